@@ -1,0 +1,30 @@
+// One timer per pipeline stage, printed by --timings (like ninja's METRIC_RECORD).
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace og {
+
+struct StageTime {
+  std::string stage;
+  double milliseconds = 0;
+};
+
+class StageTimer {
+ public:
+  // Starts timing `stage`; the previous stage, if any, ends here.
+  void start(std::string stage);
+  void stop();
+  const std::vector<StageTime>& stages() const { return stages_; }
+  double total_milliseconds() const;
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::vector<StageTime> stages_;
+  Clock::time_point started_{};
+  bool running_ = false;
+};
+
+}  // namespace og

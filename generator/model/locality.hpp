@@ -1,0 +1,42 @@
+// localities/*.yaml and figures.yaml: the areas and the needs-analysis figures
+// that compare them.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/common.hpp"
+
+namespace og {
+
+// One measure from the needs analysis, defined once in figures.yaml and given a
+// value in every locality that has one.
+struct FigureDefinition {
+  std::string id;       // "children"
+  std::string label;    // "Children aged 0 to 18"
+  std::string group;    // "Population"
+  std::string unit;     // "children" (counts) or "percent"
+  std::string source;   // "Kirklees Needs Analysis, March 2018"
+  std::string description;
+  Location where;
+};
+
+struct FigureGroup {
+  std::string name;
+  std::vector<std::size_t> figures;  // indexes into Model::figures, in file order
+};
+
+struct Locality {
+  std::string id;
+  Location where;
+  std::string name;
+  std::string summary;
+  Markdown description;
+  std::vector<std::string> places;  // towns and villages in the area
+  std::vector<std::string> hubs;    // community hubs named in the documents
+  std::map<std::string, double> figures;  // figure id -> value
+  std::vector<Ref> figure_refs;           // where each figure was written, for checks
+};
+
+}  // namespace og

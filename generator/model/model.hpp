@@ -1,0 +1,48 @@
+// The whole partnership offer as typed values. Built by the validate stage,
+// then frozen: every later stage takes it as const.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/glossary.hpp"
+#include "model/locality.hpp"
+#include "model/page.hpp"
+#include "model/service.hpp"
+#include "model/site.hpp"
+
+namespace og {
+
+struct Model {
+  Site site;
+  std::vector<Service> services;      // sorted by name, then id
+  std::vector<Locality> localities;   // sorted by name, then id
+  std::vector<FigureDefinition> figures;
+  std::vector<FigureGroup> figure_groups;
+  std::vector<Term> terms;            // sorted A-Z by term
+  std::vector<Page> pages;            // sorted by id
+
+  // What could not be read, so that references to it are not reported again.
+  bool site_loaded = false;
+  bool figures_loaded = false;
+  std::set<std::string, std::less<>> unreadable_localities;
+
+  const Service* service(std::string_view id) const;
+  const Locality* locality(std::string_view id) const;
+  const Category* category(std::string_view id) const;
+  const Term* term(std::string_view id) const;
+  const Page* page(std::string_view id) const;
+  const Level* level(int number) const;
+
+  // Builds the id indexes; called once, after the vectors are final.
+  void index();
+
+ private:
+  std::map<std::string, std::size_t, std::less<>> service_index_, locality_index_,
+      category_index_, term_index_, page_index_;
+};
+
+}  // namespace og

@@ -1,0 +1,45 @@
+// services/*.yaml: one service of the local offer, close to Open Referral UK.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/common.hpp"
+
+namespace og {
+
+enum class AccessRoute { self_referral, professional_referral, drop_in };
+
+struct Service {
+  std::string id;  // from the file name
+  Location where;  // the file
+  std::string name;
+  std::string organisation;
+  std::string summary;   // one sentence
+  Markdown description;
+  std::vector<Ref> categories;
+  std::vector<int> levels;  // continuum levels 1-4
+  std::vector<Location> level_where;  // where each level was written
+  std::optional<int> min_age;
+  std::optional<int> max_age;
+  bool all_localities = false;
+  std::vector<Ref> localities;
+  std::vector<AccessRoute> access;
+  Markdown how_to_access;
+  Contact contact;
+  std::string opening_times;
+  std::string cost;  // "Free" or what it costs
+  bool free = false;
+  std::vector<std::string> languages;
+  std::string accessibility;
+  std::string eligibility;
+  Date last_reviewed;
+  bool sensitive = false;  // shows "exit this page"
+  std::vector<std::string> keywords;
+};
+
+const char* access_route_name(AccessRoute r);   // "Self-referral"
+const char* access_route_id(AccessRoute r);     // "self-referral"
+
+}  // namespace og

@@ -1,0 +1,116 @@
+#include "pipeline/build_site.hpp"
+
+#include <fstream>
+#include <memory>
+#include <vector>
+
+#include "core/parallel.hpp"
+#include "load/content_files.hpp"
+#include "render/assets.hpp"
+#include "render/environment.hpp"
+#include "render/page_plan.hpp"
+#include "render/page_renderer.hpp"
+#include "render/templates.hpp"
+#include "render/urls.hpp"
+#include "validate/validate.hpp"
+#include "pipeline/site_files.hpp"
+#include "write/staged_directory.hpp"
+
+namespace og {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string display(const fs::path& p) {
+  std::string s = p.lexically_normal().generic_string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
+void finish(BuildResult& result, const BuildOptions& options) {
+  if (options.strict) result.diagnostics.promote_warnings();
+  result.diagnostics.sort();
+}
+
+}  // namespace
+
+BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
+  BuildResult result;
+  Diagnostics& diagnostics = result.diagnostics;
+  const unsigned jobs = options.jobs == 0 ? default_jobs() : options.jobs;
+
+  result.timings.start("load");
+  LoadedContent content = load_content(options.content_dir, jobs, diagnostics);
+
+  result.timings.start("validate");
+  ValidateOptions vopts;
+  vopts.today = options.today;
+  Model model = validate(content, vopts, diagnostics);
+
+  result.timings.start("templates");
+  const std::string tdir = display(options.templates_dir);
+  auto templates = TemplateSet::load(options.templates_dir, tdir, required_templates(), diagnostics);
+  std::vector<Asset> assets = load_assets(options.templates_dir / "assets", tdir + "/assets", diagnostics);
+
+  // Content and template errors stop the build here: nothing is rendered from a broken model.
+  if (diagnostics.has_errors() || !templates || (options.strict && !diagnostics.empty())) {
+    result.timings.stop();
+    finish(result, options);
+    return result;
+  }
+
+  result.timings.start("render");
+  const std::vector<PlannedPage> pages = plan_pages(model);
+  const RenderEnvironment env(model, Urls(options.base_url ? *options.base_url : model.site.base_url), assets, pages);
+  std::vector<std::unique_ptr<PageRenderer>> renderers(std::max(1u, jobs));
+  std::vector<Diagnostics> page_diagnostics(pages.size());
+  parallel_for_workers(pages.size(), jobs, [&](std::size_t i, unsigned worker) {
+    auto& renderer = renderers[worker];
+    if (!renderer) renderer = std::make_unique<PageRenderer>(env, *templates);
+    const std::string html = renderer->render(pages[i], page_diagnostics[i]);
+    output.write(pages[i].file, html);
+  });
+  for (const auto& d : page_diagnostics) diagnostics.append(d);
+  result.pages = pages.size();
+
+  result.timings.start("write");
+  for (const auto& a : assets) output.write(a.route.substr(1), a.bytes);
+  write_site_files(env, pages, output);
+  result.timings.stop();
+
+  result.files = output.files();
+  result.bytes = output.bytes();
+  finish(result, options);
+  return result;
+}
+
+BuildResult build_site(const BuildOptions& options, const fs::path& out_dir) {
+  StagedDirectory staged(out_dir);
+  DiskOutput output(staged.path());
+  BuildResult result = run_pipeline(options, output);
+  if (result.ok()) {
+    result.timings.start("swap");
+    staged.commit();
+    result.timings.stop();
+  }
+  return result;
+}
+
+SourceLineLookup disk_source_lookup() {
+  return [](const std::string& path, int line) -> std::optional<std::string> {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string text;
+    for (int i = 1; std::getline(in, text); ++i) {
+      if (i == line) {
+        if (i == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+        if (!text.empty() && text.back() == '\r') text.pop_back();
+        return text;
+      }
+    }
+    return std::nullopt;
+  };
+}
+
+}  // namespace og

@@ -1,0 +1,45 @@
+#include "render/assets.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/hash.hpp"
+
+namespace og {
+
+namespace fs = std::filesystem;
+
+std::vector<Asset> load_assets(const fs::path& dir, const std::string& display_dir, Diagnostics& diagnostics) {
+  std::vector<Asset> assets;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file() && it->path().filename().string().front() != '.') files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) {
+      diagnostics.error({display_dir + "/" + f.filename().string(), 0, 0}, "cannot read the file");
+      continue;
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    Asset a;
+    a.name = f.filename().string();
+    a.bytes = buf.str();
+    a.key = a.name;
+    std::replace_if(a.key.begin(), a.key.end(), [](char c) { return c == '.' || c == '-'; }, '_');
+    const std::string ext = f.extension().string();
+    if (ext == ".css" || ext == ".js") {
+      a.route = "/assets/" + f.stem().string() + "." + short_hash(a.bytes) + ext;
+    } else {
+      a.route = "/assets/" + a.name;
+    }
+    assets.push_back(std::move(a));
+  }
+  return assets;
+}
+
+}  // namespace og

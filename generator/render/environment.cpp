@@ -1,0 +1,84 @@
+#include "render/environment.hpp"
+
+namespace og {
+
+RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<Asset>& assets,
+                                     const std::vector<PlannedPage>& pages)
+    : model(m), urls(std::move(u)) {
+  for (const auto& a : assets) asset_links[a.key] = urls.link(a.route);
+  for (const auto& p : pages) routes.insert(p.route);
+  for (const auto& s : model.services) {
+    if (s.all_localities) {
+      for (const auto& l : model.localities) services_by_locality[l.id].push_back(&s);
+    } else {
+      for (const auto& l : s.localities) services_by_locality[l.id].push_back(&s);
+    }
+    for (const auto& c : s.categories) services_by_category[c.id].push_back(&s);
+  }
+}
+
+std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics) const {
+  MarkdownOptions options;
+  options.allow_raw_html = model.site.allow_raw_html;
+  options.heading_base = heading_base;
+  options.base_path = urls.base_path();
+  options.page_exists = [this](std::string_view path) {
+    return routes.count(path) > 0 || (path.size() > 1 && routes.count(std::string(path) + "index.html") > 0);
+  };
+  return render_markdown(md, options, diagnostics);
+}
+
+void put(mustache::data& d, const std::string& key, const std::string& value) {
+  // false rather than absent, so that a list item without the key does not
+  // pick up a key of the same name from the page around it.
+  if (value.empty()) d.set(key, false);
+  else d.set(key, value);
+}
+
+mustache::data link_item(const std::string& title, const std::string& url) {
+  mustache::data d;
+  d.set("title", title);
+  d.set("url", url);
+  return d;
+}
+
+std::string age_range_text(const Service& s) {
+  if (!s.min_age && !s.max_age) return "All ages";
+  const int lo = s.min_age.value_or(0);
+  if (!s.max_age) return lo == 0 ? "All ages" : "Ages " + std::to_string(lo) + " and over";
+  const int hi = *s.max_age;
+  if (lo == 0) return hi == 0 ? "Babies under 1" : "From birth to " + std::to_string(hi);
+  if (lo == hi) return "Age " + std::to_string(lo);
+  return "Ages " + std::to_string(lo) + " to " + std::to_string(hi);
+}
+
+std::string localities_text(const RenderEnvironment& env, const Service& s) {
+  if (s.all_localities) return "All areas";
+  std::string out;
+  for (std::size_t i = 0; i < s.localities.size(); ++i) {
+    const Locality* l = env.model.locality(s.localities[i].id);
+    if (!l) continue;
+    if (!out.empty()) out += i + 1 == s.localities.size() ? " and " : ", ";
+    out += l->name;
+  }
+  return out;
+}
+
+mustache::data service_card(const RenderEnvironment& env, const Service& s) {
+  mustache::data d;
+  d.set("name", s.name);
+  d.set("url", env.link(Urls::service(s.id)));
+  put(d, "summary", s.summary);
+  put(d, "ages", age_range_text(s));
+  put(d, "areas", localities_text(env, s));
+  d.set("free", s.free);
+  return d;
+}
+
+mustache::data service_list(const RenderEnvironment& env, const std::vector<const Service*>& services) {
+  mustache::data list{mustache::data::type::list};
+  for (const Service* s : services) list.push_back(service_card(env, *s));
+  return list;
+}
+
+}  // namespace og

@@ -1,0 +1,231 @@
+#include "render/markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "core/text.hpp"
+
+namespace og {
+
+namespace {
+
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+
+void ensure_extensions() {
+  // cmark-gfm's extension registry is global and not safe to fill from two threads.
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+constexpr const char* kExtensions[] = {"table", "autolink", "strikethrough", "tagfilter"};
+
+struct Walker {
+  const Markdown& source;
+  const MarkdownOptions& options;
+  Diagnostics& diagnostics;
+  int last_level = 1;  // the page's own heading sits above the Markdown
+
+  Location at(cmark_node* node) const {
+    const int line = cmark_node_get_start_line(node);
+    const int column = cmark_node_get_start_column(node);
+    Location where = source.origin;
+    if (line <= 0) return where;
+    where.line = source.origin.line + line - 1;
+    where.column = line == 1 ? source.origin.column + column - 1 : column + source.column_shift;
+    return where;
+  }
+
+  static std::string text_of(cmark_node* node) {
+    std::string out;
+    cmark_iter* iter = cmark_iter_new(node);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+      cmark_node* n = cmark_iter_get_node(iter);
+      if (ev != CMARK_EVENT_ENTER) continue;
+      const cmark_node_type t = cmark_node_get_type(n);
+      if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+        if (const char* lit = cmark_node_get_literal(n)) out += lit;
+      }
+    }
+    cmark_iter_free(iter);
+    return out;
+  }
+
+  void heading(cmark_node* node) {
+    const int written = cmark_node_get_heading_level(node);
+    if (written == 1) {
+      diagnostics.error(at(node), "a '#' heading would be a second main heading on the page",
+                        "start headings in Markdown at '##'");
+      return;
+    }
+    const int level = written - 2 + options.heading_base;
+    if (level > last_level + 1) {
+      const auto hashes = [](int n) { return std::string(static_cast<std::size_t>(n), '#'); };
+      const int allowed = last_level + 3 - options.heading_base;
+      const std::string before = last_level < options.heading_base
+                                     ? "the page title"
+                                     : "'" + hashes(last_level + 2 - options.heading_base) + "'";
+      diagnostics.error(at(node), "the heading skips a level: '" + hashes(written) + "' after " + before,
+                        "use '" + hashes(allowed) + "' here");
+    }
+    cmark_node_set_heading_level(node, std::min(level, 6));
+    last_level = level;
+  }
+
+  void link(cmark_node* node, bool image) {
+    const char* raw = cmark_node_get_url(node);
+    std::string url = raw ? raw : "";
+    if (image && trim(text_of(node)).empty()) {
+      diagnostics.error(at(node), "the image has no alt text",
+                        "describe the image between the brackets: ![what it shows](...)");
+    }
+    if (url.empty() || url[0] != '/' || (url.size() > 1 && url[1] == '/')) return;
+    std::string path = url.substr(0, url.find_first_of("?#"));
+    if (options.page_exists && !options.page_exists(path)) {
+      std::string hint;
+      if (path.back() != '/' && options.page_exists(path + "/")) hint = "did you mean '" + path + "/'?";
+      diagnostics.error(at(node),
+                        image ? "the image '" + url + "' is not part of the site"
+                              : "the link '" + url + "' goes to no page of the site",
+                        hint);
+    }
+    std::string rewritten = options.base_path;
+    rewritten.pop_back();  // base_path ends in '/', url starts with '/'
+    rewritten += url;
+    cmark_node_set_url(node, rewritten.c_str());
+  }
+
+  // Raw HTML the site does not allow becomes text, so the reader sees exactly
+  // what was written and nothing is injected. Comments are authors' notes: dropped.
+  // Called after the walk, because it changes the tree.
+  void raw_html(cmark_node* node) {
+    const char* lit = cmark_node_get_literal(node);
+    std::string html = lit ? lit : "";
+    if (trim(html).rfind("<!--", 0) != 0) {
+      diagnostics.warning(at(node), "raw HTML is turned off, so it is shown as text",
+                          "write it in Markdown, or set 'allow_raw_html: true' in site.yaml");
+      while (!html.empty() && html.back() == '\n') html.pop_back();
+      cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(text, html.c_str());
+      if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+        cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+        cmark_node_append_child(para, text);
+        text = para;
+      }
+      cmark_node_insert_before(node, text);
+    }
+    cmark_node_unlink(node);
+    cmark_node_free(node);
+  }
+};
+
+std::string wrap_tables(std::string html) {
+  // Wide tables scroll inside their own region instead of the page at 320 px.
+  static const std::string open = "<table>", close = "</table>";
+  static const std::string open_wrapped =
+      "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\"><table>";
+  static const std::string close_wrapped = "</table></div>";
+  std::string out;
+  out.reserve(html.size() + 128);
+  std::size_t pos = 0;
+  for (;;) {
+    const std::size_t a = html.find(open, pos), b = html.find(close, pos);
+    const std::size_t next = std::min(a, b);
+    if (next == std::string::npos) break;
+    out.append(html, pos, next - pos);
+    if (next == a) {
+      out += open_wrapped;
+      pos = a + open.size();
+    } else {
+      out += close_wrapped;
+      pos = b + close.size();
+    }
+  }
+  out.append(html, pos, std::string::npos);
+  return out;
+}
+
+}  // namespace
+
+std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options, Diagnostics& diagnostics) {
+  if (trim(markdown.text).empty()) return {};
+  ensure_extensions();
+  const int flags = CMARK_OPT_SMART | (options.allow_raw_html ? CMARK_OPT_UNSAFE : 0);
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(flags));
+  for (const char* name : kExtensions) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  }
+  cmark_parser_feed(parser.get(), markdown.text.data(), markdown.text.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+
+  Walker walker{markdown, options, diagnostics, options.heading_base - 1};
+  std::vector<cmark_node*> raw;
+  cmark_iter* iter = cmark_iter_new(doc.get());
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter);
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_HEADING: walker.heading(node); break;
+      case CMARK_NODE_LINK: walker.link(node, false); break;
+      case CMARK_NODE_IMAGE: walker.link(node, true); break;
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE:
+        if (!options.allow_raw_html) raw.push_back(node);
+        break;
+      default: break;
+    }
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* n : raw) walker.raw_html(n);
+
+  char* html = cmark_render_html(doc.get(), flags, cmark_parser_get_syntax_extensions(parser.get()));
+  std::string out = html ? html : "";
+  free(html);
+  return wrap_tables(std::move(out));
+}
+
+std::string markdown_plain_text(std::string_view markdown) {
+  ensure_extensions();
+  std::unique_ptr<cmark_node, NodeDeleter> doc(
+      cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_SMART));
+  std::string out;
+  cmark_iter* iter = cmark_iter_new(doc.get());
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    const cmark_node_type t = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
+      if (const char* lit = cmark_node_get_literal(n)) out += lit;
+    } else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+                                          t == CMARK_NODE_ITEM)) {
+      out += ' ';
+    } else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
+      out += ' ';
+    }
+  }
+  cmark_iter_free(iter);
+  // One space between words, however the blocks ended.
+  std::string squeezed;
+  squeezed.reserve(out.size());
+  for (char c : out) {
+    if (c == ' ' && (squeezed.empty() || squeezed.back() == ' ')) continue;
+    squeezed += c;
+  }
+  return std::string(trim(squeezed));
+}
+
+}  // namespace og

@@ -1,0 +1,34 @@
+// Markdown to HTML with cmark-gfm, with the checks that keep pages accessible:
+// headings never skip a level, images have alt text, internal links resolve,
+// and raw HTML is shown as text unless the site allows it.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/diagnostic.hpp"
+#include "model/common.hpp"
+
+namespace og {
+
+struct MarkdownOptions {
+  bool allow_raw_html = false;
+  // The HTML level of a '##' heading. Pages put Markdown under their <h1>, so
+  // '##' is <h2>; a service puts its description under an <h2>, so '##' is <h3>.
+  int heading_base = 2;
+  // Prefixes root-relative links ("/services/x/") with the site's base path.
+  std::string base_path = "/";
+  // Says whether a root-relative path (without base path or #fragment) is a page
+  // of the site. Unset: links are not checked.
+  std::function<bool(std::string_view)> page_exists;
+};
+
+// Renders `markdown`; problems are added to `diagnostics` at their place in the file.
+std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options,
+                            Diagnostics& diagnostics);
+
+// The text of Markdown without markup, for summaries and the search index.
+std::string markdown_plain_text(std::string_view markdown);
+
+}  // namespace og

@@ -1,0 +1,34 @@
+// What a page builder hands to the layout: the body template and its data,
+// and the facts the layout needs (title, breadcrumbs, whether it is sensitive).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "render/environment.hpp"
+
+namespace og {
+
+struct PageData {
+  std::string template_name;
+  mustache::data data;
+  std::string title;        // <title> and <h1>
+  std::string description;  // <meta name="description">
+  std::vector<std::pair<std::string, std::string>> breadcrumbs;  // (title, route), home first
+  bool sensitive = false;   // shows "exit this page"
+};
+
+PageData home_page(const RenderEnvironment& env, Diagnostics& diagnostics);
+PageData free_page(const RenderEnvironment& env, const Page& page, Diagnostics& diagnostics);
+PageData not_found_page(const RenderEnvironment& env);
+PageData services_index_page(const RenderEnvironment& env);
+PageData service_page(const RenderEnvironment& env, const Service& service, Diagnostics& diagnostics);
+PageData localities_index_page(const RenderEnvironment& env);
+PageData locality_page(const RenderEnvironment& env, const Locality& locality, Diagnostics& diagnostics);
+PageData categories_index_page(const RenderEnvironment& env);
+PageData category_page(const RenderEnvironment& env, const Category& category);
+PageData glossary_page(const RenderEnvironment& env);
+
+}  // namespace og

@@ -1,0 +1,24 @@
+// The list of pages a site has, decided from the model alone, before any rendering.
+#pragma once
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace og {
+
+enum class PageKind { home, services, service, localities, locality, categories, category, glossary, page, not_found };
+
+struct PlannedPage {
+  PageKind kind;
+  std::size_t index = 0;  // into the model's vector for that kind
+  std::string route;      // "/services/home-start/"
+  std::string file;       // "services/home-start/index.html"
+};
+
+std::vector<PlannedPage> plan_pages(const Model& model);
+
+}  // namespace og

@@ -1,0 +1,96 @@
+#include "render/page_renderer.hpp"
+
+#include <algorithm>
+
+namespace og {
+
+const std::vector<std::string>& required_templates() {
+  static const std::vector<std::string> names = {"layout",   "home",     "services",   "service",
+                                                 "localities", "locality", "categories", "category",
+                                                 "glossary", "page",     "404"};
+  return names;
+}
+
+PageRenderer::PageRenderer(const RenderEnvironment& env, const TemplateSet& templates)
+    : env_(env), templates_(templates.compile()) {
+  std::vector<const Page*> footer;
+  for (const auto& p : env.model.pages)
+    if (p.nav_order > 0 && p.id != "index") footer.push_back(&p);
+  std::stable_sort(footer.begin(), footer.end(),
+                   [](const Page* a, const Page* b) { return a->nav_order < b->nav_order; });
+  footer_nav_ = mustache::data{mustache::data::type::list};
+  for (const Page* p : footer) footer_nav_.push_back(link_item(p->title, env.link(Urls::page(p->id))));
+}
+
+PageData PageRenderer::build(const PlannedPage& page, Diagnostics& diagnostics) {
+  const Model& m = env_.model;
+  switch (page.kind) {
+    case PageKind::home: return home_page(env_, diagnostics);
+    case PageKind::services: return services_index_page(env_);
+    case PageKind::service: return service_page(env_, m.services[page.index], diagnostics);
+    case PageKind::localities: return localities_index_page(env_);
+    case PageKind::locality: return locality_page(env_, m.localities[page.index], diagnostics);
+    case PageKind::categories: return categories_index_page(env_);
+    case PageKind::category: return category_page(env_, m.site.categories[page.index]);
+    case PageKind::glossary: return glossary_page(env_);
+    case PageKind::page: return free_page(env_, m.pages[page.index], diagnostics);
+    case PageKind::not_found: return not_found_page(env_);
+  }
+  return not_found_page(env_);
+}
+
+void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
+  const Site& site = env_.model.site;
+  mustache::data& d = p.data;
+  d.set("lang", site.language);
+  d.set("site_title", site.title);
+  d.set("partnership", site.partnership);
+  d.set("title", p.title);
+  d.set("head_title", page.kind == PageKind::home ? site.title : p.title + " - " + site.title);
+  put(d, "meta_description", p.description);
+  put(d, "canonical", page.kind == PageKind::not_found ? std::string() : env_.urls.absolute(page.route));
+  d.set("home_url", env_.link(Urls::home()));
+  mustache::data assets;
+  for (const auto& [key, url] : env_.asset_links) assets.set(key, url);
+  d.set("assets", assets);
+  mustache::data colours;
+  colours.set("brand", site.colours.brand);
+  colours.set("accent", site.colours.accent);
+  colours.set("text", site.colours.text);
+  colours.set("background", site.colours.background);
+  d.set("colours", colours);
+
+  // The main navigation, with the section this page belongs to marked.
+  static const std::pair<const char*, std::string> sections[] = {
+      {"Find support", Urls::services()}, {"Areas", Urls::localities()}, {"Glossary", Urls::glossary()}};
+  mustache::data nav{mustache::data::type::list};
+  for (const auto& [title, route] : sections) {
+    mustache::data item = link_item(title, env_.link(route));
+    const bool current = page.route.rfind(route, 0) == 0 ||
+                         (route == Urls::services() && page.route.rfind(Urls::categories(), 0) == 0);
+    item.set("current", current);
+    nav.push_back(item);
+  }
+  d.set("nav", nav);
+  d.set("footer_nav", footer_nav_);
+
+  mustache::data crumbs{mustache::data::type::list};
+  for (const auto& [title, route] : p.breadcrumbs) crumbs.push_back(link_item(title, env_.link(route)));
+  d.set("breadcrumbs", crumbs);
+  d.set("has_breadcrumbs", !p.breadcrumbs.empty());
+  d.set("sensitive", p.sensitive);
+  d.set("exit_url", site.exit_url);
+  if (!site.updated.empty()) d.set("updated", site.updated.long_form());
+  put(d, "contact_email", site.contact.email);
+  put(d, "contact_phone", site.contact.phone);
+}
+
+std::string PageRenderer::render(const PlannedPage& page, Diagnostics& diagnostics) {
+  PageData p = build(page, diagnostics);
+  add_frame(page, p);
+  std::string body = templates_.render(p.template_name, p.data);
+  p.data.set("content", std::move(body));
+  return templates_.render("layout", p.data);
+}
+
+}  // namespace og

@@ -1,0 +1,32 @@
+// Renders planned pages to HTML: the page builder's body inside the layout.
+// One PageRenderer per worker thread; the environment is shared and read-only.
+#pragma once
+
+#include <string>
+
+#include "core/diagnostic.hpp"
+#include "render/environment.hpp"
+#include "render/page_data.hpp"
+#include "render/page_plan.hpp"
+#include "render/templates.hpp"
+
+namespace og {
+
+// The templates every site needs.
+const std::vector<std::string>& required_templates();
+
+class PageRenderer {
+ public:
+  PageRenderer(const RenderEnvironment& env, const TemplateSet& templates);
+  std::string render(const PlannedPage& page, Diagnostics& diagnostics);
+
+ private:
+  PageData build(const PlannedPage& page, Diagnostics& diagnostics);
+  void add_frame(const PlannedPage& page, PageData& data);
+
+  const RenderEnvironment& env_;
+  CompiledTemplates templates_;
+  mustache::data footer_nav_;
+};
+
+}  // namespace og

@@ -1,0 +1,96 @@
+#include <algorithm>
+#include <set>
+
+#include "core/text.hpp"
+#include "validate/kinds.hpp"
+
+namespace og {
+
+namespace {
+
+template <typename Items>
+std::vector<std::string_view> ids_of(const Items& items) {
+  std::vector<std::string_view> ids;
+  for (const auto& i : items) ids.push_back(i.id);
+  return ids;
+}
+
+void check_ref(const Ref& ref, bool exists, std::string_view kind, const std::vector<std::string_view>& ids,
+               std::string_view where_defined, Diagnostics& diagnostics) {
+  if (exists) return;
+  std::string hint = did_you_mean(ref.id, ids);
+  if (hint.empty()) hint = "see " + std::string(where_defined) + " for the ones there are";
+  diagnostics.error(ref.where, "unknown " + std::string(kind) + " '" + ref.id + "'", hint);
+}
+
+int months_between(const Date& from, const Date& to) {
+  int months = (to.year - from.year) * 12 + (to.month - from.month);
+  if (to.day < from.day) --months;
+  return months;
+}
+
+}  // namespace
+
+void check_references(const Model& model, Diagnostics& diagnostics) {
+  const auto category_ids = ids_of(model.site.categories);
+  const auto locality_ids = ids_of(model.localities);
+  const auto term_ids = ids_of(model.terms);
+  const auto figure_ids = ids_of(model.figures);
+
+  for (const auto& s : model.services) {
+    std::set<std::string> seen;
+    for (const auto& c : s.categories) {
+      if (!model.site_loaded) break;
+      check_ref(c, model.category(c.id) != nullptr, "category", category_ids, "site.yaml", diagnostics);
+      if (!seen.insert("c:" + c.id).second)
+        diagnostics.warning(c.where, "the category '" + c.id + "' is listed twice");
+    }
+    for (const auto& l : s.localities) {
+      // A locality whose file could not be read was reported already.
+      if (model.unreadable_localities.count(l.id)) continue;
+      check_ref(l, model.locality(l.id) != nullptr, "locality", locality_ids, "localities/", diagnostics);
+      if (!seen.insert("l:" + l.id).second)
+        diagnostics.warning(l.where, "the locality '" + l.id + "' is listed twice");
+    }
+    for (std::size_t i = 0; i < s.levels.size() && model.site_loaded; ++i) {
+      if (!model.level(s.levels[i]))
+        diagnostics.error(s.level_where[i], "there is no level " + std::to_string(s.levels[i]),
+                          "site.yaml defines levels 1 to " + std::to_string(model.site.levels.size()));
+    }
+  }
+  for (const auto& t : model.terms) {
+    for (const auto& r : t.related) {
+      check_ref(r, model.term(r.id) != nullptr, "glossary term", term_ids, "glossary.yaml", diagnostics);
+      if (r.id == t.id) diagnostics.warning(r.where, "the term '" + t.term + "' is related to itself");
+    }
+  }
+  for (const auto& l : model.localities) {
+    for (const auto& f : l.figure_refs) {
+      if (!model.figures_loaded) break;
+      const bool known = std::find(figure_ids.begin(), figure_ids.end(), f.id) != figure_ids.end();
+      check_ref(f, known, "figure", figure_ids, "figures.yaml", diagnostics);
+    }
+  }
+}
+
+void check_health(const Model& model, const ValidateOptions& options, Diagnostics& diagnostics) {
+  for (const auto& s : model.services) {
+    if (s.contact.empty()) {
+      diagnostics.warning(s.where, "service '" + s.id + "' has no contact details",
+                          "add a phone number, email or website from the source documents, or leave it missing");
+    }
+    if (s.last_reviewed.empty()) {
+      diagnostics.warning(s.where, "service '" + s.id + "' has no 'last_reviewed' date");
+    } else if (!options.today.empty()) {
+      const int months = months_between(s.last_reviewed, options.today);
+      if (months >= model.site.review_months) {
+        diagnostics.warning(s.where, "service '" + s.id + "' was last reviewed on " + s.last_reviewed.long_form() +
+                                         ", " + std::to_string(months) + " months ago",
+                            "site.yaml asks for a review every " + std::to_string(model.site.review_months) +
+                                " months");
+      }
+    }
+  }
+}
+
+}  // namespace og

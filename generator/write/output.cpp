@@ -1,0 +1,44 @@
+#include "write/output.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+namespace og {
+
+namespace fs = std::filesystem;
+
+void DiskOutput::write(std::string_view path, std::string_view bytes) {
+  if (path.empty() || path.front() == '/' || path.find("..") != std::string_view::npos)
+    throw std::runtime_error("refusing to write outside the site: " + std::string(path));
+  const fs::path file = root_ / fs::path(std::string(path));
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  if (ec) throw std::runtime_error("cannot create " + file.parent_path().string() + ": " + ec.message());
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string why = std::strerror(errno);
+      ::close(fd);
+      throw std::runtime_error("cannot write " + file.string() + ": " + why);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
+  count(bytes.size());
+}
+
+void MemoryOutput::write(std::string_view path, std::string_view bytes) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  files_.insert_or_assign(std::string(path), std::string(bytes));
+  count(bytes.size());
+}
+
+}  // namespace og

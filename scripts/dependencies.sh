@@ -1,0 +1,39 @@
+# Sourced by build.sh and test.sh: installs the Debian packages that are missing.
+# Re-runs are quick: apt is not touched when everything is already installed.
+
+# What building offergen needs.
+OFFERGEN_BUILD_PACKAGES=(
+  g++ cmake make pkg-config
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libyaml-cpp-dev libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev
+)
+
+# What the tests need besides.
+OFFERGEN_TEST_PACKAGES=(
+  catch2
+)
+
+install_missing_packages() {
+  local missing=()
+  local pkg
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$pkg")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  echo "Installing missing packages: ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo="sudo"
+    else
+      echo "error: these packages are missing and you are not root: ${missing[*]}" >&2
+      return 1
+    fi
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds offergen with its tests under AddressSanitizer
+# and UndefinedBehaviorSanitizer with warnings as errors, and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/dependencies.sh
+
+install_missing_packages "${OFFERGEN_BUILD_PACKAGES[@]}" "${OFFERGEN_TEST_PACKAGES[@]}"
+
+cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug \
+  -DOFFERGEN_TESTS=ON -DOFFERGEN_SANITIZE=ON -DOFFERGEN_WERROR=ON >/dev/null
+cmake --build build-test -j"$(nproc)"
+ctest --test-dir build-test --output-on-failure -j"$(nproc)"

@@ -1,0 +1,201 @@
+// Builds tests/sites/basic and looks at the pages the way a reader would.
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <set>
+
+#include "support/test_support.hpp"
+
+using namespace og;
+using namespace og::test;
+
+namespace {
+
+const BuiltSite& basic_site() {
+  static BuiltSite site;
+  static bool built = false;
+  if (!built) {
+    build_in_memory(options_for(sites_dir() / "basic" / "content"), site);
+    built = true;
+  }
+  return site;
+}
+
+std::vector<std::string> html_files(const BuiltSite& site) {
+  std::vector<std::string> out;
+  for (const auto& [path, _] : site.output.contents())
+    if (path.size() > 5 && path.substr(path.size() - 5) == ".html") out.push_back(path);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the basic site builds with only the expected warnings", "[site]") {
+  const BuiltSite& site = basic_site();
+  CHECK(diagnostics_text(site.result.diagnostics) == "0 errors, 0 warnings\n");
+  CHECK(site.result.pages == 16);
+}
+
+TEST_CASE("every page type exists at its pretty URL", "[site]") {
+  const BuiltSite& site = basic_site();
+  for (const char* file :
+       {"index.html", "services/index.html", "services/parenting-group/index.html", "services/teen-support/index.html",
+        "localities/index.html", "localities/north/index.html", "categories/index.html",
+        "categories/young-people/index.html", "glossary/index.html", "about/index.html", "worried/index.html",
+        "404.html", "robots.txt", "sitemap.xml"}) {
+    INFO(file);
+    CHECK(site.has(file));
+  }
+  CHECK_FALSE(site.has("index/index.html"));  // pages/index.md is the home page's introduction
+}
+
+TEST_CASE("every page is built accessibly", "[site][a11y]") {
+  const BuiltSite& site = basic_site();
+  for (const auto& file : html_files(site)) {
+    INFO(file);
+    const std::string& html = site.page(file);
+    CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en-GB\">", 0) == 0);
+    CHECK(html.find("<a class=\"skip-link\" href=\"#main\">") != std::string::npos);
+    CHECK(count(html, "<header") == 1);
+    CHECK(count(html, "<main id=\"main\"") == 1);
+    CHECK(count(html, "<footer") == 1);
+    CHECK(html.find("<nav class=\"site-nav\" aria-label=\"Main\">") != std::string::npos);
+    // Exactly one h1, and no level is skipped on the way down.
+    const std::vector<int> levels = heading_levels(html);
+    REQUIRE_FALSE(levels.empty());
+    CHECK(levels[0] == 1);
+    CHECK(std::count(levels.begin(), levels.end(), 1) == 1);
+    for (std::size_t i = 1; i < levels.size(); ++i) {
+      INFO("heading " << i);
+      CHECK(levels[i] <= levels[i - 1] + 1);
+    }
+    // No request to any other site and nothing that sets cookies.
+    for (const auto& src : attribute_values(html, "src")) CHECK(src.rfind("/", 0) == 0);
+    CHECK(html.find("document.cookie") == std::string::npos);
+  }
+}
+
+TEST_CASE("every internal link and asset resolves to a file", "[site][links]") {
+  const BuiltSite& site = basic_site();
+  std::size_t checked = 0;
+  for (const auto& file : html_files(site)) {
+    const std::string& html = site.page(file);
+    for (const char* attr : {"href", "src"}) {
+      for (std::string url : attribute_values(html, attr)) {
+        if (url.rfind("/", 0) != 0 || url.rfind("//", 0) == 0) continue;
+        url = url.substr(0, url.find_first_of("?#"));
+        std::string target = url.substr(1);
+        if (target.empty() || target.back() == '/') target += "index.html";
+        INFO(file << " links to " << url);
+        CHECK(site.has(target));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 100);
+}
+
+TEST_CASE("content is escaped and Markdown is rendered", "[site]") {
+  const BuiltSite& site = basic_site();
+  const std::string& teen = site.page("services/teen-support/index.html");
+  CHECK(teen.find("<h1>Teen support &lt;team&gt;</h1>") != std::string::npos);
+  CHECK(teen.find("aged 11 to 17 &amp; their families") != std::string::npos);
+  CHECK(teen.find("<a href=\"/services/parenting-group/\">parenting group</a>") != std::string::npos);
+  const std::string& group = site.page("services/parenting-group/index.html");
+  // The description sits under an h2, so its '##' becomes h3 and '###' h4.
+  CHECK(group.find("<h3>What happens</h3>") != std::string::npos);
+  CHECK(group.find("<h4>Each week</h4>") != std::string::npos);
+  CHECK(group.find("<table>") != std::string::npos);
+  CHECK(group.find("talk about \xE2\x80\x9Croutines\xE2\x80\x9D") != std::string::npos);
+  CHECK(group.find("<a href=\"tel:01632960000\">01632 960000</a>") != std::string::npos);
+  CHECK(group.find("<a href=\"mailto:parenting@example.org\">") != std::string::npos);
+  CHECK(group.find("From birth to 5") != std::string::npos);
+  CHECK(group.find("North and South") != std::string::npos);
+}
+
+TEST_CASE("sensitive pages get an exit link that works without JavaScript", "[site][exit]") {
+  const BuiltSite& site = basic_site();
+  const std::string& safe = site.page("services/safe-at-home/index.html");
+  CHECK(safe.find("<a class=\"exit-this-page__button\" href=\"https://www.bbc.co.uk/weather\"") != std::string::npos);
+  CHECK(safe.find("exit-this-page.") != std::string::npos);
+  CHECK(site.page("worried/index.html").find("exit-this-page__button") != std::string::npos);
+  CHECK(site.page("services/parenting-group/index.html").find("exit-this-page__button") == std::string::npos);
+}
+
+TEST_CASE("locality pages compare the areas' figures", "[site][localities]") {
+  const BuiltSite& site = basic_site();
+  const std::string& north = site.page("localities/north/index.html");
+  CHECK(north.find("<td class=\"is-current\">12,345</td>") != std::string::npos);
+  CHECK(north.find("<td>1,234</td>") != std::string::npos);
+  CHECK(north.find("<td class=\"is-current\">28%</td>") != std::string::npos);
+  CHECK(north.find("<td>not published</td>") != std::string::npos);
+  CHECK(north.find("Northtown and Upper Dale") != std::string::npos);
+  // Services for all areas and for this area are both listed.
+  CHECK(north.find("Teen support") != std::string::npos);
+  CHECK(north.find("Safe at home") != std::string::npos);
+  CHECK(site.page("localities/south/index.html").find("Safe at home") == std::string::npos);
+}
+
+TEST_CASE("the glossary has an anchor per term and links related terms", "[site][glossary]") {
+  const std::string& g = basic_site().page("glossary/index.html");
+  CHECK(g.find("id=\"mst\"") != std::string::npos);
+  CHECK(g.find("id=\"early-help\"") != std::string::npos);
+  CHECK(g.find("<a href=\"#cpp\">CPP</a>") != std::string::npos);
+  // A to Z: CPP, Early help, MST.
+  CHECK(g.find("id=\"cpp\"") < g.find("id=\"early-help\""));
+  CHECK(g.find("id=\"early-help\"") < g.find("id=\"mst\""));
+}
+
+TEST_CASE("CSS is copied with a content hash in its name", "[site][assets]") {
+  const BuiltSite& site = basic_site();
+  const std::string& home = site.page("index.html");
+  const auto links = attribute_values(home, "href");
+  auto css = std::find_if(links.begin(), links.end(), [](const std::string& l) { return l.find(".css") != std::string::npos; });
+  REQUIRE(css != links.end());
+  CHECK(std::regex_match(*css, std::regex("/assets/style\\.[0-9a-f]{10}\\.css")));
+  CHECK(site.has(css->substr(1)));
+}
+
+TEST_CASE("the sitemap lists every page by its absolute address", "[site]") {
+  const std::string& sitemap = basic_site().page("sitemap.xml");
+  CHECK(sitemap.find("<loc>https://example.org/services/teen-support/</loc>") != std::string::npos);
+  CHECK(sitemap.find("404") == std::string::npos);
+  CHECK(basic_site().page("robots.txt").find("Sitemap: https://example.org/sitemap.xml") != std::string::npos);
+}
+
+TEST_CASE("under a sub-path every internal link starts with it and resolves", "[site][links]") {
+  BuildOptions o = options_for(sites_dir() / "basic" / "content");
+  o.base_url = "https://example.org/offer/";
+  BuiltSite site;
+  build_in_memory(o, site);
+  REQUIRE(site.result.ok());
+  std::size_t checked = 0;
+  for (const auto& file : html_files(site)) {
+    for (const char* attr : {"href", "src"}) {
+      for (std::string url : attribute_values(site.page(file), attr)) {
+        if (url.rfind("/", 0) != 0) continue;
+        INFO(file << " links to " << url);
+        REQUIRE(url.rfind("/offer/", 0) == 0);
+        url = url.substr(7, url.find_first_of("?#") == std::string::npos ? std::string::npos : url.find_first_of("?#") - 7);
+        if (url.empty() || url.back() == '/') url += "index.html";
+        CHECK(site.has(url));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 100);
+  CHECK(site.page("services/teen-support/index.html").find("href=\"/offer/services/parenting-group/\"") !=
+        std::string::npos);
+  CHECK(site.page("index.html").find("<link rel=\"canonical\" href=\"https://example.org/offer/\">") != std::string::npos);
+}
+
+TEST_CASE("the output is byte-identical whatever the number of threads", "[site][determinism]") {
+  BuildOptions one = options_for(sites_dir() / "basic" / "content");
+  one.jobs = 1;
+  BuildOptions four = one;
+  four.jobs = 4;
+  BuiltSite a, b;
+  build_in_memory(one, a);
+  build_in_memory(four, b);
+  CHECK(a.output.contents() == b.output.contents());
+}

@@ -1,0 +1,112 @@
+#include <catch2/catch.hpp>
+
+#include "render/markdown.hpp"
+#include "support/test_support.hpp"
+
+using namespace og;
+
+namespace {
+
+Markdown md(const std::string& text, int line = 10, int column = 1) {
+  Markdown m;
+  m.text = text;
+  m.origin = {"page.md", line, column};
+  return m;
+}
+
+std::string html(const std::string& text, MarkdownOptions options = {}) {
+  Diagnostics d;
+  return render_markdown(md(text), options, d);
+}
+
+std::string problems(const std::string& text, MarkdownOptions options = {}, int line = 10, int column = 1,
+                     int shift = 0) {
+  Diagnostics d;
+  Markdown m = md(text, line, column);
+  m.column_shift = shift;
+  render_markdown(m, options, d);
+  return test::diagnostics_text(d);
+}
+
+}  // namespace
+
+TEST_CASE("GitHub extensions and smart punctuation are on", "[markdown]") {
+  CHECK(html("| a | b |\n|---|---|\n| 1 | 2 |\n").find("<table>") != std::string::npos);
+  CHECK(html("see https://example.org now") ==
+        "<p>see <a href=\"https://example.org\">https://example.org</a> now</p>\n");
+  CHECK(html("~~old~~") == "<p><del>old</del></p>\n");
+  CHECK(html("\"Quoted\" -- it's") == "<p>\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x93 it\xE2\x80\x99s</p>\n");
+}
+
+TEST_CASE("tables scroll in a focusable region", "[markdown]") {
+  const std::string out = html("| a |\n|---|\n| 1 |\n");
+  CHECK(out.find("<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\"><table>") == 0);
+  CHECK(out.find("</table></div>") != std::string::npos);
+}
+
+TEST_CASE("raw HTML is shown as text unless allowed", "[markdown]") {
+  CHECK(html("Hello <script>alert(1)</script> there") ==
+        "<p>Hello &lt;script&gt;alert(1)&lt;/script&gt; there</p>\n");
+  CHECK(html("<div onclick=\"x\">block</div>\n") == "<p>&lt;div onclick=&quot;x&quot;&gt;block&lt;/div&gt;</p>\n");
+  CHECK(problems("Hello <b>there</b>") ==
+        "page.md:10:7: warning: raw HTML is turned off, so it is shown as text (write it in Markdown, or set "
+        "'allow_raw_html: true' in site.yaml)\n"
+        "page.md:10:15: warning: raw HTML is turned off, so it is shown as text (write it in Markdown, or set "
+        "'allow_raw_html: true' in site.yaml)\n"
+        "0 errors, 2 warnings\n");
+  CHECK(html("Note <!-- for authors --> here") == "<p>Note  here</p>\n");
+  MarkdownOptions allow;
+  allow.allow_raw_html = true;
+  CHECK(html("Hello <b>there</b>", allow) == "<p>Hello <b>there</b></p>\n");
+  // The tag filter still disarms the dangerous tags when raw HTML is allowed.
+  CHECK(html("<script>alert(1)</script>", allow).find("<script>") == std::string::npos);
+}
+
+TEST_CASE("headings start at the base level and never skip", "[markdown]") {
+  CHECK(html("## A\n\n### B\n") == "<h2>A</h2>\n<h3>B</h3>\n");
+  MarkdownOptions under_h2;
+  under_h2.heading_base = 3;
+  CHECK(html("## A\n\n### B\n", under_h2) == "<h3>A</h3>\n<h4>B</h4>\n");
+  CHECK(problems("# Title again\n") ==
+        "page.md:10:1: error: a '#' heading would be a second main heading on the page "
+        "(start headings in Markdown at '##')\n1 error, 0 warnings\n");
+  CHECK(problems("## A\n\ntext\n\n#### C\n") ==
+        "page.md:14:1: error: the heading skips a level: '####' after '##' (use '###' here)\n1 error, 0 warnings\n");
+  CHECK(problems("### First\n") ==
+        "page.md:10:1: error: the heading skips a level: '###' after the page title (use '##' here)\n"
+        "1 error, 0 warnings\n");
+  // Positions inside a YAML block scalar: the first line at its origin, later lines shifted.
+  CHECK(problems("text\n\n#### Deep\n", {}, 7, 3, 2) ==
+        "page.md:9:3: error: the heading skips a level: '####' after the page title (use '##' here)\n"
+        "1 error, 0 warnings\n");
+}
+
+TEST_CASE("images need alt text", "[markdown]") {
+  CHECK(problems("![](/x.png)") ==
+        "page.md:10:1: error: the image has no alt text (describe the image between the brackets: "
+        "![what it shows](...))\n1 error, 0 warnings\n");
+  CHECK(problems("![A family](https://example.org/x.png)") == "0 errors, 0 warnings\n");
+}
+
+TEST_CASE("internal links are checked and get the base path", "[markdown]") {
+  MarkdownOptions o;
+  o.base_path = "/offer/";
+  o.page_exists = [](std::string_view p) { return p == "/services/home-start/" || p == "/"; };
+  CHECK(html("[Home-Start](/services/home-start/#contact)", o) ==
+        "<p><a href=\"/offer/services/home-start/#contact\">Home-Start</a></p>\n");
+  CHECK(html("[Out](https://example.org/)", o) == "<p><a href=\"https://example.org/\">Out</a></p>\n");
+  CHECK(problems("See [it](/services/home-start)", o) ==
+        "page.md:10:5: error: the link '/services/home-start' goes to no page of the site "
+        "(did you mean '/services/home-start/'?)\n1 error, 0 warnings\n");
+  CHECK(problems("[x](/nowhere/)", o) ==
+        "page.md:10:1: error: the link '/nowhere/' goes to no page of the site\n1 error, 0 warnings\n");
+}
+
+TEST_CASE("unsafe link schemes are dropped", "[markdown]") {
+  CHECK(html("[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n");
+}
+
+TEST_CASE("plain text drops the markup", "[markdown]") {
+  CHECK(markdown_plain_text("## Heading\n\nSome *emphasis* and a [link](/x/).\n\n- one\n- two\n") ==
+        "Heading Some emphasis and a link. one two");
+}

@@ -1,0 +1,130 @@
+#include <catch2/catch.hpp>
+
+#include "load/front_matter.hpp"
+#include "load/source_file.hpp"
+#include "load/yaml_tree.hpp"
+#include "support/test_support.hpp"
+
+using namespace og;
+
+namespace {
+
+SourceFile source(const std::string& text, const std::string& path = "x.yaml") {
+  Diagnostics d;
+  auto s = make_source(path, text, d);
+  REQUIRE(s.has_value());
+  return *s;
+}
+
+std::string parse_errors(const std::string& text) {
+  const SourceFile s = source(text);
+  Diagnostics d;
+  parse_yaml(s, s.text, 1, d);
+  return test::diagnostics_text(d);
+}
+
+}  // namespace
+
+TEST_CASE("nodes keep 1-based lines and character columns", "[yaml]") {
+  const SourceFile s = source("name: Home-Start\nlocalities:\n  - huddersfield\n  - kirklees-rural\ncaf\xC3\xA9: 'quoted'\n");
+  Diagnostics d;
+  auto root = parse_yaml(s, s.text, 1, d);
+  REQUIRE(root);
+  CHECK(d.empty());
+  REQUIRE(root->entries.size() == 3);
+  CHECK(root->entries[0].key.line == 1);
+  CHECK(root->entries[0].value.column == 7);
+  const YamlNode* loc = root->find("localities");
+  REQUIRE(loc);
+  REQUIRE(loc->items.size() == 2);
+  CHECK(loc->items[1].line == 4);
+  CHECK(loc->items[1].column == 5);
+  // "café" is four characters: the value starts in column 7.
+  CHECK(root->entries[2].value.column == 7);
+  CHECK_FALSE(root->entries[2].value.plain);
+  CHECK(root->entries[0].value.plain);
+}
+
+TEST_CASE("duplicate keys are reported at the second one", "[yaml]") {
+  CHECK(parse_errors("name: A\nsummary: B\nname: C\n") ==
+        "x.yaml:3:1: error: duplicate key 'name' (it is already set on line 1)\n1 error, 0 warnings\n");
+  CHECK(parse_errors("contact:\n  phone: 1\n  phone: 2\n") ==
+        "x.yaml:3:3: error: duplicate key 'phone' (it is already set on line 2)\n1 error, 0 warnings\n");
+}
+
+TEST_CASE("syntax errors have the parser's position", "[yaml]") {
+  CHECK(parse_errors("name: [unclosed\nsummary: x\n") ==
+        "x.yaml:1:7: error: YAML syntax error: end of sequence flow not found (close the list with ']')\n"
+        "1 error, 0 warnings\n");
+  CHECK(parse_errors("name: a\n  bad: indentation\n") ==
+        "x.yaml:2:6: error: YAML syntax error: illegal map value (check the indentation, and put text that holds ': ' in "
+        "quotes)\n1 error, 0 warnings\n");
+}
+
+TEST_CASE("a second document is reported", "[yaml]") {
+  CHECK(parse_errors("name: a\n---\nname: b\n") ==
+        "x.yaml:1:1: error: the file holds more than one YAML document (remove the extra '---' line)\n"
+        "1 error, 0 warnings\n");
+}
+
+TEST_CASE("aliases copy their anchor, and an alias bomb is refused", "[yaml]") {
+  const SourceFile s = source("a: &x [1, 2]\nb: *x\n");
+  Diagnostics d;
+  auto root = parse_yaml(s, s.text, 1, d);
+  REQUIRE(root);
+  CHECK(root->find("b")->items.size() == 2);
+
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'i'; ++c) {
+    bomb += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) bomb += std::string(i ? ", " : "") + "*" + static_cast<char>(c - 1);
+    bomb += "]\n";
+  }
+  const std::string errors = parse_errors(bomb);
+  CHECK_THAT(errors, Catch::Contains("expands to more than 2,000,000 values"));
+}
+
+TEST_CASE("byte-order marks and CRLF are as if absent", "[load]") {
+  const SourceFile s = source("\xEF\xBB\xBFname: A\r\nsummary: B\r\n");
+  CHECK(s.text == "name: A\nsummary: B\n");
+  Diagnostics d;
+  auto root = parse_yaml(s, s.text, 1, d);
+  REQUIRE(root);
+  CHECK(root->entries[1].key.line == 2);
+  CHECK(root->entries[0].key.column == 1);
+  CHECK(root->find("name")->value == "A");
+}
+
+TEST_CASE("invalid UTF-8 is reported at its line and column", "[load]") {
+  Diagnostics d;
+  auto s = make_source("bad.yaml", "name: ok\nsummary: caf\xE9 au lait\n", d);
+  CHECK_FALSE(s.has_value());
+  CHECK(test::diagnostics_text(d) ==
+        "bad.yaml:2:13: error: the file is not valid UTF-8 (byte 0xE9) (save the file with UTF-8 encoding)\n"
+        "1 error, 0 warnings\n");
+}
+
+TEST_CASE("front matter is split from the body with the body's first line", "[load]") {
+  const SourceFile s = source("---\ntitle: About\nnav: 1\n---\n## Who we are\n", "about.md");
+  Diagnostics d;
+  MarkdownSplit split = split_front_matter(s, d);
+  CHECK(d.empty());
+  REQUIRE(split.front_matter);
+  CHECK(split.front_matter->find("title")->value == "About");
+  CHECK(split.front_matter->find("nav")->line == 3);
+  CHECK(split.body == "## Who we are\n");
+  CHECK(split.body_line == 5);
+
+  const SourceFile open = source("---\ntitle: About\n", "open.md");
+  Diagnostics d2;
+  split_front_matter(open, d2);
+  CHECK(test::diagnostics_text(d2) ==
+        "open.md:1:1: error: the front matter is not closed (add a line with '---' after the front matter)\n"
+        "1 error, 0 warnings\n");
+
+  const SourceFile none = source("# Just text\n", "none.md");
+  Diagnostics d3;
+  MarkdownSplit s3 = split_front_matter(none, d3);
+  CHECK_FALSE(s3.front_matter);
+  CHECK(s3.body == "# Just text\n");
+}
