@@ -168,8 +168,8 @@ LoadedContent load_content(const fs::path& dir, unsigned jobs, Diagnostics& diag
   for (std::size_t i = 0; i < pending.size(); ++i) {
     Parsed& p = parsed[i];
     diagnostics.append(p.diagnostics);
-    if (pending[i].slot == Slot::localities && (!p.source || !p.yaml))
-      content.unreadable_localities.push_back(pending[i].file.stem().string());
+    if (!p.source || (!pending[i].markdown && !p.yaml))
+      content.unreadable[pending[i].file.parent_path().filename().string()].insert(pending[i].file.stem().string());
     if (!p.source) continue;
     content.files.push_back(std::move(p.source));
     const SourceFile* src = content.files.back().get();

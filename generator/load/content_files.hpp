@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,8 +48,9 @@ struct LoadedContent {
   std::vector<MarkdownDocument> strategy;
   std::vector<MarkdownDocument> young_people;
 
-  // Ids of locality files that exist but could not be read or parsed.
-  std::vector<std::string> unreadable_localities;
+  // Ids of files that exist but could not be read or parsed, by folder
+  // ("services", "localities", ...), so that references to them are not reported again.
+  std::map<std::string, std::set<std::string>, std::less<>> unreadable;
 
   const SourceFile* find_file(std::string_view path) const;
 };

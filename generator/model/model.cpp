@@ -25,6 +25,9 @@ void Model::index() {
   build(category_index_, site.categories);
   build(term_index_, terms);
   build(page_index_, pages);
+  build(pathway_index_, pathways);
+  build(strategy_index_, strategy);
+  build(young_people_index_, young_people);
 }
 
 const Service* Model::service(std::string_view id) const { return lookup(service_index_, services, id); }
@@ -34,6 +37,14 @@ const Category* Model::category(std::string_view id) const {
 }
 const Term* Model::term(std::string_view id) const { return lookup(term_index_, terms, id); }
 const Page* Model::page(std::string_view id) const { return lookup(page_index_, pages, id); }
+
+const Pathway* Model::pathway(std::string_view id) const { return lookup(pathway_index_, pathways, id); }
+const StrategyPart* Model::strategy_part(std::string_view id) const {
+  return lookup(strategy_index_, strategy, id);
+}
+const YoungPeoplePage* Model::young_people_page(std::string_view id) const {
+  return lookup(young_people_index_, young_people, id);
+}
 
 const Level* Model::level(int number) const {
   for (const auto& l : site.levels)

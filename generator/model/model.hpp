@@ -11,8 +11,10 @@
 #include "model/glossary.hpp"
 #include "model/locality.hpp"
 #include "model/page.hpp"
+#include "model/pathway.hpp"
 #include "model/service.hpp"
 #include "model/site.hpp"
+#include "model/strategy.hpp"
 
 namespace og {
 
@@ -24,10 +26,14 @@ struct Model {
   std::vector<FigureGroup> figure_groups;
   std::vector<Term> terms;            // sorted A-Z by term
   std::vector<Page> pages;            // sorted by id
+  std::vector<Pathway> pathways;      // sorted by order, then id
+  std::vector<StrategyPart> strategy; // sorted by order, then id
+  std::vector<YoungPeoplePage> young_people;  // sorted by order, then id
 
   // What could not be read, so that references to it are not reported again.
   bool site_loaded = false;
   bool figures_loaded = false;
+  std::set<std::string, std::less<>> unreadable_services;
   std::set<std::string, std::less<>> unreadable_localities;
 
   const Service* service(std::string_view id) const;
@@ -36,13 +42,16 @@ struct Model {
   const Term* term(std::string_view id) const;
   const Page* page(std::string_view id) const;
   const Level* level(int number) const;
+  const Pathway* pathway(std::string_view id) const;
+  const StrategyPart* strategy_part(std::string_view id) const;
+  const YoungPeoplePage* young_people_page(std::string_view id) const;
 
   // Builds the id indexes; called once, after the vectors are final.
   void index();
 
  private:
   std::map<std::string, std::size_t, std::less<>> service_index_, locality_index_,
-      category_index_, term_index_, page_index_;
+      category_index_, term_index_, page_index_, pathway_index_, strategy_index_, young_people_index_;
 };
 
 }  // namespace og

@@ -53,12 +53,18 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   auto templates = TemplateSet::load(options.templates_dir, tdir, required_templates(), diagnostics);
   std::vector<Asset> assets = load_assets(options.templates_dir / "assets", tdir + "/assets", diagnostics);
 
-  // Content and template errors stop the build here: nothing is rendered from a broken model.
-  if (diagnostics.has_errors() || !templates || (options.strict && !diagnostics.empty())) {
+  if (!templates) {
     result.timings.stop();
     finish(result, options);
     return result;
   }
+
+  // Pages are rendered even when the content has errors, into nothing, so that
+  // problems only rendering finds (Markdown headings, broken links) are
+  // reported in the same run as the rest.
+  const bool content_ok = !diagnostics.has_errors() && !(options.strict && !diagnostics.empty());
+  NullOutput discard;
+  OutputSink& sink = content_ok ? output : discard;
 
   result.timings.start("render");
   const std::vector<PlannedPage> pages = plan_pages(model);
@@ -69,9 +75,14 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
     auto& renderer = renderers[worker];
     if (!renderer) renderer = std::make_unique<PageRenderer>(env, *templates);
     const std::string html = renderer->render(pages[i], page_diagnostics[i]);
-    output.write(pages[i].file, html);
+    sink.write(pages[i].file, html);
   });
   for (const auto& d : page_diagnostics) diagnostics.append(d);
+  if (!content_ok) {
+    result.timings.stop();
+    finish(result, options);
+    return result;
+  }
   result.pages = pages.size();
 
   result.timings.start("write");

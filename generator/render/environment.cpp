@@ -15,6 +15,14 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
     }
     for (const auto& c : s.categories) services_by_category[c.id].push_back(&s);
   }
+  for (const auto& p : model.pathways) {
+    for (const auto& step : p.steps) {
+      for (const auto& ref : step.services) {
+        auto& list = pathways_by_service[ref.id];
+        if (list.empty() || list.back() != &p) list.push_back(&p);
+      }
+    }
+  }
 }
 
 std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics) const {

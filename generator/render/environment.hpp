@@ -29,6 +29,8 @@ struct RenderEnvironment {
   // Services in each locality and category, in the model's order.
   std::map<std::string, std::vector<const Service*>, std::less<>> services_by_locality;
   std::map<std::string, std::vector<const Service*>, std::less<>> services_by_category;
+  // The pathways each service is a step of, in the model's order.
+  std::map<std::string, std::vector<const Pathway*>, std::less<>> pathways_by_service;
 
   std::string link(std::string_view route) const { return urls.link(route); }
   // Markdown rendered with the site's settings, headings starting at `heading_base`.

@@ -74,11 +74,11 @@ struct Walker {
     if (level > last_level + 1) {
       const auto hashes = [](int n) { return std::string(static_cast<std::size_t>(n), '#'); };
       const int allowed = last_level + 3 - options.heading_base;
-      const std::string before = last_level < options.heading_base
-                                     ? "the page title"
-                                     : "'" + hashes(last_level + 2 - options.heading_base) + "'";
-      diagnostics.error(at(node), "the heading skips a level: '" + hashes(written) + "' after " + before,
-                        "use '" + hashes(allowed) + "' here");
+      const std::string problem =
+          last_level < options.heading_base
+              ? "'" + hashes(written) + "' as the first heading"
+              : "'" + hashes(written) + "' after '" + hashes(last_level + 2 - options.heading_base) + "'";
+      diagnostics.error(at(node), "the heading skips a level: " + problem, "use '" + hashes(allowed) + "' here");
     }
     cmark_node_set_heading_level(node, std::min(level, 6));
     last_level = level;

@@ -30,5 +30,11 @@ PageData locality_page(const RenderEnvironment& env, const Locality& locality, D
 PageData categories_index_page(const RenderEnvironment& env);
 PageData category_page(const RenderEnvironment& env, const Category& category);
 PageData glossary_page(const RenderEnvironment& env);
+PageData pathways_index_page(const RenderEnvironment& env, Diagnostics& diagnostics);
+PageData pathway_page(const RenderEnvironment& env, const Pathway& pathway, Diagnostics& diagnostics);
+PageData strategy_index_page(const RenderEnvironment& env, Diagnostics& diagnostics);
+PageData strategy_part_page(const RenderEnvironment& env, const StrategyPart& part, Diagnostics& diagnostics);
+PageData young_people_index_page(const RenderEnvironment& env, Diagnostics& diagnostics);
+PageData young_people_page(const RenderEnvironment& env, const YoungPeoplePage& page, Diagnostics& diagnostics);
 
 }  // namespace og

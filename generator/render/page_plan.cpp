@@ -20,6 +20,17 @@ std::vector<PlannedPage> plan_pages(const Model& model) {
   for (std::size_t i = 0; i < model.site.categories.size(); ++i)
     add(PageKind::category, i, Urls::category(model.site.categories[i].id));
   add(PageKind::glossary, 0, Urls::glossary());
+  // Index pages only exist when there is something to list. An "index" file in
+  // strategy/ or young-people/ is the introduction of its index page.
+  if (!model.pathways.empty()) add(PageKind::pathways, 0, Urls::pathways());
+  for (std::size_t i = 0; i < model.pathways.size(); ++i) add(PageKind::pathway, i, Urls::pathway(model.pathways[i].id));
+  if (!model.strategy.empty()) add(PageKind::strategy, 0, Urls::strategy());
+  for (std::size_t i = 0; i < model.strategy.size(); ++i)
+    if (model.strategy[i].id != "index") add(PageKind::strategy_part, i, Urls::strategy_part(model.strategy[i].id));
+  if (!model.young_people.empty()) add(PageKind::young_people, 0, Urls::young_people());
+  for (std::size_t i = 0; i < model.young_people.size(); ++i)
+    if (model.young_people[i].id != "index")
+      add(PageKind::young_people_page, i, Urls::young_people_page(model.young_people[i].id));
   for (std::size_t i = 0; i < model.pages.size(); ++i) {
     if (model.pages[i].id == "index") continue;  // its body is the home page's introduction
     add(PageKind::page, i, Urls::page(model.pages[i].id));

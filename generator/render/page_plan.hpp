@@ -10,7 +10,10 @@
 
 namespace og {
 
-enum class PageKind { home, services, service, localities, locality, categories, category, glossary, page, not_found };
+enum class PageKind {
+  home, services, service, localities, locality, categories, category, glossary, page, not_found,
+  pathways, pathway, strategy, strategy_part, young_people, young_people_page
+};
 
 struct PlannedPage {
   PageKind kind;

@@ -7,7 +7,9 @@ namespace og {
 const std::vector<std::string>& required_templates() {
   static const std::vector<std::string> names = {"layout",   "home",     "services",   "service",
                                                  "localities", "locality", "categories", "category",
-                                                 "glossary", "page",     "404"};
+                                                 "glossary", "page",     "404",        "pathways",
+                                                 "pathway",  "strategy", "strategy-part", "young-people",
+                                                 "young-people-page"};
   return names;
 }
 
@@ -35,6 +37,12 @@ PageData PageRenderer::build(const PlannedPage& page, Diagnostics& diagnostics) 
     case PageKind::glossary: return glossary_page(env_);
     case PageKind::page: return free_page(env_, m.pages[page.index], diagnostics);
     case PageKind::not_found: return not_found_page(env_);
+    case PageKind::pathways: return pathways_index_page(env_, diagnostics);
+    case PageKind::pathway: return pathway_page(env_, m.pathways[page.index], diagnostics);
+    case PageKind::strategy: return strategy_index_page(env_, diagnostics);
+    case PageKind::strategy_part: return strategy_part_page(env_, m.strategy[page.index], diagnostics);
+    case PageKind::young_people: return young_people_index_page(env_, diagnostics);
+    case PageKind::young_people_page: return young_people_page(env_, m.young_people[page.index], diagnostics);
   }
   return not_found_page(env_);
 }
@@ -61,10 +69,17 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
   d.set("colours", colours);
 
   // The main navigation, with the section this page belongs to marked.
-  static const std::pair<const char*, std::string> sections[] = {
-      {"Find support", Urls::services()}, {"Areas", Urls::localities()}, {"Glossary", Urls::glossary()}};
+  // Sections without content (a site with no pathways) are left out.
+  const Model& m = env_.model;
+  const std::pair<const char*, std::string> all_sections[] = {
+      {"Find support", Urls::services()},   {"Areas", Urls::localities()},
+      {"Step by step", m.pathways.empty() ? "" : Urls::pathways()},
+      {"Young people", m.young_people.empty() ? "" : Urls::young_people()},
+      {"Our strategy", m.strategy.empty() ? "" : Urls::strategy()},
+      {"Glossary", Urls::glossary()}};
   mustache::data nav{mustache::data::type::list};
-  for (const auto& [title, route] : sections) {
+  for (const auto& [title, route] : all_sections) {
+    if (route.empty()) continue;
     mustache::data item = link_item(title, env_.link(route));
     const bool current = page.route.rfind(route, 0) == 0 ||
                          (route == Urls::services() && page.route.rfind(Urls::categories(), 0) == 0);

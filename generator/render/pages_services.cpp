@@ -101,6 +101,14 @@ PageData service_page(const RenderEnvironment& env, const Service& s, Diagnostic
     if (const Category* cat = env.model.category(c.id))
       cats.push_back(link_item(cat->name, env.link(Urls::category(cat->id))));
   }
+  mustache::data pathways{mustache::data::type::list};
+  if (auto it = env.pathways_by_service.find(s.id); it != env.pathways_by_service.end()) {
+    for (const Pathway* p : it->second) pathways.push_back(link_item(p->title, env.link(Urls::pathway(p->id))));
+    d.set("has_pathways", true);
+  } else {
+    d.set("has_pathways", false);
+  }
+  d.set("pathways", pathways);
   d.set("has_categories", !s.categories.empty());
   d.set("categories", cats);
   if (!s.last_reviewed.empty()) {

@@ -31,6 +31,12 @@ class Urls {
   static std::string category(std::string_view id) { return "/categories/" + std::string(id) + "/"; }
   static std::string glossary() { return "/glossary/"; }
   static std::string term(std::string_view id) { return "/glossary/#" + std::string(id); }
+  static std::string pathways() { return "/pathways/"; }
+  static std::string pathway(std::string_view id) { return "/pathways/" + std::string(id) + "/"; }
+  static std::string strategy() { return "/strategy/"; }
+  static std::string strategy_part(std::string_view id) { return "/strategy/" + std::string(id) + "/"; }
+  static std::string young_people() { return "/young-people/"; }
+  static std::string young_people_page(std::string_view id) { return "/young-people/" + std::string(id) + "/"; }
   static std::string page(std::string_view id) {
     return id == "index" ? "/" : "/" + std::string(id) + "/";
   }

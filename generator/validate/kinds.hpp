@@ -18,6 +18,9 @@ Locality read_locality(const YamlDocument& doc, Diagnostics& diagnostics);
 void read_figures(const YamlDocument& doc, Model& model, Diagnostics& diagnostics);
 std::vector<Term> read_glossary(const YamlDocument& doc, Diagnostics& diagnostics);
 Page read_page(const MarkdownDocument& doc, Diagnostics& diagnostics);
+Pathway read_pathway(const MarkdownDocument& doc, Diagnostics& diagnostics);
+StrategyPart read_strategy_part(const MarkdownDocument& doc, Diagnostics& diagnostics);
+YoungPeoplePage read_young_people_page(const MarkdownDocument& doc, Diagnostics& diagnostics);
 
 // Checks that every reference names something that exists, and the lints that
 // need the whole model (missing contacts, stale reviews).

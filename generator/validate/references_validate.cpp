@@ -58,6 +58,17 @@ void check_references(const Model& model, Diagnostics& diagnostics) {
                           "site.yaml defines levels 1 to " + std::to_string(model.site.levels.size()));
     }
   }
+  const auto service_ids = ids_of(model.services);
+  auto check_services = [&](const std::vector<Ref>& refs) {
+    for (const auto& r : refs)
+      if (!model.unreadable_services.count(r.id))
+        check_ref(r, model.service(r.id) != nullptr, "service", service_ids, "services/", diagnostics);
+  };
+  for (const auto& p : model.pathways)
+    for (const auto& step : p.steps) check_services(step.services);
+  for (const auto& s : model.strategy) check_services(s.services);
+  for (const auto& y : model.young_people) check_services(y.services);
+
   for (const auto& t : model.terms) {
     for (const auto& r : t.related) {
       check_ref(r, model.term(r.id) != nullptr, "glossary term", term_ids, "glossary.yaml", diagnostics);

@@ -17,6 +17,13 @@ void sort_by_name(std::vector<T>& items) {
   });
 }
 
+template <typename T>
+void sort_by_order(std::vector<T>& items) {
+  std::sort(items.begin(), items.end(), [](const T& a, const T& b) {
+    return std::tie(a.order, a.id) < std::tie(b.order, b.id);
+  });
+}
+
 }  // namespace
 
 Model validate(const LoadedContent& content, const ValidateOptions& options, Diagnostics& diagnostics) {
@@ -34,9 +41,15 @@ Model validate(const LoadedContent& content, const ValidateOptions& options, Dia
     read_figures(*content.figures, model, diagnostics);
     model.figures_loaded = true;
   }
-  for (const auto& id : content.unreadable_localities) model.unreadable_localities.insert(id);
+  if (auto it = content.unreadable.find("localities"); it != content.unreadable.end())
+    model.unreadable_localities.insert(it->second.begin(), it->second.end());
+  if (auto it = content.unreadable.find("services"); it != content.unreadable.end())
+    model.unreadable_services.insert(it->second.begin(), it->second.end());
   if (content.glossary) model.terms = read_glossary(*content.glossary, diagnostics);
   for (const auto& doc : content.pages) model.pages.push_back(read_page(doc, diagnostics));
+  for (const auto& doc : content.pathways) model.pathways.push_back(read_pathway(doc, diagnostics));
+  for (const auto& doc : content.strategy) model.strategy.push_back(read_strategy_part(doc, diagnostics));
+  for (const auto& doc : content.young_people) model.young_people.push_back(read_young_people_page(doc, diagnostics));
 
   sort_by_name(model.services);
   sort_by_name(model.localities);
@@ -46,6 +59,9 @@ Model validate(const LoadedContent& content, const ValidateOptions& options, Dia
     return std::tie(la, a.id) < std::tie(lb, b.id);
   });
   std::sort(model.pages.begin(), model.pages.end(), [](const Page& a, const Page& b) { return a.id < b.id; });
+  sort_by_order(model.pathways);
+  sort_by_order(model.strategy);
+  sort_by_order(model.young_people);
   model.index();
 
   check_references(model, diagnostics);

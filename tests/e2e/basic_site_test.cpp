@@ -33,7 +33,7 @@ std::vector<std::string> html_files(const BuiltSite& site) {
 TEST_CASE("the basic site builds with only the expected warnings", "[site]") {
   const BuiltSite& site = basic_site();
   CHECK(diagnostics_text(site.result.diagnostics) == "0 errors, 0 warnings\n");
-  CHECK(site.result.pages == 16);
+  CHECK(site.result.pages == 24);
 }
 
 TEST_CASE("every page type exists at its pretty URL", "[site]") {
@@ -198,4 +198,44 @@ TEST_CASE("the output is byte-identical whatever the number of threads", "[site]
   build_in_memory(one, a);
   build_in_memory(four, b);
   CHECK(a.output.contents() == b.output.contents());
+}
+
+TEST_CASE("pathways are numbered steps with and/or, linked both ways with services", "[site][pathways]") {
+  const BuiltSite& site = basic_site();
+  const std::string& help = site.page("pathways/asking-for-help/index.html");
+  // Steps 1, or, 2, 3: an "or" step shares the number of the step before it.
+  CHECK(help.find("<span class=\"visually-hidden\">Step</span> 1<span class=\"visually-hidden\">:</span></span> Talk to someone you trust") != std::string::npos);
+  CHECK(help.find("<span class=\"visually-hidden\">Step 1 </span>or</span> Ring the family line") != std::string::npos);
+  CHECK(help.find("<span class=\"visually-hidden\">Step</span> 2<span class=\"visually-hidden\">:</span></span> Agree a plan") != std::string::npos);
+  CHECK(help.find("<h3>Who is in the plan</h3>") != std::string::npos);
+  CHECK(help.find("href=\"/services/parenting-group/\"") != std::string::npos);
+  const std::string& group = site.page("services/parenting-group/index.html");
+  CHECK(group.find("<a href=\"/pathways/asking-for-help/\">Asking for help</a>") != std::string::npos);
+  CHECK(site.page("pathways/index.html").find("For practitioners · 2 steps") != std::string::npos);
+  CHECK(site.page("pathways/worried-about-a-child/index.html").find("exit-this-page__button") != std::string::npos);
+}
+
+TEST_CASE("strategy parts show key points and action plans, with unknown cells as not yet agreed", "[site][strategy]") {
+  const BuiltSite& site = basic_site();
+  const std::string& index = site.page("strategy/index.html");
+  CHECK(index.find("<h1>Our strategy</h1>") != std::string::npos);
+  CHECK(index.find("Our strategy has three parts.") != std::string::npos);
+  CHECK(index.find("href=\"/strategy/vision/\"") < index.find("href=\"/strategy/action-plan/\""));
+  CHECK_FALSE(site.has("strategy/index/index.html"));
+  CHECK(site.page("strategy/vision/index.html").find("<li>Families get help early</li>") != std::string::npos);
+  const std::string& plan = site.page("strategy/action-plan/index.html");
+  CHECK(plan.find("<tr><th scope=\"row\">Train staff in early help</th><td>Not yet agreed</td><td>Not yet agreed</td>"
+                  "<td>Not yet agreed</td></tr>") != std::string::npos);
+  CHECK(plan.find("<td>Partnership board</td><td>March 2026</td><td>Started</td>") != std::string::npos);
+}
+
+TEST_CASE("young people's pages have quotes with sources and offer a quick exit", "[site][young-people]") {
+  const BuiltSite& site = basic_site();
+  const std::string& told = site.page("young-people/what-you-told-us/index.html");
+  CHECK(told.find("<blockquote><p>A caring family and friends to talk to through hard times.</p></blockquote>\n"
+                  "<figcaption>Young people&apos;s wants and needs work, 2018</figcaption>") != std::string::npos);
+  CHECK(told.find("exit-this-page__button") != std::string::npos);
+  CHECK(told.find("href=\"/services/teen-support/\"") != std::string::npos);
+  CHECK(site.page("young-people/index.html").find("exit-this-page__button") != std::string::npos);
+  CHECK(site.page("index.html").find(">Young people</a>") != std::string::npos);
 }

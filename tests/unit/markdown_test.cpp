@@ -73,11 +73,11 @@ TEST_CASE("headings start at the base level and never skip", "[markdown]") {
   CHECK(problems("## A\n\ntext\n\n#### C\n") ==
         "page.md:14:1: error: the heading skips a level: '####' after '##' (use '###' here)\n1 error, 0 warnings\n");
   CHECK(problems("### First\n") ==
-        "page.md:10:1: error: the heading skips a level: '###' after the page title (use '##' here)\n"
+        "page.md:10:1: error: the heading skips a level: '###' as the first heading (use '##' here)\n"
         "1 error, 0 warnings\n");
   // Positions inside a YAML block scalar: the first line at its origin, later lines shifted.
   CHECK(problems("text\n\n#### Deep\n", {}, 7, 3, 2) ==
-        "page.md:9:3: error: the heading skips a level: '####' after the page title (use '##' here)\n"
+        "page.md:9:3: error: the heading skips a level: '####' as the first heading (use '##' here)\n"
         "1 error, 0 warnings\n");
 }
 

@@ -1,0 +1,124 @@
+#include "render/page_data.hpp"
+
+namespace og {
+
+namespace {
+
+mustache::data text_items(const std::vector<std::string>& items) {
+  mustache::data list{mustache::data::type::list};
+  for (const auto& i : items) list.push_back(mustache::data(i));
+  return list;
+}
+
+mustache::data service_links(const RenderEnvironment& env, const std::vector<Ref>& refs) {
+  std::vector<const Service*> services;
+  for (const auto& r : refs)
+    if (const Service* s = env.model.service(r.id)) services.push_back(s);
+  return service_list(env, services);
+}
+
+// Cells the documents leave empty are shown as such, never filled in.
+std::string or_not_agreed(const std::string& cell) { return cell.empty() ? "Not yet agreed" : cell; }
+
+}  // namespace
+
+PageData strategy_index_page(const RenderEnvironment& env, Diagnostics& diagnostics) {
+  PageData p;
+  p.template_name = "strategy";
+  p.title = "Our strategy";
+  p.description = "What the partnership wants for children and families, and how it will get there.";
+  p.breadcrumbs = {{"Home", Urls::home()}};
+  if (const StrategyPart* intro = env.model.strategy_part("index")) {
+    p.title = intro->title;
+    if (!intro->summary.empty()) p.description = intro->summary;
+    put(p.data, "introduction", env.markdown(intro->body, 2, diagnostics));
+  }
+  put(p.data, "summary", p.description);
+  mustache::data parts{mustache::data::type::list};
+  for (const auto& part : env.model.strategy) {
+    if (part.id == "index") continue;
+    mustache::data item = link_item(part.title, env.link(Urls::strategy_part(part.id)));
+    put(item, "summary", part.summary);
+    parts.push_back(item);
+  }
+  p.data.set("parts", parts);
+  return p;
+}
+
+PageData strategy_part_page(const RenderEnvironment& env, const StrategyPart& part, Diagnostics& diagnostics) {
+  PageData p;
+  p.template_name = "strategy-part";
+  p.title = part.title;
+  p.description = part.summary;
+  p.sensitive = part.sensitive;
+  p.breadcrumbs = {{"Home", Urls::home()}, {"Our strategy", Urls::strategy()}};
+  put(p.data, "summary", part.summary);
+  put(p.data, "body", env.markdown(part.body, 2, diagnostics));
+  p.data.set("has_items", !part.items.empty());
+  p.data.set("items", text_items(part.items));
+  mustache::data actions{mustache::data::type::list};
+  for (const auto& a : part.actions) {
+    mustache::data row;
+    row.set("what", a.what);
+    row.set("lead", or_not_agreed(a.lead));
+    row.set("when", or_not_agreed(a.when));
+    row.set("progress", or_not_agreed(a.progress));
+    actions.push_back(row);
+  }
+  p.data.set("has_actions", !part.actions.empty());
+  p.data.set("actions", actions);
+  p.data.set("has_services", !part.services.empty());
+  p.data.set("services", service_links(env, part.services));
+  if (!part.last_reviewed.empty()) p.data.set("last_reviewed", part.last_reviewed.long_form());
+  return p;
+}
+
+PageData young_people_index_page(const RenderEnvironment& env, Diagnostics& diagnostics) {
+  PageData p;
+  p.template_name = "young-people";
+  p.title = "For young people";
+  p.description = "What the partnership's plans mean for you, and who can help.";
+  p.breadcrumbs = {{"Home", Urls::home()}};
+  p.sensitive = true;
+  if (const YoungPeoplePage* intro = env.model.young_people_page("index")) {
+    p.title = intro->title;
+    if (!intro->summary.empty()) p.description = intro->summary;
+    put(p.data, "introduction", env.markdown(intro->body, 2, diagnostics));
+    p.sensitive = intro->sensitive;
+  }
+  put(p.data, "summary", p.description);
+  mustache::data pages{mustache::data::type::list};
+  for (const auto& page : env.model.young_people) {
+    if (page.id == "index") continue;
+    mustache::data item = link_item(page.title, env.link(Urls::young_people_page(page.id)));
+    put(item, "summary", page.summary);
+    pages.push_back(item);
+  }
+  p.data.set("pages", pages);
+  return p;
+}
+
+PageData young_people_page(const RenderEnvironment& env, const YoungPeoplePage& page, Diagnostics& diagnostics) {
+  PageData p;
+  p.template_name = "young-people-page";
+  p.title = page.title;
+  p.description = page.summary;
+  p.sensitive = page.sensitive;
+  p.breadcrumbs = {{"Home", Urls::home()}, {"For young people", Urls::young_people()}};
+  put(p.data, "summary", page.summary);
+  put(p.data, "body", env.markdown(page.body, 2, diagnostics));
+  mustache::data quotes{mustache::data::type::list};
+  for (const auto& q : page.quotes) {
+    mustache::data item;
+    item.set("text", q.text);
+    item.set("source", q.source);
+    quotes.push_back(item);
+  }
+  p.data.set("has_quotes", !page.quotes.empty());
+  p.data.set("quotes", quotes);
+  p.data.set("has_services", !page.services.empty());
+  p.data.set("services", service_links(env, page.services));
+  return p;
+}
+
+}  // namespace og
