@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 source scripts/dependencies.sh
 
 install_missing_packages "${OFFERGEN_BUILD_PACKAGES[@]}" "${OFFERGEN_TEST_PACKAGES[@]}"
+install_browser_test_packages
 
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug \
   -DOFFERGEN_TESTS=ON -DOFFERGEN_SANITIZE=ON -DOFFERGEN_WERROR=ON >/dev/null

@@ -8,10 +8,23 @@ OFFERGEN_BUILD_PACKAGES=(
   libyaml-cpp-dev libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev
 )
 
-# What the tests need besides.
+# What the tests need besides: Catch2, and Debian's chromium for the browser
+# tests (driven by playwright-core from npm; Java for the Nu HTML Checker).
 OFFERGEN_TEST_PACKAGES=(
-  catch2
+  catch2 chromium
 )
+
+# The browser tests' npm packages, from the committed lockfile. Node.js and npm
+# come with the machine; Debian's are installed when they are missing.
+install_browser_test_packages() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    install_missing_packages nodejs npm
+  fi
+  if ! command -v java >/dev/null 2>&1; then
+    install_missing_packages default-jre-headless
+  fi
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+}
 
 install_missing_packages() {
   local missing=()

@@ -1,0 +1,61 @@
+// Shared by the browser tests: builds a site with offergen, serves it on
+// 127.0.0.1, and launches Debian's chromium through playwright-core.
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+export const SOURCE_DIR = resolve(new URL("../../..", import.meta.url).pathname);
+export const OFFERGEN = process.env.OFFERGEN_BINARY || join(SOURCE_DIR, "build", "offergen");
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+// Builds `content` into a fresh temporary folder; returns the folder.
+export function buildSite(content, extraArgs = []) {
+  const out = join(mkdtempSync(join(tmpdir(), "offergen-browser-")), "site");
+  execFileSync(OFFERGEN, ["build", "--quiet", "--content", content, "--templates", join(SOURCE_DIR, "templates"),
+    "--out", out, "--today", "2026-11-22", ...extraArgs], { stdio: ["ignore", "inherit", "inherit"] });
+  return out;
+}
+
+export function removeSite(dir) {
+  rmSync(resolve(dir, ".."), { recursive: true, force: true });
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json",
+  ".svg": "image/svg+xml", ".pdf": "application/pdf", ".xml": "application/xml", ".txt": "text/plain",
+  ".png": "image/png",
+};
+
+// Serves `root` on a free port of 127.0.0.1 the way a static host does:
+// /x/ serves /x/index.html, unknown paths get /404.html with status 404.
+export async function serve(root) {
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    let status = 200;
+    if (!existsSync(file)) { file = join(root, "404.html"); status = 404; }
+    res.writeHead(status, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+// Headless chromium with the flags this machine needs (see the env notes):
+// no sandbox as root, no GPU, and no background networking to closed hosts.
+// playwright gives every launch a fresh, temporary profile of its own.
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+  return { browser, close: () => browser.close() };
+}
