@@ -17,8 +17,20 @@ struct FigureDefinition {
   std::string label;    // "Children aged 0 to 18"
   std::string group;    // "Population"
   std::string unit;     // "children" (counts) or "percent"
-  std::string source;   // "Kirklees Needs Analysis, March 2018"
+  std::string source;   // "Needs Analysis, March 2018"
   std::string description;
+  bool chart = true;    // drawn as a bar chart comparing the areas, as well as in the table
+  // Values for the columns of figures.yaml that are not areas ("total": 104152).
+  std::map<std::string, double> values;
+  std::vector<Ref> value_refs;  // where each of `values` was written
+  Location where;
+};
+
+// A column of the figure tables that is not an area, such as the total for the
+// whole partnership or "address confidential". Drawn in tables, not in charts.
+struct FigureColumn {
+  std::string id;    // "total"
+  std::string name;  // "All areas"
   Location where;
 };
 

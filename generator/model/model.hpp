@@ -24,6 +24,7 @@ struct Model {
   std::vector<Locality> localities;   // sorted by name, then id
   std::vector<FigureDefinition> figures;
   std::vector<FigureGroup> figure_groups;
+  std::vector<FigureColumn> figure_columns;  // extra table columns, such as a total
   std::vector<Term> terms;            // sorted A-Z by term
   std::vector<Page> pages;            // sorted by id
   std::vector<Pathway> pathways;      // sorted by order, then id

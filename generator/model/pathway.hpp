@@ -17,6 +17,8 @@ struct PathwayStep {
   Markdown text;
   std::vector<Ref> services;
   StepJoin join = StepJoin::next;
+  int level = 0;          // the level of need (site.yaml) the step is about; 0 for none
+  Location level_where;   // where 'level' was written
   Location where;
 };
 

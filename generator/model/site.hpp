@@ -35,8 +35,8 @@ struct NavLink {
 };
 
 struct Site {
-  std::string title;           // "Kirklees early support"
-  std::string partnership;     // "Kirklees Early Support Partnership"
+  std::string title;           // "Exampleshire early support"
+  std::string partnership;     // "Exampleshire Early Support Partnership"
   std::string description;     // one sentence for the home page and search engines
   std::string language = "en-GB";
   std::string base_url;        // "https://example.org/offer/" or empty

@@ -12,6 +12,7 @@ namespace og {
 // One row of an action plan. Empty cells are facts the documents leave
 // unknown: pages show them as "not yet agreed", never as a guess.
 struct Action {
+  std::string theme;  // the plan's heading this action is under ("Training"); optional
   std::string what;
   std::string lead;
   std::string when;
@@ -37,6 +38,7 @@ struct StrategyPart {
 struct Quote {
   std::string text;
   std::string source;  // "Young people's wants and needs work, 2018"
+  std::string topic;   // what young people were asked about; quotes are grouped by it (optional)
 };
 
 struct YoungPeoplePage {

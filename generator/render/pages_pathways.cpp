@@ -52,6 +52,15 @@ PageData pathway_page(const RenderEnvironment& env, const Pathway& pw, Diagnosti
     s.set("is_and", step.join == StepJoin::and_);
     s.set("is_or", step.join == StepJoin::or_);
     s.set("title", step.title);
+    if (const Level* level = step.level ? env.model.level(step.level) : nullptr) {
+      mustache::data l;
+      l.set("number", std::to_string(level->number));
+      l.set("name", level->name);
+      put(l, "description", level->description);
+      s.set("level", l);
+    } else {
+      s.set("level", false);
+    }
     put(s, "text", env.markdown(step.text, 3, diagnostics));
     mustache::data services{mustache::data::type::list};
     for (const auto& ref : step.services) {

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "render/page_data.hpp"
 
 namespace og {
@@ -19,6 +21,58 @@ mustache::data service_links(const RenderEnvironment& env, const std::vector<Ref
 
 // Cells the documents leave empty are shown as such, never filled in.
 std::string or_not_agreed(const std::string& cell) { return cell.empty() ? "Not yet agreed" : cell; }
+
+// Actions under their themes, in the order each theme first appears; actions
+// without a theme form a group without a heading.
+mustache::data action_groups(const std::vector<Action>& actions) {
+  std::vector<std::string> themes;
+  for (const auto& a : actions)
+    if (std::find(themes.begin(), themes.end(), a.theme) == themes.end()) themes.push_back(a.theme);
+  mustache::data groups{mustache::data::type::list};
+  for (const auto& theme : themes) {
+    mustache::data rows{mustache::data::type::list};
+    for (const auto& a : actions) {
+      if (a.theme != theme) continue;
+      mustache::data row;
+      row.set("what", a.what);
+      row.set("lead", or_not_agreed(a.lead));
+      row.set("lead_missing", a.lead.empty());
+      row.set("when", or_not_agreed(a.when));
+      row.set("when_missing", a.when.empty());
+      row.set("progress", or_not_agreed(a.progress));
+      row.set("progress_missing", a.progress.empty());
+      rows.push_back(row);
+    }
+    mustache::data group;
+    put(group, "theme", theme);
+    group.set("actions", rows);
+    groups.push_back(group);
+  }
+  return groups;
+}
+
+// Quotes under their topics, in the order each topic first appears.
+mustache::data quote_groups(const std::vector<Quote>& quotes) {
+  std::vector<std::string> topics;
+  for (const auto& q : quotes)
+    if (std::find(topics.begin(), topics.end(), q.topic) == topics.end()) topics.push_back(q.topic);
+  mustache::data groups{mustache::data::type::list};
+  for (const auto& topic : topics) {
+    mustache::data items{mustache::data::type::list};
+    for (const auto& q : quotes) {
+      if (q.topic != topic) continue;
+      mustache::data item;
+      item.set("text", q.text);
+      item.set("source", q.source);
+      items.push_back(item);
+    }
+    mustache::data group;
+    put(group, "topic", topic);
+    group.set("quotes", items);
+    groups.push_back(group);
+  }
+  return groups;
+}
 
 }  // namespace
 
@@ -56,17 +110,8 @@ PageData strategy_part_page(const RenderEnvironment& env, const StrategyPart& pa
   put(p.data, "body", env.markdown(part.body, 2, diagnostics));
   p.data.set("has_items", !part.items.empty());
   p.data.set("items", text_items(part.items));
-  mustache::data actions{mustache::data::type::list};
-  for (const auto& a : part.actions) {
-    mustache::data row;
-    row.set("what", a.what);
-    row.set("lead", or_not_agreed(a.lead));
-    row.set("when", or_not_agreed(a.when));
-    row.set("progress", or_not_agreed(a.progress));
-    actions.push_back(row);
-  }
   p.data.set("has_actions", !part.actions.empty());
-  p.data.set("actions", actions);
+  p.data.set("action_groups", action_groups(part.actions));
   p.data.set("has_services", !part.services.empty());
   p.data.set("services", service_links(env, part.services));
   if (!part.last_reviewed.empty()) p.data.set("last_reviewed", part.last_reviewed.long_form());
@@ -107,15 +152,8 @@ PageData young_people_page(const RenderEnvironment& env, const YoungPeoplePage& 
   p.breadcrumbs = {{"Home", Urls::home()}, {"For young people", Urls::young_people()}};
   put(p.data, "summary", page.summary);
   put(p.data, "body", env.markdown(page.body, 2, diagnostics));
-  mustache::data quotes{mustache::data::type::list};
-  for (const auto& q : page.quotes) {
-    mustache::data item;
-    item.set("text", q.text);
-    item.set("source", q.source);
-    quotes.push_back(item);
-  }
   p.data.set("has_quotes", !page.quotes.empty());
-  p.data.set("quotes", quotes);
+  p.data.set("quote_groups", quote_groups(page.quotes));
   p.data.set("has_services", !page.services.empty());
   p.data.set("services", service_links(env, page.services));
   return p;

@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "core/text.hpp"
@@ -5,6 +9,78 @@
 #include "validate/kinds.hpp"
 
 namespace og {
+
+namespace {
+
+// Figures are written as published: "32757" or "32,757" both read as 32757.
+std::optional<double> parse_figure_number(std::string_view text) {
+  std::string digits;
+  for (char c : text)
+    if (c != ',') digits += c;
+  char* end = nullptr;
+  const double v = std::strtod(digits.c_str(), &end);
+  if (digits.empty() || *end != '\0') return std::nullopt;
+  return v;
+}
+
+// Reads a mapping of ids to numbers ("figures:" in a locality, "values:" in a
+// figure) into `out`, remembering where each id was written.
+void read_number_map(FieldReader& r, const YamlNode& map, std::string_view key, std::string_view what,
+                     std::map<std::string, double>& out, std::vector<Ref>& refs, Diagnostics& diagnostics) {
+  if (!map.is_mapping()) {
+    diagnostics.error(r.at(map), "'" + std::string(key) + "' must be a mapping of " + std::string(what) +
+                                     " ids to numbers, not " + std::string(describe_kind(map)));
+    return;
+  }
+  for (const auto& e : map.entries) {
+    if (!e.value.is_scalar()) {
+      diagnostics.error(r.at(e.value), "the figure '" + e.key.value + "' must be a number");
+      continue;
+    }
+    const auto v = parse_figure_number(e.value.value);
+    if (!v) {
+      diagnostics.error(r.at(e.value), "the figure '" + e.key.value + "' must be a number, not '" +
+                                           e.value.value + "'");
+      continue;
+    }
+    out[e.key.value] = *v;
+    refs.push_back({e.key.value, r.at(e.key)});
+  }
+}
+
+std::vector<FigureColumn> read_columns(FieldReader& r, const SourceFile& src, Diagnostics& diagnostics) {
+  std::vector<FigureColumn> columns;
+  const YamlNode* list = r.node("columns");
+  if (!list) return columns;
+  if (!list->is_sequence()) {
+    diagnostics.error(r.at(*list), "'columns' must be a list, not " + std::string(describe_kind(*list)),
+                      "start each column with '- id: ...'");
+    return columns;
+  }
+  std::set<std::string> seen;
+  for (const auto& item : list->items) {
+    FieldReader c(&item, src, diagnostics, "a column");
+    FigureColumn column;
+    column.where = c.here();
+    column.id = c.text("id", Need::required);
+    column.name = c.text("name", Need::required);
+    c.finish();
+    if (column.id.empty() || column.name.empty()) continue;
+    if (!is_slug(column.id)) {
+      diagnostics.error(c.at(*c.node("id")), "'" + column.id + "' is not a valid column id",
+                        "use lower-case letters, digits and hyphens, like '" + slugify(column.id) + "'");
+      continue;
+    }
+    if (!seen.insert(column.id).second) {
+      diagnostics.error(column.where, "the column id '" + column.id + "' is used twice");
+      continue;
+    }
+    columns.push_back(std::move(column));
+  }
+  return columns;
+}
+
+}  // namespace
 
 Locality read_locality(const YamlDocument& doc, Diagnostics& diagnostics) {
   const SourceFile& src = *doc.source;
@@ -18,33 +94,8 @@ Locality read_locality(const YamlDocument& doc, Diagnostics& diagnostics) {
   l.description = r.markdown("description");
   l.places = r.text_list("places");
   l.hubs = r.text_list("hubs");
-  if (const YamlNode* figures = r.node("figures")) {
-    if (!figures->is_mapping()) {
-      diagnostics.error(r.at(*figures), "'figures' must be a mapping of figure ids to numbers, not " +
-                                            std::string(describe_kind(*figures)));
-    } else {
-      for (const auto& e : figures->entries) {
-        const Location where = r.at(e.key);
-        if (!e.value.is_scalar()) {
-          diagnostics.error(r.at(e.value), "the figure '" + e.key.value + "' must be a number");
-          continue;
-        }
-        // Figures are written as published: "32757" or "32,757" both read as 32757.
-        std::string digits;
-        for (char c : e.value.value)
-          if (c != ',') digits += c;
-        char* end = nullptr;
-        const double v = std::strtod(digits.c_str(), &end);
-        if (digits.empty() || *end != '\0') {
-          diagnostics.error(r.at(e.value), "the figure '" + e.key.value + "' must be a number, not '" +
-                                               e.value.value + "'");
-          continue;
-        }
-        l.figures[e.key.value] = v;
-        l.figure_refs.push_back({e.key.value, where});
-      }
-    }
-  }
+  if (const YamlNode* figures = r.node("figures"))
+    read_number_map(r, *figures, "figures", "figure", l.figures, l.figure_refs, diagnostics);
   r.finish();
   return l;
 }
@@ -53,6 +104,9 @@ void read_figures(const YamlDocument& doc, Model& model, Diagnostics& diagnostic
   const SourceFile& src = *doc.source;
   FieldReader r = FieldReader::document(&doc.root, src, diagnostics, "figures.yaml");
   const std::string default_source = r.text("source");
+  model.figure_columns = read_columns(r, src, diagnostics);
+  std::vector<std::string_view> column_ids;
+  for (const auto& c : model.figure_columns) column_ids.push_back(c.id);
   std::set<std::string> seen;
   if (const YamlNode* groups = r.node("groups", Need::required)) {
     if (!groups->is_sequence()) {
@@ -78,6 +132,18 @@ void read_figures(const YamlDocument& doc, Model& model, Diagnostics& diagnostic
               def.description = fr.text("description");
               def.source = fr.text("source");
               if (def.source.empty()) def.source = group_source.empty() ? default_source : group_source;
+              if (auto chart = fr.boolean("chart")) def.chart = *chart;
+              if (const YamlNode* values = fr.node("values")) {
+                read_number_map(fr, *values, "values", "column", def.values, def.value_refs, diagnostics);
+                for (const auto& ref : def.value_refs) {
+                  if (std::find(column_ids.begin(), column_ids.end(), ref.id) != column_ids.end()) continue;
+                  std::string hint = did_you_mean(ref.id, column_ids);
+                  if (hint.empty())
+                    hint = column_ids.empty() ? "list the columns under 'columns:' at the top of figures.yaml"
+                                              : "the columns are listed under 'columns:' at the top of figures.yaml";
+                  diagnostics.error(ref.where, "unknown column '" + ref.id + "'", hint);
+                }
+              }
               def.group = group.name;
               fr.finish();
               if (def.id.empty()) continue;

@@ -37,6 +37,10 @@ Pathway read_pathway(const MarkdownDocument& doc, Diagnostics& diagnostics) {
         step.title = s.text("title", Need::required);
         step.text = s.markdown("text");
         step.services = s.ref_list("services");
+        if (auto level = s.integer("level", 1, 9)) {
+          step.level = static_cast<int>(*level);
+          step.level_where = s.at(*s.node("level"));
+        }
         const std::string join = s.choice("join", {"and", "or"});
         if (join == "and") step.join = StepJoin::and_;
         if (join == "or") step.join = StepJoin::or_;

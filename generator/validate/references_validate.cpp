@@ -64,8 +64,14 @@ void check_references(const Model& model, Diagnostics& diagnostics) {
       if (!model.unreadable_services.count(r.id))
         check_ref(r, model.service(r.id) != nullptr, "service", service_ids, "services/", diagnostics);
   };
-  for (const auto& p : model.pathways)
-    for (const auto& step : p.steps) check_services(step.services);
+  for (const auto& p : model.pathways) {
+    for (const auto& step : p.steps) {
+      check_services(step.services);
+      if (step.level != 0 && model.site_loaded && !model.level(step.level))
+        diagnostics.error(step.level_where, "there is no level " + std::to_string(step.level),
+                          "site.yaml defines levels 1 to " + std::to_string(model.site.levels.size()));
+    }
+  }
   for (const auto& s : model.strategy) check_services(s.services);
   for (const auto& y : model.young_people) check_services(y.services);
 
@@ -85,6 +91,13 @@ void check_references(const Model& model, Diagnostics& diagnostics) {
 }
 
 void check_health(const Model& model, const ValidateOptions& options, Diagnostics& diagnostics) {
+  // Without it the contact page and the accessibility statement cannot say how
+  // to reach the partnership (the accessibility regulations ask for a way to
+  // report problems): a missing fact to find, never one to invent.
+  if (model.site_loaded && model.site.contact.empty()) {
+    diagnostics.warning(model.site.where, "site.yaml has no 'contact' for the partnership",
+                        "add the partnership's own email, phone or website when it publishes one");
+  }
   for (const auto& s : model.services) {
     if (s.contact.empty()) {
       diagnostics.warning(s.where, "service '" + s.id + "' has no contact details",

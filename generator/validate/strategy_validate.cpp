@@ -18,6 +18,7 @@ std::vector<Action> read_actions(FieldReader& r, const SourceFile& src, Diagnost
     FieldReader a(&item, src, diagnostics, "an action");
     Action action;
     action.where = a.here();
+    action.theme = a.text("theme");
     action.what = a.text("what", Need::required);
     // Left empty when the documents do not say: shown as "not yet agreed".
     action.lead = a.text("lead");
@@ -85,6 +86,7 @@ YoungPeoplePage read_young_people_page(const MarkdownDocument& doc, Diagnostics&
         quote.text = q.text("text", Need::required);
         // A quote without its source would be a claim nobody can check.
         quote.source = q.text("source", Need::required);
+        quote.topic = q.text("topic");
         q.finish();
         if (!quote.text.empty()) p.quotes.push_back(std::move(quote));
       }
