@@ -1,38 +1,34 @@
-#include <cmath>
-#include <cstdio>
+#include <map>
+#include <optional>
 
+#include "render/figure_chart.hpp"
 #include "render/page_data.hpp"
 
 namespace og {
 
 namespace {
 
-std::string format_number(double v, const std::string& unit) {
-  char buf[64];
-  if (unit == "percent") {
-    std::snprintf(buf, sizeof buf, "%g%%", v);
-    return buf;
-  }
-  if (v != std::floor(v)) {
-    std::snprintf(buf, sizeof buf, "%g", v);
-    return buf;
-  }
-  // 32757 -> "32,757", as the documents print it.
-  std::string digits = std::to_string(static_cast<long long>(v));
-  const bool negative = digits[0] == '-';
-  if (negative) digits.erase(0, 1);
-  std::string out = negative ? "-" : "";
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
+mustache::data cell(const std::optional<double>& value, const std::string& unit, bool current) {
+  mustache::data c;
+  c.set("missing", !value);
+  if (value) c.set("value", format_figure(*value, unit));
+  c.set("current", current);
+  return c;
 }
 
-// One table per group of figures: a row per figure, a column per locality,
-// with the current locality marked.
+std::optional<double> value_of(const std::map<std::string, double>& values, const std::string& id) {
+  auto it = values.find(id);
+  if (it == values.end()) return std::nullopt;
+  return it->second;
+}
+
+// One section per group of figures: a bar chart per figure that compares the
+// areas, then the table that holds every value (the charts' text alternative),
+// with a column per area, the current one marked, and the extra columns of
+// figures.yaml (such as a total) after the areas.
 mustache::data figure_tables(const RenderEnvironment& env, const Locality* current) {
   mustache::data groups{mustache::data::type::list};
+  bool any_missing = false;
   for (const auto& group : env.model.figure_groups) {
     mustache::data g;
     g.set("name", group.name);
@@ -43,8 +39,15 @@ mustache::data figure_tables(const RenderEnvironment& env, const Locality* curre
       c.set("current", current == &l);
       columns.push_back(c);
     }
+    for (const auto& extra : env.model.figure_columns) {
+      mustache::data c;
+      c.set("name", extra.name);
+      c.set("current", false);
+      columns.push_back(c);
+    }
     g.set("columns", columns);
     mustache::data rows{mustache::data::type::list};
+    mustache::data charts{mustache::data::type::list};
     std::string source;
     for (std::size_t index : group.figures) {
       const FigureDefinition& f = env.model.figures[index];
@@ -52,23 +55,41 @@ mustache::data figure_tables(const RenderEnvironment& env, const Locality* curre
       mustache::data row;
       row.set("label", f.label);
       mustache::data cells{mustache::data::type::list};
+      std::vector<ChartBar> bars;
       bool any = false;
       for (const auto& l : env.model.localities) {
-        mustache::data cell;
-        auto it = l.figures.find(f.id);
-        cell.set("value", it == l.figures.end() ? std::string("not published") : format_number(it->second, f.unit));
-        cell.set("current", current == &l);
-        any = any || it != l.figures.end();
-        cells.push_back(cell);
+        const auto v = value_of(l.figures, f.id);
+        cells.push_back(cell(v, f.unit, current == &l));
+        bars.push_back({l.name, v, current == &l});
+        any = any || v;
+        any_missing = any_missing || !v;
+      }
+      for (const auto& extra : env.model.figure_columns) {
+        const auto v = value_of(f.values, extra.id);
+        cells.push_back(cell(v, f.unit, false));
+        any_missing = any_missing || !v;
       }
       row.set("cells", cells);
-      if (any) rows.push_back(row);
+      if (!any) continue;
+      rows.push_back(row);
+      if (f.chart) {
+        mustache::data chart;
+        chart.set("label", f.label);
+        chart.set("svg", bar_chart_svg(f.id, f.label, bars, f.unit));
+        charts.push_back(chart);
+      }
     }
+    g.set("has_charts", !charts.is_empty_list());
+    g.set("charts", charts);
     g.set("rows", rows);
     put(g, "source", source);
     groups.push_back(g);
   }
-  return groups;
+  mustache::data figures;
+  figures.set("has_groups", !env.model.figure_groups.empty());
+  figures.set("groups", groups);
+  figures.set("any_missing", any_missing);
+  return figures;
 }
 
 mustache::data text_list(const std::vector<std::string>& items) {
@@ -94,7 +115,7 @@ PageData localities_index_page(const RenderEnvironment& env) {
     list.push_back(item);
   }
   p.data.set("localities", list);
-  p.data.set("figure_groups", figure_tables(env, nullptr));
+  p.data.set("figures", figure_tables(env, nullptr));
   return p;
 }
 
@@ -119,7 +140,7 @@ PageData locality_page(const RenderEnvironment& env, const Locality& l, Diagnost
   const auto& services = it == env.services_by_locality.end() ? none : it->second;
   p.data.set("services", service_list(env, services));
   p.data.set("count", std::to_string(services.size()));
-  p.data.set("figure_groups", figure_tables(env, &l));
+  p.data.set("figures", figure_tables(env, &l));
   return p;
 }
 
