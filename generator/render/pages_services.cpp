@@ -1,3 +1,4 @@
+#include "render/json_ld.hpp"
 #include "render/page_data.hpp"
 
 namespace og {
@@ -74,6 +75,7 @@ PageData service_page(const RenderEnvironment& env, const Service& s, Diagnostic
   put(d, "organisation", s.organisation);
   put(d, "description", env.markdown(s.description, 3, diagnostics));
   d.set("facts", facts(env, s));
+  d.set("json_ld", service_json_ld(env, s));
   put(d, "how_to_access", env.markdown(s.how_to_access, 3, diagnostics));
   mustache::data routes{mustache::data::type::list};
   for (AccessRoute r : s.access) {

@@ -109,4 +109,5 @@ TEST_CASE("unsafe link schemes are dropped", "[markdown]") {
 TEST_CASE("plain text drops the markup", "[markdown]") {
   CHECK(markdown_plain_text("## Heading\n\nSome *emphasis* and a [link](/x/).\n\n- one\n- two\n") ==
         "Heading Some emphasis and a link. one two");
+  CHECK(markdown_plain_text("| Week | Topic |\n|---|---|\n| 1 | Sleep |\n") == "Week Topic 1 Sleep");
 }

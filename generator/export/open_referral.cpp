@@ -1,0 +1,112 @@
+#include "export/open_referral.hpp"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "core/hash.hpp"
+#include "render/markdown.hpp"
+
+namespace og {
+
+using json = nlohmann::ordered_json;
+
+std::string stable_uuid(std::string_view kind, std::string_view id) {
+  const std::string key = std::string(kind) + ":" + std::string(id);
+  std::uint64_t hi = fnv1a64(key);
+  std::uint64_t lo = fnv1a64(key + "#");
+  hi = (hi & ~0xF000ull) | 0x8000ull;                  // version 8
+  lo = (lo & ~(0xC000ull << 48)) | (0x8000ull << 48);  // RFC 9562 variant
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
+                static_cast<unsigned>((hi >> 16) & 0xFFFF), static_cast<unsigned>(hi & 0xFFFF),
+                static_cast<unsigned>(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFull));
+  return buf;
+}
+
+namespace {
+
+json service_record(const Model& model, const Urls& urls, const Service& s) {
+  const std::string sid = stable_uuid("service", s.id);
+  json j;
+  j["id"] = sid;
+  j["name"] = s.name;
+  j["description"] = s.description.empty() ? s.summary : s.summary + "\n\n" + markdown_plain_text(s.description.text);
+  // The service's own website when it has one, else its page on this site.
+  j["url"] = !s.contact.website.empty() ? s.contact.website
+             : urls.has_origin()         ? urls.absolute(Urls::service(s.id))
+                                         : urls.link(Urls::service(s.id));
+  if (!s.contact.email.empty()) j["email"] = s.contact.email;
+  j["status"] = "active";
+  if (!s.cost.empty()) j["fees_description"] = s.cost;
+  if (!s.eligibility.empty()) j["eligibility_description"] = s.eligibility;
+  // ORUK writes "no limit" as -1.
+  j["minimum_age"] = s.min_age ? *s.min_age : -1;
+  j["maximum_age"] = s.max_age ? *s.max_age : -1;
+  if (!s.last_reviewed.empty()) {
+    j["assured_date"] = s.last_reviewed.iso();
+    j["last_modified"] = s.last_reviewed.iso() + "T00:00:00Z";
+  }
+  if (!s.organisation.empty()) {
+    j["organization"] = {{"id", stable_uuid("organisation", s.organisation)}, {"name", s.organisation}};
+    j["organization_id"] = stable_uuid("organisation", s.organisation);
+  }
+  json areas = json::array();
+  auto add_area = [&](const Locality& l) {
+    areas.push_back({{"id", stable_uuid("area", s.id + "/" + l.id)}, {"name", l.name}, {"service_id", sid}});
+  };
+  if (s.all_localities) {
+    for (const auto& l : model.localities) add_area(l);
+  } else {
+    for (const auto& ref : s.localities)
+      if (const Locality* l = model.locality(ref.id)) add_area(*l);
+  }
+  j["service_areas"] = areas;
+  json phones = json::array();
+  if (!s.contact.phone.empty())
+    phones.push_back({{"id", stable_uuid("phone", s.id)}, {"service_id", sid}, {"number", s.contact.phone}});
+  j["phones"] = phones;
+  json languages = json::array();
+  for (const auto& lang : s.languages)
+    languages.push_back({{"id", stable_uuid("language", s.id + "/" + lang)}, {"service_id", sid}, {"name", lang}});
+  j["languages"] = languages;
+  // Categories and levels of need as taxonomy terms, as ORUK's attributes do.
+  json attributes = json::array();
+  for (const auto& ref : s.categories) {
+    if (const Category* c = model.category(ref.id))
+      attributes.push_back({{"id", stable_uuid("attribute", s.id + "/category/" + c->id)},
+                            {"link_id", sid},
+                            {"link_type", "service"},
+                            {"taxonomy_term", {{"id", stable_uuid("category", c->id)}, {"name", c->name},
+                                               {"vocabulary", "categories"}}}});
+  }
+  for (int n : s.levels) {
+    if (const Level* l = model.level(n))
+      attributes.push_back({{"id", stable_uuid("attribute", s.id + "/level/" + std::to_string(n))},
+                            {"link_id", sid},
+                            {"link_type", "service"},
+                            {"taxonomy_term", {{"id", stable_uuid("level", std::to_string(n))},
+                                               {"name", "Level " + std::to_string(n) + ": " + l->name},
+                                               {"vocabulary", "levels-of-need"}}}});
+  }
+  j["attributes"] = attributes;
+  return j;
+}
+
+}  // namespace
+
+std::string open_referral_services(const Model& model, const Urls& urls) {
+  json contents = json::array();
+  for (const auto& s : model.services) contents.push_back(service_record(model, urls, s));
+  json page;
+  page["total_items"] = model.services.size();
+  page["total_pages"] = 1;
+  page["page_number"] = 1;
+  page["size"] = model.services.size();
+  page["first_page"] = true;
+  page["last_page"] = true;
+  page["empty"] = model.services.empty();
+  page["contents"] = std::move(contents);
+  return page.dump(2) + "\n";
+}
+
+}  // namespace og
