@@ -51,7 +51,9 @@ mustache::data link_item(const std::string& title, const std::string& url) {
 }
 
 std::string age_range_text(const Service& s) {
-  if (!s.min_age && !s.max_age) return "All ages";
+  // No ages in the content means the documents do not say: show nothing
+  // rather than a claim. "min_age: 0" without a maximum is "All ages".
+  if (!s.min_age && !s.max_age) return {};
   const int lo = s.min_age.value_or(0);
   if (!s.max_age) return lo == 0 ? "All ages" : "Ages " + std::to_string(lo) + " and over";
   const int hi = *s.max_age;

@@ -43,7 +43,7 @@ void put(mustache::data& d, const std::string& key, const std::string& value);
 
 // Small shared pieces of page data.
 mustache::data link_item(const std::string& title, const std::string& url);
-std::string age_range_text(const Service& s);            // "Ages 11 to 17"
+std::string age_range_text(const Service& s);            // "Ages 11 to 17"; "" when not known
 std::string localities_text(const RenderEnvironment& env, const Service& s);  // "All areas"
 mustache::data service_card(const RenderEnvironment& env, const Service& s);
 mustache::data service_list(const RenderEnvironment& env, const std::vector<const Service*>& services);

@@ -113,6 +113,16 @@ TEST_CASE("content is escaped and Markdown is rendered", "[site]") {
   CHECK(group.find("North and South") != std::string::npos);
 }
 
+TEST_CASE("ages the content does not give are not shown as 'all ages'", "[site]") {
+  const BuiltSite& site = basic_site();
+  const std::string& safe = site.page("services/safe-at-home/index.html");
+  CHECK(safe.find("Who it is for") == std::string::npos);
+  CHECK(safe.find("All ages") == std::string::npos);
+  CHECK(site.page("services/index.html").find("<p class=\"card__meta\">North</p>") != std::string::npos);
+  CHECK(site.page("services/teen-support/index.html").find("<dt>Who it is for</dt><dd>Ages 11 to 17</dd>") !=
+        std::string::npos);
+}
+
 TEST_CASE("sensitive pages get an exit link that works without JavaScript", "[site][exit]") {
   const BuiltSite& site = basic_site();
   const std::string& safe = site.page("services/safe-at-home/index.html");
