@@ -1,3 +1,4 @@
+#include "documents/pathway_guide.hpp"
 #include "render/page_data.hpp"
 
 namespace og {
@@ -41,31 +42,42 @@ PageData pathway_page(const RenderEnvironment& env, const Pathway& pw, Diagnosti
   p.data.set("audience", audience_text(pw.audience));
   put(p.data, "introduction", env.markdown(pw.introduction, 2, diagnostics));
   mustache::data steps{mustache::data::type::list};
-  int number = 0;
-  for (std::size_t i = 0; i < pw.steps.size(); ++i) {
-    const PathwayStep& step = pw.steps[i];
+  // The numbering, the services and the terms are decided once, for this
+  // page and the printable guide alike.
+  for (const GuideStep& g : guide_steps(env.model, pw)) {
+    const PathwayStep& step = *g.step;
     mustache::data s;
-    if (step.join == StepJoin::next) ++number;
-    s.set("number", std::to_string(number));
-    s.set("id", "step-" + std::to_string(i + 1));
-    put(s, "logic", step.join == StepJoin::and_ ? "and" : step.join == StepJoin::or_ ? "or" : "");
-    s.set("is_and", step.join == StepJoin::and_);
-    s.set("is_or", step.join == StepJoin::or_);
+    s.set("number", std::to_string(g.number));
+    s.set("id", "step-" + std::to_string(&step - pw.steps.data() + 1));
+    put(s, "logic", g.logic);
     s.set("title", step.title);
     put(s, "text", env.markdown(step.text, 3, diagnostics));
     mustache::data services{mustache::data::type::list};
-    for (const auto& ref : step.services) {
-      if (const Service* svc = env.model.service(ref.id)) {
-        mustache::data link = link_item(svc->name, env.link(Urls::service(svc->id)));
-        put(link, "summary", svc->summary);
-        services.push_back(link);
-      }
+    for (const Service* svc : g.services) {
+      mustache::data link = link_item(svc->name, env.link(Urls::service(svc->id)));
+      put(link, "summary", svc->summary);
+      services.push_back(link);
     }
-    s.set("has_services", !step.services.empty());
+    s.set("has_services", !g.services.empty());
     s.set("services", services);
     steps.push_back(s);
   }
   p.data.set("steps", steps);
+  mustache::data terms{mustache::data::type::list};
+  const std::vector<const Term*> used = terms_used(env.model, pw);
+  for (const Term* t : used) {
+    mustache::data term;
+    term.set("term", t->term);
+    put(term, "stands_for", t->stands_for);
+    term.set("definition", t->definition);
+    term.set("url", env.link(Urls::term(t->id)));
+    terms.push_back(term);
+  }
+  p.data.set("has_terms", !used.empty());
+  p.data.set("terms", terms);
+  if (auto d = env.download(pathway_guide_route(pw.id), "Download this guide to print")) p.data.set("download", *d);
+  else p.data.set("download", false);
+  p.step_by_step = true;
   if (!pw.last_reviewed.empty()) p.data.set("last_reviewed", pw.last_reviewed.long_form());
   return p;
 }
