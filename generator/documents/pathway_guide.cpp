@@ -28,6 +28,12 @@ bool find_word(std::string_view text, std::string_view phrase) {
 
 }  // namespace
 
+const char* audience_label(const std::string& audience) {
+  if (audience == "practitioners") return "For practitioners";
+  if (audience == "young-people") return "For young people";
+  return "For families";
+}
+
 bool mentions(std::string_view text, std::string_view phrase) {
   if (has_lower(phrase)) return find_word(to_lower_ascii(text), to_lower_ascii(phrase));
   return find_word(text, phrase);

@@ -25,6 +25,9 @@ std::vector<GuideStep> guide_steps(const Model& model, const Pathway& pathway);
 // (no lower-case letters) match only in capitals; other terms in any case.
 std::vector<const Term*> terms_used(const Model& model, const Pathway& pathway);
 
+// "For families", "For practitioners", "For young people".
+const char* audience_label(const std::string& audience);
+
 // Whether `phrase` appears in `text` as whole words.
 bool mentions(std::string_view text, std::string_view phrase);
 

@@ -26,9 +26,12 @@ PrintedDocument print_locality_directory(const PrintEnvironment& env, PangoConte
     out.paragraph({TextRun{"Places: ", true, false, {}}, TextRun{joined(locality.places), false, false, {}}});
   if (!locality.hubs.empty())
     out.paragraph({TextRun{"Community hubs: ", true, false, {}}, TextRun{joined(locality.hubs), false, false, {}}});
-  const std::string online = env.resolve(document.page_route);
-  out.note({TextRun{"This directory is also on the web, where it is kept up to date: ", false, false, {}},
-            TextRun{online, false, false, online}});
+  // Only a full address helps on paper; without base_url the line is left out.
+  if (env.urls.has_origin()) {
+    const std::string online = env.resolve(document.page_route);
+    out.note({TextRun{"This directory is also on the web, where it is kept up to date: ", false, false, {}},
+              TextRun{online, false, false, online}});
+  }
 
   const std::vector<DirectoryGroup> groups = locality_directory(model, locality);
   std::size_t count = 0;

@@ -8,16 +8,6 @@
 
 namespace og {
 
-namespace {
-
-const char* audience_text(const std::string& audience) {
-  if (audience == "practitioners") return "For practitioners";
-  if (audience == "young-people") return "For young people";
-  return "For families";
-}
-
-}  // namespace
-
 PrintedDocument print_pathway_guide(const PrintEnvironment& env, PangoContext* context, const Pathway& pathway,
                                     const PlannedDocument& document, Diagnostics& diagnostics) {
   const Model& model = env.model;
@@ -30,12 +20,15 @@ PrintedDocument print_pathway_guide(const PrintEnvironment& env, PangoContext* c
     out.paragraph(plain(pathway.summary));
     out.blocks().back().style.size = 13;
   }
-  std::string meta = audience_text(pathway.audience);
+  std::string meta = audience_label(pathway.audience);
   if (!date.empty()) meta += " \u00b7 Last updated " + date.long_form();
   out.note(plain(meta));
-  const std::string online = env.resolve(document.page_route);
-  out.note({TextRun{"This guide is also on the web, where it is kept up to date: ", false, false, {}},
-            TextRun{online, false, false, online}});
+  // Only a full address helps on paper; without base_url the line is left out.
+  if (env.urls.has_origin()) {
+    const std::string online = env.resolve(document.page_route);
+    out.note({TextRun{"This guide is also on the web, where it is kept up to date: ", false, false, {}},
+              TextRun{online, false, false, online}});
+  }
   out.markdown(pathway.introduction, 2);
 
   const std::vector<GuideStep> steps = guide_steps(model, pathway);

@@ -54,7 +54,9 @@ void merge_root_documents(QPDFObjectHandle root) {
   QPDFObjectHandle tree = root.getKey("/StructTreeRoot");
   if (!tree.isDictionary()) return;
   QPDFObjectHandle kids = tree.getKey("/K");
-  if (!kids.isArray() || kids.getArrayNItems() < 2) return;
+  if (!kids.isArray()) return;
+  if (kids.getArrayNItems() == 1) tree.replaceKey("/K", kids.getArrayItem(0));
+  if (kids.getArrayNItems() < 2) return;
   QPDFObjectHandle first = kids.getArrayItem(0);
   QPDFObjectHandle children = first.getKey("/K");
   if (!children.isArray()) {

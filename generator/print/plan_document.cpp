@@ -36,8 +36,10 @@ struct PlanLayout {
 
 class PlanPrinter {
  public:
-  PlanPrinter(const PrintEnvironment& env, PangoContext* context, const PlanContent& content)
-      : env_(env), context_(context), content_(content), family_(env.fonts->family()), theme_(env.theme) {
+  PlanPrinter(const PrintEnvironment& env, PangoContext* context, const PlanContent& content,
+              const PlannedDocument& document)
+      : env_(env), context_(context), content_(content), document_(document), family_(env.fonts->family()),
+        theme_(env.theme) {
     const bool a3 = content.plan->a3;
     width_ = a3 ? kA4Long * std::sqrt(2.0) : kA4Long;
     height_ = a3 ? kA4Short * std::sqrt(2.0) : kA4Short;
@@ -51,7 +53,7 @@ class PlanPrinter {
     return layout_.used - (height_ - 2 * margin());
   }
 
-  PrintedDocument print(Diagnostics& diagnostics, const PlannedDocument& document);
+  PrintedDocument print(Diagnostics& diagnostics);
 
   PlanLayout layout_;
 
@@ -76,6 +78,7 @@ class PlanPrinter {
   const PrintEnvironment& env_;
   PangoContext* context_;
   const PlanContent& content_;
+  const PlannedDocument& document_;
   std::string family_;
   const DocumentTheme& theme_;
   double width_ = 0, height_ = 0, k_ = 1;
@@ -141,7 +144,7 @@ PlanLayout PlanPrinter::lay_out(double body) {
   l.footer = text({TextRun{env_.model.site.partnership + ". The whole strategy: ", false, false, {}},
                    TextRun{route, false, false, route}},
                   style(9, false, theme_.secondary), inner * 0.7);
-  const Date date = env_.model.site.updated;
+  const Date date = document_date(env_.model, document_);
   if (!date.empty()) l.updated = text(plain("Updated " + date.long_form()), style(9, false, theme_.secondary), inner * 0.3);
   l.footer_height = l.footer->height();
 
@@ -256,7 +259,8 @@ void PlanPrinter::draw(PdfDocument& pdf, const PlanLayout& l, double body) const
   }
 }
 
-PrintedDocument PlanPrinter::print(Diagnostics& diagnostics, const PlannedDocument& document) {
+PrintedDocument PlanPrinter::print(Diagnostics& diagnostics) {
+  const PlannedDocument& document = document_;
   const FitResult fit = fit_text_size([this](double body) { return overflow(body); }, kSmallestPlanText,
                                       kLargestPlanText * k_);
   if (!fit.fits) {
@@ -287,13 +291,12 @@ std::string plan_overflow_message(const std::string& box_title, double overflow_
   return buf;
 }
 
-PrintedDocument print_plan_on_a_page(const PrintEnvironment& env, PangoContext* context, Diagnostics& diagnostics) {
+PrintedDocument print_plan_on_a_page(const PrintEnvironment& env, PangoContext* context,
+                                     const PlannedDocument& document, Diagnostics& diagnostics) {
   const PlanContent content = plan_content(env.model);
   if (!content.plan || content.boxes.empty()) return {};
-  PlanPrinter printer(env, context, content);
-  PlannedDocument document{DocumentKind::plan_on_a_page, 0, plan_on_a_page_route(), plan_on_a_page_route().substr(1),
-                           plan_on_a_page_page_route()};
-  return printer.print(diagnostics, document);
+  PlanPrinter printer(env, context, content, document);
+  return printer.print(diagnostics);
 }
 
 }  // namespace og

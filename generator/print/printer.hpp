@@ -52,7 +52,8 @@ class DocumentPrinter {
 };
 
 // Each kind of document (in its own file).
-PrintedDocument print_plan_on_a_page(const PrintEnvironment& env, PangoContext* context, Diagnostics& diagnostics);
+PrintedDocument print_plan_on_a_page(const PrintEnvironment& env, PangoContext* context,
+                                     const PlannedDocument& document, Diagnostics& diagnostics);
 PrintedDocument print_pathway_guide(const PrintEnvironment& env, PangoContext* context, const Pathway& pathway,
                                     const PlannedDocument& document, Diagnostics& diagnostics);
 PrintedDocument print_locality_directory(const PrintEnvironment& env, PangoContext* context, const Locality& locality,

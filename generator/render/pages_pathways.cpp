@@ -3,16 +3,6 @@
 
 namespace og {
 
-namespace {
-
-const char* audience_text(const std::string& audience) {
-  if (audience == "practitioners") return "For practitioners";
-  if (audience == "young-people") return "For young people";
-  return "For families";
-}
-
-}  // namespace
-
 PageData pathways_index_page(const RenderEnvironment& env, Diagnostics&) {
   PageData p;
   p.template_name = "pathways";
@@ -23,7 +13,7 @@ PageData pathways_index_page(const RenderEnvironment& env, Diagnostics&) {
   for (const auto& pw : env.model.pathways) {
     mustache::data item = link_item(pw.title, env.link(Urls::pathway(pw.id)));
     put(item, "summary", pw.summary);
-    item.set("audience", audience_text(pw.audience));
+    item.set("audience", audience_label(pw.audience));
     item.set("steps", std::to_string(pw.steps.size()));
     list.push_back(item);
   }
@@ -39,7 +29,7 @@ PageData pathway_page(const RenderEnvironment& env, const Pathway& pw, Diagnosti
   p.sensitive = pw.sensitive;
   p.breadcrumbs = {{"Home", Urls::home()}, {"Step by step", Urls::pathways()}};
   put(p.data, "summary", pw.summary);
-  p.data.set("audience", audience_text(pw.audience));
+  p.data.set("audience", audience_label(pw.audience));
   put(p.data, "introduction", env.markdown(pw.introduction, 2, diagnostics));
   mustache::data steps{mustache::data::type::list};
   // The numbering, the services and the terms are decided once, for this
