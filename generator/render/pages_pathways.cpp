@@ -1,3 +1,4 @@
+#include "core/text.hpp"
 #include "documents/pathway_guide.hpp"
 #include "render/page_data.hpp"
 
@@ -49,6 +50,8 @@ PageData pathway_page(const RenderEnvironment& env, const Pathway& pw, Diagnosti
       services.push_back(link);
     }
     s.set("has_services", !g.services.empty());
+    // A step with nothing more than its title has nothing to show or hide.
+    s.set("has_panel", !g.services.empty() || !trim(step.text.text).empty());
     s.set("services", services);
     steps.push_back(s);
   }

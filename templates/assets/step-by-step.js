@@ -7,7 +7,10 @@
   var nav = document.querySelector("[data-step-nav]");
   if (!nav || !("hidden" in nav)) return;
   var key = "step-nav:" + window.location.pathname;
-  var steps = Array.prototype.slice.call(nav.querySelectorAll("[data-step]"));
+  // Steps with only a title have no panel, and so no button.
+  var steps = Array.prototype.slice.call(nav.querySelectorAll("[data-step]")).filter(function (step) {
+    return step.querySelector("[data-step-panel]") !== null;
+  });
   if (steps.length === 0) return;
 
   function load() {
