@@ -139,13 +139,13 @@ PlanLayout PlanPrinter::lay_out(double body) {
     l.statement = text(plain(content_.statement->summary), style(body * 1.45, false, theme_.text), w);
     l.statement_height = 10 * k_ + l.statement_label->height() + 2 * k_ + l.statement->height() + 10 * k_;
   }
-  // The footer is set at the smallest readable size whatever the body text is.
+  // The footer is set at the smallest readable size (on A4) whatever the body text is.
   const std::string route = env_.resolve("/strategy/");
   l.footer = text({TextRun{env_.model.site.partnership + ". The whole strategy: ", false, false, {}},
                    TextRun{route, false, false, route}},
-                  style(9, false, theme_.secondary), inner * 0.7);
+                  style(9 * k_, false, theme_.secondary), inner * 0.7);
   const Date date = document_date(env_.model, document_);
-  if (!date.empty()) l.updated = text(plain("Updated " + date.long_form()), style(9, false, theme_.secondary), inner * 0.3);
+  if (!date.empty()) l.updated = text(plain("Updated " + date.long_form()), style(9 * k_, false, theme_.secondary), inner * 0.3);
   l.footer_height = l.footer->height();
 
   // The grid: `columns` boxes a row; a shorter last row shares the full width.
