@@ -36,6 +36,10 @@ void draw_mark(cairo_t* cr, PangoContext* context, const std::string& family, co
   Paragraph text(context, family, plain(b.mark, true), s, d * 2);
   const double w = text.natural_width();
   text.draw(cr, cx - w / 2, cy - text.height() / 2);
+  // An invisible space after it, so that the heading reads "1 Talk to someone",
+  // not "1Talk to someone", when it is copied or read aloud.
+  Paragraph space(context, family, plain(" "), s, d);
+  space.draw(cr, cx + w / 2, cy - text.height() / 2);
 }
 
 }  // namespace

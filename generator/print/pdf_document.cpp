@@ -6,9 +6,12 @@
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include <cstdio>
+#include <memory>
+#include <vector>
 #include <stdexcept>
 
 namespace og {
@@ -88,6 +91,51 @@ void merge_root_documents(QPDFObjectHandle root) {
   tree.replaceKey("/K", first);
 }
 
+// cairo 1.16 leaves what is drawn outside a structure tag (the running header
+// and footer, lines and panels) as unmarked content, which PDF/UA does not
+// allow. This marks each such text object and path as an /Artifact, so that
+// assistive technology skips it; tagged content is left as it is.
+class ArtifactFilter : public QPDFObjectHandle::TokenFilter {
+ public:
+  void handleToken(QPDFTokenizer::Token const& token) override {
+    const std::string& op = token.getValue();
+    if (token.getType() != QPDFTokenizer::tt_word || op == "true" || op == "false" || op == "null") {
+      pending_.push_back(token);  // an operand: written with its operator
+      return;
+    }
+    if (depth_ == 0 && !artifact_ && (op == "BT" || op == "m" || op == "re")) {
+      write("\n/Artifact BMC\n");
+      artifact_ = true;
+      text_ = op == "BT";
+    }
+    flush();
+    writeToken(token);
+    if (op == "BDC" || op == "BMC") ++depth_;
+    if (op == "EMC") --depth_;
+    if (artifact_ && (text_ ? op == "ET" : paints(op))) {
+      write("\nEMC");
+      artifact_ = false;
+    }
+  }
+  void handleEOF() override {
+    flush();
+    if (artifact_) write("\nEMC\n");
+  }
+
+ private:
+  static bool paints(const std::string& op) {
+    return op == "f" || op == "F" || op == "f*" || op == "S" || op == "s" || op == "B" || op == "B*" || op == "b" ||
+           op == "b*" || op == "n";
+  }
+  void flush() {
+    for (const auto& t : pending_) writeToken(t);
+    pending_.clear();
+  }
+  std::vector<QPDFTokenizer::Token> pending_;
+  int depth_ = 0;
+  bool artifact_ = false, text_ = false;
+};
+
 }  // namespace
 
 PdfDocument::PdfDocument(double width, double height, const PdfMetadata& metadata)
@@ -162,7 +210,10 @@ std::string finish_pdf(const std::string& cairo_bytes, const PdfMetadata& metada
     mark.replaceKey("/Marked", QPDFObjectHandle::newBool(true));
     root.replaceKey("/MarkInfo", mark);
     // Tab order follows the structure, as PDF/UA asks of pages with links.
-    for (QPDFObjectHandle page : pdf.getAllPages()) page.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
+    for (QPDFObjectHandle page : pdf.getAllPages()) {
+      page.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
+      QPDFPageObjectHelper(page).addContentTokenFilter(std::make_shared<ArtifactFilter>());
+    }
     QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
     if (info.isDictionary()) {
       if (metadata.date.empty()) {

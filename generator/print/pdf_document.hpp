@@ -46,8 +46,10 @@ class PdfDocument {
   void next_page(const std::function<void()>& furniture);
 
   // Finishes the PDF: cairo's bytes, then qpdf adds the catalog's /Lang,
-  // /ViewerPreferences /DisplayDocTitle, /Tabs /S on every page, the dates in
-  // the PDF form, and a deterministic /ID. Returns "" and sets `error` on failure.
+  // /ViewerPreferences /DisplayDocTitle, /Tabs /S on every page, marks
+  // untagged drawing as /Artifact, merges the root Document elements, sets
+  // the dates in the PDF form, and a deterministic /ID. Returns "" and sets
+  // `error` on failure.
   std::string finish(std::string& error);
 
  private:

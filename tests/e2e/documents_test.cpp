@@ -96,6 +96,36 @@ void check_links_wrapped(QPDFObjectHandle node, int& paragraphs_with_links) {
   for (auto& k : items) check_links_wrapped(k, paragraphs_with_links);
 }
 
+// Counts what a page draws outside any marked content: neither tagged nor an
+// artifact (PDF/UA allows nothing of the kind).
+class UnmarkedContent : public QPDFObjectHandle::ParserCallbacks {
+ public:
+  int unmarked = 0, artifacts = 0, tagged = 0;
+  void handleObject(QPDFObjectHandle object, size_t, size_t) override {
+    if (!object.isOperator()) {
+      operands_.push_back(object);
+      return;
+    }
+    const std::string op = object.getOperatorValue();
+    if (op == "BDC" || op == "BMC") {
+      const bool artifact = !operands_.empty() && operands_.front().isName() && operands_.front().getName() == "/Artifact";
+      stack_.push_back(artifact);
+      (artifact ? artifacts : tagged) += 1;
+    } else if (op == "EMC" && !stack_.empty()) {
+      stack_.pop_back();
+    } else if (stack_.empty() && (op == "Tj" || op == "TJ" || op == "'" || op == "\"" || op == "f" || op == "S" ||
+                                  op == "B" || op == "f*")) {
+      ++unmarked;
+    }
+    operands_.clear();
+  }
+  void handleEOF() override {}
+
+ private:
+  std::vector<QPDFObjectHandle> operands_;
+  std::vector<bool> stack_;
+};
+
 }  // namespace
 
 TEST_CASE("a build makes every document and counts them", "[documents]") {
@@ -205,6 +235,22 @@ TEST_CASE("the plan on a page's structure: headings, lists, links, language, tab
   CHECK(links == 4);
 }
 
+TEST_CASE("everything a document draws is tagged or marked as an artifact", "[documents][structure]") {
+  for (const char* f : {"downloads/plan-on-a-page.pdf", "downloads/pathways/asking-for-help.pdf",
+                        "downloads/localities/north.pdf"}) {
+    INFO(f);
+    QPDF pdf;
+    pdf.processFile(basic().file(f).string().c_str());
+    for (QPDFObjectHandle page : pdf.getAllPages()) {
+      UnmarkedContent content;
+      page.parsePageContents(&content);
+      CHECK(content.unmarked == 0);
+      CHECK(content.artifacts > 0);  // the running header and footer, rules, panels
+      CHECK(content.tagged > 0);
+    }
+  }
+}
+
 TEST_CASE("two builds, with one job and with two, give byte-identical documents", "[documents][determinism]") {
   DiskSite one({}, {"--jobs", "1"});
   DiskSite two({}, {"--jobs", "2"});
@@ -267,6 +313,10 @@ TEST_CASE("a pathway guide runs over pages with a running header and Page n of m
   CHECK(text.find("• Ask for a copy of the plan, in your language") != std::string::npos);
   const std::string one_page = basic().tool("pdftotext", "downloads/pathways/asking-for-help.pdf");
   CHECK(one_page.find("Page 1 of 1") != std::string::npos);
+  // Step headings read with their number or logic, as GOV.UK's do aloud.
+  const std::string tags = basic().tool("pdfinfo", "downloads/pathways/asking-for-help.pdf", "-struct-text");
+  CHECK(tags.find("H2 (block)\n      \"1 Talk to someone you trust\"") != std::string::npos);
+  CHECK(tags.find("H2 (block)\n      \"or Ring the family line\"") != std::string::npos);
 }
 
 TEST_CASE("a site without plan-on-a-page.yaml has no plan on a page", "[documents][plan]") {
