@@ -6,12 +6,14 @@ OFFERGEN_BUILD_PACKAGES=(
   g++ cmake make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libyaml-cpp-dev libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev
+  libcairo2-dev libpango1.0-dev libqpdf-dev fonts-noto-core
 )
 
 # What the tests need besides: Catch2, and Debian's chromium for the browser
-# tests (driven by playwright-core from npm; Java for the Nu HTML Checker).
+# tests (driven by playwright-core from npm; Java for the Nu HTML Checker);
+# poppler's pdfinfo, pdffonts and pdftotext for the document tests.
 OFFERGEN_TEST_PACKAGES=(
-  catch2 chromium
+  catch2 chromium poppler-utils
 )
 
 # The browser tests' npm packages, from the committed lockfile. Node.js and npm

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "model/locality.hpp"
 #include "model/page.hpp"
 #include "model/pathway.hpp"
+#include "model/plan.hpp"
 #include "model/service.hpp"
 #include "model/site.hpp"
 #include "model/strategy.hpp"
@@ -30,6 +32,7 @@ struct Model {
   std::vector<Pathway> pathways;      // sorted by order, then id
   std::vector<StrategyPart> strategy; // sorted by order, then id
   std::vector<YoungPeoplePage> young_people;  // sorted by order, then id
+  std::optional<PlanOnAPage> plan_on_a_page;  // only when content has plan-on-a-page.yaml
 
   // What could not be read, so that references to it are not reported again.
   bool site_loaded = false;

@@ -5,7 +5,10 @@
 #include <vector>
 
 #include "core/parallel.hpp"
+#include "documents/downloads.hpp"
 #include "load/content_files.hpp"
+#include "print/fonts.hpp"
+#include "print/printer.hpp"
 #include "render/assets.hpp"
 #include "render/environment.hpp"
 #include "render/page_plan.hpp"
@@ -68,21 +71,59 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
 
   result.timings.start("render");
   const std::vector<PlannedPage> pages = plan_pages(model);
-  const RenderEnvironment env(model, Urls(options.base_url ? *options.base_url : model.site.base_url), assets, pages);
+  const std::vector<PlannedDocument> documents = plan_documents(model);
+  const Urls urls(options.base_url ? *options.base_url : model.site.base_url);
+  RenderEnvironment env(model, urls, assets, pages);
+
+  std::shared_ptr<const FontLibrary> fonts;
+  if (!documents.empty()) {
+    std::string error;
+    fonts = FontLibrary::load(kDocumentFontFamily, error);
+    if (!fonts)
+      diagnostics.error({"offergen", 0, 0}, error, "install Debian's fonts-noto-core; ./build.sh installs what is missing");
+  }
+  const PrintEnvironment print_env(model, urls, fonts);
+
+  // Documents are printed alongside the pages that do not link to them; the
+  // pages that do are rendered afterwards, so that "PDF, 84 KB" is the size
+  // of the bytes actually written.
+  std::vector<std::size_t> first_pages, second_pages;
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    (links_to_documents(pages[i].kind) ? second_pages : first_pages).push_back(i);
+  const std::size_t printable = fonts ? documents.size() : 0;
   std::vector<std::unique_ptr<PageRenderer>> renderers(std::max(1u, jobs));
+  std::vector<std::unique_ptr<DocumentPrinter>> printers(std::max(1u, jobs));
   std::vector<Diagnostics> page_diagnostics(pages.size());
-  parallel_for_workers(pages.size(), jobs, [&](std::size_t i, unsigned worker) {
+  std::vector<Diagnostics> document_diagnostics(documents.size());
+  std::vector<DownloadFacts> printed(documents.size());
+  auto render_page = [&](std::size_t i, unsigned worker) {
     auto& renderer = renderers[worker];
     if (!renderer) renderer = std::make_unique<PageRenderer>(env, *templates);
     const std::string html = renderer->render(pages[i], page_diagnostics[i]);
     sink.write(pages[i].file, html);
+  };
+  parallel_for_workers(printable + first_pages.size(), jobs, [&](std::size_t i, unsigned worker) {
+    if (i >= printable) return render_page(first_pages[i - printable], worker);
+    auto& printer = printers[worker];
+    if (!printer) printer = std::make_unique<DocumentPrinter>(print_env);
+    PrintedDocument doc = printer->print(documents[i], document_diagnostics[i]);
+    if (doc.bytes.empty()) return;
+    printed[i] = {doc.bytes.size(), doc.pages};
+    sink.write(documents[i].file, doc.bytes);
   });
+  printers.clear();
+  for (std::size_t i = 0; i < documents.size(); ++i)
+    if (printed[i].bytes > 0) env.downloads[documents[i].route] = printed[i];
+  parallel_for_workers(second_pages.size(), jobs,
+                       [&](std::size_t i, unsigned worker) { render_page(second_pages[i], worker); });
+  for (const auto& d : document_diagnostics) diagnostics.append(d);
   for (const auto& d : page_diagnostics) diagnostics.append(d);
-  if (!content_ok) {
+  if (!content_ok || diagnostics.has_errors()) {
     result.timings.stop();
     finish(result, options);
     return result;
   }
+  for (const auto& p : printed) result.documents += p.bytes > 0 ? 1 : 0;
   result.pages = pages.size();
 
   result.timings.start("write");

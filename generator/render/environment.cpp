@@ -36,6 +36,16 @@ std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Di
   return render_markdown(md, options, diagnostics);
 }
 
+std::optional<mustache::data> RenderEnvironment::download(std::string_view route, const std::string& text) const {
+  auto it = downloads.find(route);
+  if (it == downloads.end()) return std::nullopt;
+  mustache::data d;
+  d.set("text", text);
+  d.set("url", link(route));
+  d.set("meta", download_label(it->second));
+  return d;
+}
+
 void put(mustache::data& d, const std::string& key, const std::string& value) {
   // false rather than absent, so that a list item without the key does not
   // pick up a key of the same name from the page around it.

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "documents/downloads.hpp"
 #include "model/model.hpp"
 #include "render/assets.hpp"
 #include "render/markdown.hpp"
@@ -31,6 +33,14 @@ struct RenderEnvironment {
   std::map<std::string, std::vector<const Service*>, std::less<>> services_by_category;
   // The pathways each service is a step of, in the model's order.
   std::map<std::string, std::vector<const Pathway*>, std::less<>> pathways_by_service;
+
+  // What was written for each document ("/downloads/plan-on-a-page.pdf"),
+  // filled in by the pipeline after printing and before the pages that link
+  // to documents are rendered (see links_to_documents).
+  std::map<std::string, DownloadFacts, std::less<>> downloads;
+  // A link to a document with its type and size, for a page: nullopt when the
+  // document was not printed.
+  std::optional<mustache::data> download(std::string_view route, const std::string& text) const;
 
   std::string link(std::string_view route) const { return urls.link(route); }
   // Markdown rendered with the site's settings, headings starting at `heading_base`.

@@ -23,11 +23,7 @@ struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
 };
 
-void ensure_extensions() {
-  // cmark-gfm's extension registry is global and not safe to fill from two threads.
-  static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-}
+void ensure_extensions() { ensure_markdown_extensions(); }
 
 constexpr const char* kExtensions[] = {"table", "autolink", "strikethrough", "tagfilter"};
 
@@ -158,6 +154,11 @@ std::string wrap_tables(std::string html) {
 }
 
 }  // namespace
+
+void ensure_markdown_extensions() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
 
 std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options, Diagnostics& diagnostics) {
   if (trim(markdown.text).empty()) return {};

@@ -28,6 +28,10 @@ struct MarkdownOptions {
 std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options,
                             Diagnostics& diagnostics);
 
+// Registers cmark-gfm's extensions once for the whole program (its registry
+// is global and not safe to fill from two threads); every parser calls it first.
+void ensure_markdown_extensions();
+
 // The text of Markdown without markup, for summaries and the search index.
 std::string markdown_plain_text(std::string_view markdown);
 

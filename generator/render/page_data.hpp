@@ -18,6 +18,7 @@ struct PageData {
   std::string description;  // <meta name="description">
   std::vector<std::pair<std::string, std::string>> breadcrumbs;  // (title, route), home first
   bool sensitive = false;   // shows "exit this page"
+  bool step_by_step = false;  // loads the step-by-step script (show and hide steps)
 };
 
 PageData home_page(const RenderEnvironment& env, Diagnostics& diagnostics);
@@ -35,6 +36,7 @@ PageData pathway_page(const RenderEnvironment& env, const Pathway& pathway, Diag
 PageData strategy_index_page(const RenderEnvironment& env, Diagnostics& diagnostics);
 PageData strategy_part_page(const RenderEnvironment& env, const StrategyPart& part, Diagnostics& diagnostics);
 PageData young_people_index_page(const RenderEnvironment& env, Diagnostics& diagnostics);
+PageData plan_on_a_page_page(const RenderEnvironment& env, Diagnostics& diagnostics);
 PageData young_people_page(const RenderEnvironment& env, const YoungPeoplePage& page, Diagnostics& diagnostics);
 
 }  // namespace og

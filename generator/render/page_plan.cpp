@@ -1,8 +1,14 @@
 #include "render/page_plan.hpp"
 
+#include "documents/downloads.hpp"
 #include "render/urls.hpp"
 
 namespace og {
+
+bool links_to_documents(PageKind kind) {
+  return kind == PageKind::pathway || kind == PageKind::locality || kind == PageKind::strategy ||
+         kind == PageKind::plan_on_a_page;
+}
 
 std::vector<PlannedPage> plan_pages(const Model& model) {
   std::vector<PlannedPage> pages;
@@ -25,6 +31,7 @@ std::vector<PlannedPage> plan_pages(const Model& model) {
   if (!model.pathways.empty()) add(PageKind::pathways, 0, Urls::pathways());
   for (std::size_t i = 0; i < model.pathways.size(); ++i) add(PageKind::pathway, i, Urls::pathway(model.pathways[i].id));
   if (!model.strategy.empty()) add(PageKind::strategy, 0, Urls::strategy());
+  if (model.plan_on_a_page) add(PageKind::plan_on_a_page, 0, plan_on_a_page_page_route());
   for (std::size_t i = 0; i < model.strategy.size(); ++i)
     if (model.strategy[i].id != "index") add(PageKind::strategy_part, i, Urls::strategy_part(model.strategy[i].id));
   if (!model.young_people.empty()) add(PageKind::young_people, 0, Urls::young_people());

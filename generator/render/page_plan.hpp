@@ -12,8 +12,12 @@ namespace og {
 
 enum class PageKind {
   home, services, service, localities, locality, categories, category, glossary, page, not_found,
-  pathways, pathway, strategy, strategy_part, young_people, young_people_page
+  pathways, pathway, strategy, strategy_part, young_people, young_people_page, plan_on_a_page
 };
+
+// Pages that link to a printable document, and so show its size: they are
+// rendered after the documents are printed.
+bool links_to_documents(PageKind kind);
 
 struct PlannedPage {
   PageKind kind;

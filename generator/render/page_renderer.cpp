@@ -9,7 +9,7 @@ const std::vector<std::string>& required_templates() {
                                                  "localities", "locality", "categories", "category",
                                                  "glossary", "page",     "404",        "pathways",
                                                  "pathway",  "strategy", "strategy-part", "young-people",
-                                                 "young-people-page"};
+                                                 "young-people-page", "plan-on-a-page"};
   return names;
 }
 
@@ -43,6 +43,7 @@ PageData PageRenderer::build(const PlannedPage& page, Diagnostics& diagnostics) 
     case PageKind::strategy_part: return strategy_part_page(env_, m.strategy[page.index], diagnostics);
     case PageKind::young_people: return young_people_index_page(env_, diagnostics);
     case PageKind::young_people_page: return young_people_page(env_, m.young_people[page.index], diagnostics);
+    case PageKind::plan_on_a_page: return plan_on_a_page_page(env_, diagnostics);
   }
   return not_found_page(env_);
 }
@@ -94,6 +95,7 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
   d.set("breadcrumbs", crumbs);
   d.set("has_breadcrumbs", !p.breadcrumbs.empty());
   d.set("sensitive", p.sensitive);
+  d.set("step_by_step", p.step_by_step);
   d.set("exit_url", site.exit_url);
   if (!site.updated.empty()) d.set("updated", site.updated.long_form());
   put(d, "contact_email", site.contact.email);

@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "render/figure_chart.hpp"
+#include "documents/locality_directory.hpp"
 #include "render/page_data.hpp"
 
 namespace og {
@@ -138,8 +139,21 @@ PageData locality_page(const RenderEnvironment& env, const Locality& l, Diagnost
   auto it = env.services_by_locality.find(l.id);
   static const std::vector<const Service*> none;
   const auto& services = it == env.services_by_locality.end() ? none : it->second;
-  p.data.set("services", service_list(env, services));
   p.data.set("count", std::to_string(services.size()));
+  // Grouped by category as the printable directory groups them.
+  mustache::data groups{mustache::data::type::list};
+  for (const DirectoryGroup& g : locality_directory(env.model, l)) {
+    mustache::data group;
+    group.set("category", g.category->name);
+    group.set("category_url", env.link(Urls::category(g.category->id)));
+    group.set("services", service_list(env, g.services));
+    groups.push_back(group);
+  }
+  p.data.set("groups", groups);
+  if (auto d = env.download(locality_directory_route(l.id), "Download a directory of these services to print"))
+    p.data.set("download", *d);
+  else
+    p.data.set("download", false);
   p.data.set("figures", figure_tables(env, &l));
   return p;
 }

@@ -1,16 +1,8 @@
+#include "core/text.hpp"
+#include "documents/pathway_guide.hpp"
 #include "render/page_data.hpp"
 
 namespace og {
-
-namespace {
-
-const char* audience_text(const std::string& audience) {
-  if (audience == "practitioners") return "For practitioners";
-  if (audience == "young-people") return "For young people";
-  return "For families";
-}
-
-}  // namespace
 
 PageData pathways_index_page(const RenderEnvironment& env, Diagnostics&) {
   PageData p;
@@ -22,7 +14,7 @@ PageData pathways_index_page(const RenderEnvironment& env, Diagnostics&) {
   for (const auto& pw : env.model.pathways) {
     mustache::data item = link_item(pw.title, env.link(Urls::pathway(pw.id)));
     put(item, "summary", pw.summary);
-    item.set("audience", audience_text(pw.audience));
+    item.set("audience", audience_label(pw.audience));
     item.set("steps", std::to_string(pw.steps.size()));
     list.push_back(item);
   }
@@ -38,19 +30,17 @@ PageData pathway_page(const RenderEnvironment& env, const Pathway& pw, Diagnosti
   p.sensitive = pw.sensitive;
   p.breadcrumbs = {{"Home", Urls::home()}, {"Step by step", Urls::pathways()}};
   put(p.data, "summary", pw.summary);
-  p.data.set("audience", audience_text(pw.audience));
+  p.data.set("audience", audience_label(pw.audience));
   put(p.data, "introduction", env.markdown(pw.introduction, 2, diagnostics));
   mustache::data steps{mustache::data::type::list};
-  int number = 0;
-  for (std::size_t i = 0; i < pw.steps.size(); ++i) {
-    const PathwayStep& step = pw.steps[i];
+  // The numbering, the services and the terms are decided once, for this
+  // page and the printable guide alike.
+  for (const GuideStep& g : guide_steps(env.model, pw)) {
+    const PathwayStep& step = *g.step;
     mustache::data s;
-    if (step.join == StepJoin::next) ++number;
-    s.set("number", std::to_string(number));
-    s.set("id", "step-" + std::to_string(i + 1));
-    put(s, "logic", step.join == StepJoin::and_ ? "and" : step.join == StepJoin::or_ ? "or" : "");
-    s.set("is_and", step.join == StepJoin::and_);
-    s.set("is_or", step.join == StepJoin::or_);
+    s.set("number", std::to_string(g.number));
+    s.set("id", "step-" + std::to_string(&step - pw.steps.data() + 1));
+    put(s, "logic", g.logic);
     s.set("title", step.title);
     if (const Level* level = step.level ? env.model.level(step.level) : nullptr) {
       mustache::data l;
@@ -63,18 +53,33 @@ PageData pathway_page(const RenderEnvironment& env, const Pathway& pw, Diagnosti
     }
     put(s, "text", env.markdown(step.text, 3, diagnostics));
     mustache::data services{mustache::data::type::list};
-    for (const auto& ref : step.services) {
-      if (const Service* svc = env.model.service(ref.id)) {
-        mustache::data link = link_item(svc->name, env.link(Urls::service(svc->id)));
-        put(link, "summary", svc->summary);
-        services.push_back(link);
-      }
+    for (const Service* svc : g.services) {
+      mustache::data link = link_item(svc->name, env.link(Urls::service(svc->id)));
+      put(link, "summary", svc->summary);
+      services.push_back(link);
     }
-    s.set("has_services", !step.services.empty());
+    s.set("has_services", !g.services.empty());
+    // A step with nothing more than its title has nothing to show or hide.
+    s.set("has_panel", !g.services.empty() || !trim(step.text.text).empty() || step.level != 0);
     s.set("services", services);
     steps.push_back(s);
   }
   p.data.set("steps", steps);
+  mustache::data terms{mustache::data::type::list};
+  const std::vector<const Term*> used = terms_used(env.model, pw);
+  for (const Term* t : used) {
+    mustache::data term;
+    term.set("term", t->term);
+    put(term, "stands_for", t->stands_for);
+    term.set("definition", t->definition);
+    term.set("url", env.link(Urls::term(t->id)));
+    terms.push_back(term);
+  }
+  p.data.set("has_terms", !used.empty());
+  p.data.set("terms", terms);
+  if (auto d = env.download(pathway_guide_route(pw.id), "Download this guide to print")) p.data.set("download", *d);
+  else p.data.set("download", false);
+  p.step_by_step = true;
   if (!pw.last_reviewed.empty()) p.data.set("last_reviewed", pw.last_reviewed.long_form());
   return p;
 }

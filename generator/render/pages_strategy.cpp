@@ -96,6 +96,14 @@ PageData strategy_index_page(const RenderEnvironment& env, Diagnostics& diagnost
     parts.push_back(item);
   }
   p.data.set("parts", parts);
+  if (env.model.plan_on_a_page) {
+    mustache::data plan = link_item(env.model.plan_on_a_page->title, env.link(plan_on_a_page_page_route()));
+    if (auto d = env.download(plan_on_a_page_route(), "Download the plan on a page to print")) plan.set("download", *d);
+    else plan.set("download", false);
+    p.data.set("plan", plan);
+  } else {
+    p.data.set("plan", false);
+  }
   return p;
 }
 

@@ -21,6 +21,7 @@ Page read_page(const MarkdownDocument& doc, Diagnostics& diagnostics);
 Pathway read_pathway(const MarkdownDocument& doc, Diagnostics& diagnostics);
 StrategyPart read_strategy_part(const MarkdownDocument& doc, Diagnostics& diagnostics);
 YoungPeoplePage read_young_people_page(const MarkdownDocument& doc, Diagnostics& diagnostics);
+PlanOnAPage read_plan_on_a_page(const YamlDocument& doc, Diagnostics& diagnostics);
 
 // Checks that every reference names something that exists, and the lints that
 // need the whole model (missing contacts, stale reviews).

@@ -23,6 +23,48 @@ void check_ref(const Ref& ref, bool exists, std::string_view kind, const std::ve
   diagnostics.error(ref.where, "unknown " + std::string(kind) + " '" + ref.id + "'", hint);
 }
 
+// Every box names strategy parts that exist and have something to show.
+void check_plan_references(const Model& model, Diagnostics& diagnostics) {
+  const PlanOnAPage& plan = *model.plan_on_a_page;
+  const auto part_ids = ids_of(model.strategy);
+  if (const StrategyPart* clash = model.strategy_part("plan-on-a-page"))
+    diagnostics.error(clash->where, "a strategy part cannot be called 'plan-on-a-page'",
+                      "the plan on a page has that address; rename the file");
+  auto known = [&](const Ref& ref) {
+    const bool exists = model.strategy_part(ref.id) != nullptr;
+    check_ref(ref, exists, "strategy part", part_ids, "strategy/", diagnostics);
+    return exists;
+  };
+  if (!plan.statement.id.empty() && known(plan.statement) && model.strategy_part(plan.statement.id)->summary.empty())
+    diagnostics.error(plan.statement.where, "the strategy part '" + plan.statement.id + "' has no summary to show",
+                      "add 'summary:' to strategy/" + plan.statement.id + ".md");
+  for (const auto& box : plan.boxes) {
+    for (const auto& ref : box.parts) {
+      if (!known(ref)) continue;
+      const StrategyPart& part = *model.strategy_part(ref.id);
+      if (part.title.empty()) continue;  // its front matter is broken, and reported
+      std::string missing;
+      switch (box.show) {
+        case PlanShow::items:
+          if (part.items.empty() && part.summary.empty()) missing = "no 'items' or 'summary'";
+          break;
+        case PlanShow::summary:
+          if (part.summary.empty()) missing = "no 'summary'";
+          break;
+        case PlanShow::body:
+          if (trim(part.body.text).empty()) missing = "no text after its front matter";
+          break;
+        case PlanShow::actions:
+          if (part.actions.empty()) missing = "no 'actions'";
+          break;
+      }
+      if (!missing.empty())
+        diagnostics.error(ref.where, "the strategy part '" + ref.id + "' has " + missing + " to show in this box",
+                          "add it to strategy/" + ref.id + ".md, or change 'show'");
+    }
+  }
+}
+
 int months_between(const Date& from, const Date& to) {
   int months = (to.year - from.year) * 12 + (to.month - from.month);
   if (to.day < from.day) --months;
@@ -74,6 +116,8 @@ void check_references(const Model& model, Diagnostics& diagnostics) {
   }
   for (const auto& s : model.strategy) check_services(s.services);
   for (const auto& y : model.young_people) check_services(y.services);
+
+  if (model.plan_on_a_page) check_plan_references(model, diagnostics);
 
   for (const auto& t : model.terms) {
     for (const auto& r : t.related) {

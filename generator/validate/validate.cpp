@@ -50,6 +50,7 @@ Model validate(const LoadedContent& content, const ValidateOptions& options, Dia
   for (const auto& doc : content.pathways) model.pathways.push_back(read_pathway(doc, diagnostics));
   for (const auto& doc : content.strategy) model.strategy.push_back(read_strategy_part(doc, diagnostics));
   for (const auto& doc : content.young_people) model.young_people.push_back(read_young_people_page(doc, diagnostics));
+  if (content.plan_on_a_page) model.plan_on_a_page = read_plan_on_a_page(*content.plan_on_a_page, diagnostics);
 
   sort_by_name(model.services);
   sort_by_name(model.localities);

@@ -33,7 +33,8 @@ std::vector<std::string> html_files(const BuiltSite& site) {
 TEST_CASE("the basic site builds with only the expected warnings", "[site]") {
   const BuiltSite& site = basic_site();
   CHECK(diagnostics_text(site.result.diagnostics) == "0 errors, 0 warnings\n");
-  CHECK(site.result.pages == 24);
+  CHECK(site.result.pages == 26);
+  CHECK(site.result.documents == 5);
 }
 
 TEST_CASE("every page type exists at its pretty URL", "[site]") {
@@ -216,15 +217,54 @@ TEST_CASE("pathways are numbered steps with and/or, linked both ways with servic
   const BuiltSite& site = basic_site();
   const std::string& help = site.page("pathways/asking-for-help/index.html");
   // Steps 1, or, 2, 3: an "or" step shares the number of the step before it.
-  CHECK(help.find("<span class=\"visually-hidden\">Step</span> 1<span class=\"visually-hidden\">:</span></span> Talk to someone you trust") != std::string::npos);
-  CHECK(help.find("<span class=\"visually-hidden\">Step 1 </span>or</span> Ring the family line") != std::string::npos);
-  CHECK(help.find("<span class=\"visually-hidden\">Step</span> 2<span class=\"visually-hidden\">:</span></span> Agree a plan") != std::string::npos);
+  // Screen readers hear "Step 1:", "Step 1 or"; the circle shows "1", "or".
+  CHECK(help.find("<span class=\"step-nav__circle\"><span class=\"visually-hidden\">Step 1:</span><span aria-hidden=\"true\">1</span></span> "
+                  "<span class=\"step-nav__heading\" data-step-title>Talk to someone you trust</span></h2>") != std::string::npos);
+  CHECK(help.find("<span class=\"step-nav__circle step-nav__circle--logic\"><span class=\"visually-hidden\">Step 1 or</span><span aria-hidden=\"true\">or</span></span> "
+                  "<span class=\"step-nav__heading\" data-step-title>Ring the family line</span>") != std::string::npos);
+  CHECK(help.find("<span class=\"visually-hidden\">Step 2:</span><span aria-hidden=\"true\">2</span></span> "
+                  "<span class=\"step-nav__heading\" data-step-title>Agree a plan</span>") != std::string::npos);
+  // Without JavaScript every step is open: the panels are never hidden in the HTML.
+  CHECK(count(help, "data-step-panel") == 3);  // "Review the plan" is only a title
+  CHECK(help.find(" hidden") == std::string::npos);
+  CHECK(help.find("<script src=\"/assets/step-by-step.") != std::string::npos);
   CHECK(help.find("<h3>Who is in the plan</h3>") != std::string::npos);
   CHECK(help.find("href=\"/services/parenting-group/\"") != std::string::npos);
   const std::string& group = site.page("services/parenting-group/index.html");
   CHECK(group.find("<a href=\"/pathways/asking-for-help/\">Asking for help</a>") != std::string::npos);
   CHECK(site.page("pathways/index.html").find("For practitioners · 2 steps") != std::string::npos);
   CHECK(site.page("pathways/worried-about-a-child/index.html").find("exit-this-page__button") != std::string::npos);
+  CHECK(site.page("services/index.html").find("step-by-step.") == std::string::npos);  // only where there are steps
+}
+
+TEST_CASE("a pathway page lists the glossary terms it uses", "[site][pathways]") {
+  TempDir dir;
+  copy_tree(sites_dir() / "basic" / "content", dir / "content");
+  copy_tree(sites_dir() / "long-guide" / "content", dir / "content");
+  BuiltSite site;
+  build_in_memory(options_for(dir / "content"), site);
+  REQUIRE(site.result.ok());
+  const std::string& guide = site.page("pathways/long-guide/index.html");
+  CHECK(guide.find("<h2>Words used in this guide</h2>") != std::string::npos);
+  CHECK(guide.find("<dt><a href=\"/glossary/#early-help\">Early help</a></dt>") != std::string::npos);
+  CHECK(guide.find("<dt><a href=\"/glossary/#mst\">MST</a> (Multi-Systemic Therapy)</dt>") != std::string::npos);
+  CHECK(guide.find("CPP") == std::string::npos);
+}
+
+TEST_CASE("the plan on a page is a page too, with the same boxes as its PDF", "[site][plan]") {
+  const BuiltSite& site = basic_site();
+  const std::string& plan = site.page("strategy/plan-on-a-page/index.html");
+  CHECK(plan.find("<h1 class=\"plan__title\">Our plan on a page</h1>") != std::string::npos);
+  CHECK(plan.find("<p class=\"plan__statement-text\">Every child gets the chance to do well.</p>") != std::string::npos);
+  CHECK(plan.find("<div class=\"plan__grid plan__grid--3\">") != std::string::npos);
+  const std::size_t a = plan.find("<a href=\"/strategy/priorities/\">Our priorities</a></h2>");
+  const std::size_t b = plan.find("<a href=\"/strategy/action-plan/\">What we will do</a></h2>");
+  const std::size_t c = plan.find("<a href=\"/strategy/vision/\">What we want for children</a></h2>");
+  CHECK(a < b);
+  CHECK(b < c);
+  CHECK(c != std::string::npos);
+  CHECK(plan.find("<li>Relaunch the continuum of need (March 2026)</li>") != std::string::npos);
+  CHECK(plan.find("<li>Offer help early, before problems grow</li>") != std::string::npos);
 }
 
 TEST_CASE("strategy parts show key points and action plans, with unknown cells as not yet agreed", "[site][strategy]") {

@@ -1,0 +1,70 @@
+#include "documents/downloads.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "documents/locality_directory.hpp"
+
+namespace og {
+
+std::string plan_on_a_page_route() { return "/downloads/plan-on-a-page.pdf"; }
+std::string plan_on_a_page_page_route() { return "/strategy/plan-on-a-page/"; }
+std::string pathway_guide_route(std::string_view id) { return "/downloads/pathways/" + std::string(id) + ".pdf"; }
+std::string locality_directory_route(std::string_view id) {
+  return "/downloads/localities/" + std::string(id) + ".pdf";
+}
+
+std::vector<PlannedDocument> plan_documents(const Model& model) {
+  std::vector<PlannedDocument> docs;
+  auto add = [&](DocumentKind kind, std::size_t index, std::string route, std::string page) {
+    std::string file = route.substr(1);
+    docs.push_back({kind, index, std::move(route), std::move(file), std::move(page)});
+  };
+  if (model.plan_on_a_page) add(DocumentKind::plan_on_a_page, 0, plan_on_a_page_route(), plan_on_a_page_page_route());
+  for (std::size_t i = 0; i < model.pathways.size(); ++i)
+    add(DocumentKind::pathway_guide, i, pathway_guide_route(model.pathways[i].id),
+        "/pathways/" + model.pathways[i].id + "/");
+  for (std::size_t i = 0; i < model.localities.size(); ++i)
+    add(DocumentKind::locality_directory, i, locality_directory_route(model.localities[i].id),
+        "/localities/" + model.localities[i].id + "/");
+  return docs;
+}
+
+std::string file_size_text(std::size_t bytes) {
+  char buf[32];
+  if (bytes < 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+  if (bytes < 1024 * 1024) return std::to_string((bytes + 1023) / 1024) + " KB";
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  return buf;
+}
+
+std::string download_label(const DownloadFacts& facts) {
+  std::string label = "PDF, " + file_size_text(facts.bytes);
+  if (facts.pages > 0) label += ", " + std::to_string(facts.pages) + (facts.pages == 1 ? " page" : " pages");
+  return label;
+}
+
+Date document_date(const Model& model, const PlannedDocument& document) {
+  Date newest;
+  auto consider = [&](const Date& d) { newest = std::max(newest, d); };
+  switch (document.kind) {
+    case DocumentKind::plan_on_a_page:
+      for (const auto& part : model.strategy) consider(part.last_reviewed);
+      break;
+    case DocumentKind::pathway_guide: {
+      const Pathway& p = model.pathways[document.index];
+      consider(p.last_reviewed);
+      for (const auto& step : p.steps)
+        for (const auto& ref : step.services)
+          if (const Service* s = model.service(ref.id)) consider(s->last_reviewed);
+      break;
+    }
+    case DocumentKind::locality_directory:
+      for (const auto& group : locality_directory(model, model.localities[document.index]))
+        for (const Service* s : group.services) consider(s->last_reviewed);
+      break;
+  }
+  return newest.empty() ? model.site.updated : newest;
+}
+
+}  // namespace og

@@ -1,0 +1,70 @@
+// What goes into a pathway guide and a locality directory, decided once for
+// the web pages and the PDFs.
+#include <catch2/catch.hpp>
+
+#include "documents/locality_directory.hpp"
+#include "documents/pathway_guide.hpp"
+
+using namespace og;
+
+TEST_CASE("glossary terms are found as whole words", "[documents]") {
+  struct Row {
+    const char* text;
+    const char* phrase;
+    bool found;
+  };
+  const Row rows[] = {
+      {"Ask about MST.", "MST", true},           {"Ask about mst.", "MST", false},
+      {"Ask about MSTs.", "MST", false},         {"early help is here", "Early help", true},
+      {"Early helpers", "Early help", false},    {"(CAMHS)", "CAMHS", true},
+      {"a child protection plan", "child protection plan", true}, {"", "MST", false},
+  };
+  for (const auto& r : rows) {
+    INFO(r.text << " / " << r.phrase);
+    CHECK(mentions(r.text, r.phrase) == r.found);
+  }
+}
+
+TEST_CASE("steps are numbered as GOV.UK numbers them", "[documents]") {
+  Model model;
+  Pathway p;
+  auto step = [](const char* title, StepJoin join) {
+    PathwayStep s;
+    s.title = title;
+    s.join = join;
+    return s;
+  };
+  p.steps = {step("a", StepJoin::next), step("b", StepJoin::or_), step("c", StepJoin::next),
+             step("d", StepJoin::and_), step("e", StepJoin::next)};
+  std::string got;
+  for (const auto& g : guide_steps(model, p)) got += std::to_string(g.number) + g.logic + " ";
+  CHECK(got == "1 1or 2 2and 3 ");
+}
+
+TEST_CASE("a directory lists each service once, under its first category", "[documents]") {
+  Model model;
+  model.site.categories = {{"parenting", "Parenting", "", {}}, {"young-people", "Young people", "", {}},
+                           {"empty", "Empty", "", {}}};
+  Locality north;
+  north.id = "north";
+  model.localities = {north};
+  Service a, b, c;
+  a.id = "a";
+  a.categories = {{"young-people", {}}, {"parenting", {}}};
+  a.all_localities = true;
+  b.id = "b";
+  b.categories = {{"parenting", {}}};
+  b.localities = {{"north", {}}};
+  c.id = "c";
+  c.categories = {{"parenting", {}}};
+  c.localities = {{"south", {}}};
+  model.services = {a, b, c};
+  model.index();
+  const auto groups = locality_directory(model, model.localities[0]);
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0].category->id == "parenting");
+  REQUIRE(groups[0].services.size() == 1);
+  CHECK(groups[0].services[0]->id == "b");
+  CHECK(groups[1].category->id == "young-people");
+  CHECK(groups[1].services[0]->id == "a");
+}
