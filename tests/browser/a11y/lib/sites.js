@@ -44,22 +44,30 @@ export function useSite(site) {
 const SPECIAL_PAGES = { "/strategy/plan-on-a-page/": "plan-on-a-page" };
 
 // The kind of a page, from its address: "home", "404", "services-index",
-// "services" (one service), "page" (a free page) and so on. A section of the
-// site is an index when other pages sit below it.
-export function pageKind(path, allPaths) {
+// "services" (one service), "page" (a free page from content/pages/),
+// "glossary" and so on. A section of the site is an index when other pages
+// sit below it; any other page at the top is a kind of its own.
+export function pageKind(path, allPaths, freePages) {
   if (SPECIAL_PAGES[path]) return SPECIAL_PAGES[path];
   if (path === "/") return "home";
   if (path.endsWith(".html")) return basename(path, ".html");
   const parts = path.split("/").filter(Boolean);
-  if (parts.length === 1) return allPaths.some((p) => p !== path && p.startsWith(path)) ? `${parts[0]}-index` : "page";
-  return parts[0];
+  if (parts.length > 1) return parts[0];
+  if (allPaths.some((p) => p !== path && p.startsWith(path))) return `${parts[0]}-index`;
+  return freePages.includes(parts[0]) ? "page" : parts[0];
+}
+
+// The ids of the free pages of `content` (content/pages/*.md).
+export function freePageIds(content) {
+  return filesIn(join(content, "pages"), ".md").map((f) => basename(f, ".md"));
 }
 
 // One page of each kind (the first by address), as [kind, path] pairs.
-export function onePagePerKind(paths) {
+export function onePagePerKind(paths, content) {
+  const free = freePageIds(content);
   const kinds = new Map();
   for (const path of paths) {
-    const kind = pageKind(path, paths);
+    const kind = pageKind(path, paths, free);
     if (!kinds.has(kind)) kinds.set(kind, path);
   }
   return [...kinds.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
