@@ -50,7 +50,7 @@ test("axe reports the missing alt text, the skipped heading and the low contrast
 });
 
 test("the Nu HTML Checker reports the image without alt text, with file and line", () => {
-  const errors = htmlErrors(site);
+  const [errors] = htmlErrors(site);
   assert.equal(errors.length, 1, errors.join("\n"));
   assert.match(errors[0], /^\/broken\/index\.html:\d+:\d+: An “img” element must have an “alt” attribute/);
 });

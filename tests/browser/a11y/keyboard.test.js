@@ -1,7 +1,8 @@
 // Keyboard: on every kind of page (and every sensitive page) the skip link is
 // the first Tab stop and moves focus to <main>; Tab then reaches every link and
 // control in order, each with a focus indicator that can be seen and that
-// nothing covers, and Shift+Tab does the same backwards at 400 % zoom.
+// nothing covers; at 400 % zoom Shift+Tab does the same backwards (where a
+// sticky bar at the top is most likely to cover what has focus).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { inParallel, newContext } from "../lib/harness.js";
@@ -89,11 +90,9 @@ for (const site of SITES) {
       assert.deepEqual(problems, [], problems.join("\n"));
     });
 
-    test("at 400 % zoom, Tab and Shift+Tab reach everything and nothing covers what has focus", async () => {
-      const problems = await checkPages({ width: 320, height: 256 }, async (page) => {
-        const forwards = await tabThrough(page, false);
-        return [...forwards, ...(await tabThrough(page, true)).map((p) => `backwards: ${p}`)];
-      });
+    test("at 400 % zoom, Shift+Tab reaches everything backwards and nothing covers what has focus", async () => {
+      const problems = await checkPages({ width: 320, height: 256 }, async (page) =>
+        (await tabThrough(page, true)).map((p) => `backwards: ${p}`));
       assert.deepEqual(problems, [], problems.join("\n"));
     });
   });
