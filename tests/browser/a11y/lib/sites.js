@@ -2,20 +2,26 @@
 // about a built site: its pages, their kinds, and which ones are sensitive.
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { after, before } from "node:test";
 import { SOURCE_DIR, buildSite, launch, listPages, removeSite, serve } from "../../lib/harness.js";
 
 // The default content, the fixture with every kind of page, and the second
 // example partnership (while its folder does not exist, its tests are skipped
-// with that reason printed).
-export const SITES = [
+// with that reason printed). OFFERGEN_A11Y_SITES="name=folder,..." tests other
+// content folders instead, such as an author's own.
+const DEFAULT_SITES = [
   { name: "default", content: join(SOURCE_DIR, "content") },
   { name: "basic", content: join(SOURCE_DIR, "tests", "sites", "basic", "content") },
   { name: "wakefield", content: join(SOURCE_DIR, "examples", "wakefield", "content") },
-].map((site) => ({
+];
+const chosen = (process.env.OFFERGEN_A11Y_SITES || "").split(",").filter(Boolean).map((entry) => {
+  const [name, folder] = entry.includes("=") ? entry.split("=", 2) : [basename(resolve(entry, "..")), entry];
+  return { name, content: resolve(folder) };
+});
+export const SITES = (chosen.length ? chosen : DEFAULT_SITES).map((site) => ({
   ...site,
-  skip: existsSync(site.content) ? false : `${site.content.slice(SOURCE_DIR.length + 1)} does not exist yet`,
+  skip: existsSync(site.content) ? false : `${relative(SOURCE_DIR, site.content)} does not exist yet`,
 }));
 
 // Builds and serves `site` before the tests of a file and launches chromium;
@@ -39,8 +45,7 @@ export function useSite(site) {
   return state;
 }
 
-// Pages at deeper addresses than these are kinds of their own, whatever
-// section they are in.
+// Pages that are kinds of their own, whatever section they are in.
 const SPECIAL_PAGES = { "/strategy/plan-on-a-page/": "plan-on-a-page" };
 
 // The kind of a page, from its address: "home", "404", "services-index",
