@@ -127,12 +127,34 @@ struct Walker {
   }
 };
 
+// The text of the last heading that starts in html[from, to), without its
+// tags (cmark has escaped it already, so it can go in an attribute); "" if none.
+std::string last_heading(const std::string& html, std::size_t from, std::size_t to) {
+  for (std::size_t at = html.rfind("<h", to); at != std::string::npos && at >= from && at + 3 < html.size();
+       at = at == 0 ? std::string::npos : html.rfind("<h", at - 1)) {
+    const char level = html[at + 2];
+    if (level < '1' || level > '6' || (html[at + 3] != '>' && html[at + 3] != ' ')) continue;
+    const std::size_t start = html.find('>', at), end = html.find("</h", at);
+    if (start == std::string::npos || end == std::string::npos || end > to) return {};
+    std::string text;
+    bool in_tag = false;
+    for (std::size_t k = start + 1; k < end; ++k) {
+      if (html[k] == '<') in_tag = true;
+      else if (html[k] == '>') in_tag = false;
+      else if (!in_tag) text += html[k];
+    }
+    return std::string(trim(text));
+  }
+  return {};
+}
+
 std::string wrap_tables(std::string html) {
   // Wide tables scroll inside their own region instead of the page at 320 px.
+  // Each region is named for the heading it sits under ("Table" without one),
+  // numbered when that name is taken, so that no two regions share a name.
   static const std::string open = "<table>", close = "</table>";
-  static const std::string open_wrapped =
-      "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\"><table>";
   static const std::string close_wrapped = "</table></div>";
+  std::vector<std::string> names;
   std::string out;
   out.reserve(html.size() + 128);
   std::size_t pos = 0;
@@ -142,7 +164,12 @@ std::string wrap_tables(std::string html) {
     if (next == std::string::npos) break;
     out.append(html, pos, next - pos);
     if (next == a) {
-      out += open_wrapped;
+      std::string heading = last_heading(html, 0, a);
+      std::string name = heading.empty() ? "Table" : heading;
+      const auto taken = std::count(names.begin(), names.end(), name);
+      names.push_back(name);
+      if (taken > 0) name += " (table " + std::to_string(taken + 1) + ")";
+      out += "<div class=\"table-scroll\" role=\"region\" aria-label=\"" + name + "\" tabindex=\"0\"><table>";
       pos = a + open.size();
     } else {
       out += close_wrapped;

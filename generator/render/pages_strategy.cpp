@@ -86,6 +86,7 @@ PageData strategy_index_page(const RenderEnvironment& env, Diagnostics& diagnost
     p.title = intro->title;
     if (!intro->summary.empty()) p.description = intro->summary;
     put(p.data, "introduction", env.markdown(intro->body, 2, diagnostics));
+    p.sensitive = intro->sensitive;
   }
   put(p.data, "summary", p.description);
   mustache::data parts{mustache::data::type::list};

@@ -18,6 +18,8 @@ class Urls {
   std::string absolute(std::string_view route) const;
   const std::string& base_path() const { return base_path_; }
   bool has_origin() const { return !origin_.empty(); }
+  // "https://example.org", or "" when the base URL has no origin.
+  const std::string& origin() const { return origin_; }
 
   // The file a route is written to: "/services/x/" -> "services/x/index.html".
   static std::string file_for(std::string_view route);

@@ -44,6 +44,18 @@ TEST_CASE("tables scroll in a focusable region", "[markdown]") {
   CHECK(out.find("</table></div>") != std::string::npos);
 }
 
+TEST_CASE("each table's region is named for its heading, and no two share a name", "[markdown]") {
+  const std::string table = "| a |\n|---|\n| 1 |\n\n";
+  const std::string out = html(table + "## Who *does* what & when\n\n" + table + table + "## Money\n\n" + table);
+  const auto region = [](const std::string& name) {
+    return "<div class=\"table-scroll\" role=\"region\" aria-label=\"" + name + "\" tabindex=\"0\">";
+  };
+  CHECK(out.find(region("Table")) == 0);
+  CHECK(out.find(region("Who does what &amp; when")) != std::string::npos);
+  CHECK(out.find(region("Who does what &amp; when (table 2)")) != std::string::npos);
+  CHECK(out.find(region("Money")) != std::string::npos);
+}
+
 TEST_CASE("raw HTML is shown as text unless allowed", "[markdown]") {
   CHECK(html("Hello <script>alert(1)</script> there") ==
         "<p>Hello &lt;script&gt;alert(1)&lt;/script&gt; there</p>\n");

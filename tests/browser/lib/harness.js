@@ -2,9 +2,9 @@
 // 127.0.0.1, and launches Debian's chromium through playwright-core.
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, normalize, relative, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 export const SOURCE_DIR = resolve(new URL("../../..", import.meta.url).pathname);
@@ -58,4 +58,59 @@ export async function launch() {
       "--disable-component-update", "--disable-sync"],
   });
   return { browser, close: () => browser.close() };
+}
+
+// Every page of a built site, as the path a browser asks for ("/", "/services/",
+// "/services/home-start/", "/404.html"), sorted. Read from the folder, so a new
+// kind of page is tested the day it is added.
+export function listPages(root) {
+  const pages = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".html")) pages.push("/" + relative(root, full).replace(/(^|\/)index\.html$/, "$1"));
+    }
+  };
+  walk(root);
+  return pages.sort();
+}
+
+// A page that stands in for every other website: the machine has no internet,
+// and the site must never ask another site for anything.
+export const NEUTRAL_PAGE = "<!DOCTYPE html><html lang=\"en\"><title>Neutral site</title><h1>Neutral site</h1></html>";
+
+// A browser context whose requests to anything but 127.0.0.1 are answered with
+// NEUTRAL_PAGE and recorded in `context.outsideRequests`, so tests can follow a
+// link off the site (such as "Exit this page") and can prove that a page asks
+// no other site for anything.
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext(options);
+  context.outsideRequests = [];
+  await context.route((url) => url.hostname !== "127.0.0.1", (route) => {
+    context.outsideRequests.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: NEUTRAL_PAGE });
+  });
+  return context;
+}
+
+// Runs `work(item, worker)` over `items` with `count` workers; each worker gets
+// its own value from `makeWorker` (such as a browser page) and `closeWorker`
+// cleans it up. Results come back in the order of `items`.
+export async function inParallel(items, count, makeWorker, work, closeWorker = async () => {}) {
+  const results = new Array(items.length);
+  let next = 0;
+  const run = async () => {
+    const worker = await makeWorker();
+    try {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i], worker);
+      }
+    } finally {
+      await closeWorker(worker);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(count, items.length) }, run));
+  return results;
 }
