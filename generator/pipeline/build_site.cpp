@@ -12,6 +12,7 @@
 #include "render/page_renderer.hpp"
 #include "render/templates.hpp"
 #include "render/urls.hpp"
+#include "search/index_builder.hpp"
 #include "validate/validate.hpp"
 #include "pipeline/site_files.hpp"
 #include "write/staged_directory.hpp"
@@ -66,9 +67,16 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   NullOutput discard;
   OutputSink& sink = content_ok ? output : discard;
 
+  // The search index is built from the model alone, before rendering, because
+  // the search page links to its document table.
+  result.timings.start("search");
+  search::SearchIndex search_index;
+  if (content_ok) search_index = search::build_search_index(model);
+
   result.timings.start("render");
   const std::vector<PlannedPage> pages = plan_pages(model);
-  const RenderEnvironment env(model, Urls(options.base_url ? *options.base_url : model.site.base_url), assets, pages);
+  RenderEnvironment env(model, Urls(options.base_url ? *options.base_url : model.site.base_url), assets, pages);
+  env.search_index_route = search_index.docs_route;
   std::vector<std::unique_ptr<PageRenderer>> renderers(std::max(1u, jobs));
   std::vector<Diagnostics> page_diagnostics(pages.size());
   parallel_for_workers(pages.size(), jobs, [&](std::size_t i, unsigned worker) {
@@ -87,6 +95,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
 
   result.timings.start("write");
   for (const auto& a : assets) output.write(a.route.substr(1), a.bytes);
+  for (const auto& f : search_index.files) output.write(f.path, f.bytes);
   write_site_files(env, pages, output);
   result.timings.stop();
 

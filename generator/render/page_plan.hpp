@@ -12,7 +12,8 @@ namespace og {
 
 enum class PageKind {
   home, services, service, localities, locality, categories, category, glossary, page, not_found,
-  pathways, pathway, strategy, strategy_part, young_people, young_people_page
+  pathways, pathway, strategy, strategy_part, young_people, young_people_page,
+  search, ages, age_band, levels, level
 };
 
 struct PlannedPage {

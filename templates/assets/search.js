@@ -1,0 +1,321 @@
+// Search as you type, and filters, for the search page and the services index.
+// Plain JavaScript, no framework. Nothing is downloaded until the reader starts
+// to search: then the document table, and one shard per first letter of each
+// word typed (see README.md, "Search"). The build has already reduced words to
+// their stems and expanded the glossary's abbreviations; this file looks words
+// up, allows for one wrong letter, ranks, filters and highlights.
+(function () {
+  "use strict";
+  var FILTERS = ["area", "age", "level", "category", "self", "free"];
+  var MAX_RESULTS = 50;
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function words(text) {
+    return fold(text).split(/[^a-z0-9]+/).filter(Boolean);
+  }
+
+  // The filters' state, from the form or the address bar.
+  function readFilters(form) {
+    var f = {};
+    FILTERS.forEach(function (name) {
+      var el = form.elements[name];
+      if (!el) return;
+      var v = el.type === "checkbox" ? (el.checked ? "1" : "") : el.value.trim();
+      if (name === "age" && !/^\d{1,2}$/.test(v)) v = "";
+      if (v) f[name] = v;
+    });
+    return f;
+  }
+  function writeForm(form, params) {
+    FILTERS.concat("q").forEach(function (name) {
+      var el = form.elements[name];
+      if (!el) return;
+      var v = params.get(name) || "";
+      if (el.type === "checkbox") el.checked = v === "1";
+      else el.value = v;
+    });
+  }
+  // Facets: {l: area ids (none: all areas), a: [min, max], n: levels,
+  // c: topics, r: 1 if you can refer yourself, f: 1 if free}.
+  function passes(facets, f) {
+    if (!facets) return false;
+    var age = +f.age, a = facets.a || [];
+    return !(
+      (f.area && facets.l && facets.l.indexOf(f.area) < 0) ||
+      (f.age && ((a[0] != null && age < a[0]) || (a[1] != null && age > a[1]))) ||
+      (f.level && facets.n.indexOf(+f.level) < 0) ||
+      (f.category && facets.c.indexOf(f.category) < 0) ||
+      (f.self && !facets.r) ||
+      (f.free && !facets.f)
+    );
+  }
+  function filtered(f) {
+    return Object.keys(f).length > 0;
+  }
+
+  // The address holds the state, so that results can be shared and Back works.
+  function remember(q, f, push) {
+    var params = new URLSearchParams();
+    if (q) params.set("q", q);
+    FILTERS.forEach(function (name) {
+      if (f[name]) params.set(name, f[name]);
+    });
+    var query = params.toString();
+    var url = location.pathname + (query ? "?" + query : "") + location.hash;
+    if (url === location.pathname + location.search + location.hash) return;
+    history[push ? "pushState" : "replaceState"](null, "", url);
+  }
+
+  function reveal(form, params) {
+    var details = form.querySelector("[data-filters]");
+    if (!details) return;
+    details.hidden = false;
+    if (FILTERS.some(function (n) { return params.has(n); })) details.open = true;
+    var clear = details.querySelector("[data-clear]");
+    clear.addEventListener("click", function () {
+      FILTERS.forEach(function (name) {
+        var el = form.elements[name];
+        if (el.type === "checkbox") el.checked = false;
+        else el.value = "";
+      });
+      form.dispatchEvent(new Event("input"));
+    });
+  }
+
+  function plural(n, one, many) {
+    return n + " " + (n === 1 ? one : many);
+  }
+
+  // The services index: filters hide the cards that do not match.
+  function filterList(form) {
+    var cards = [].slice.call(document.querySelectorAll("li[data-facets]"));
+    var status = document.getElementById("filter-status");
+    var facets = cards.map(function (li) {
+      return JSON.parse(li.getAttribute("data-facets"));
+    });
+    function apply(push) {
+      var f = readFilters(form), shown = 0;
+      cards.forEach(function (li, i) {
+        li.hidden = filtered(f) && !passes(facets[i], f);
+        if (!li.hidden) shown++;
+      });
+      status.textContent = filtered(f)
+        ? "Showing " + shown + " of " + plural(cards.length, "service", "services") + "."
+        : "";
+      remember("", f, push);
+    }
+    form.addEventListener("input", function (e) {
+      apply(e.target.name !== "age");
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      apply(true);
+    });
+    window.addEventListener("popstate", function () {
+      writeForm(form, new URLSearchParams(location.search));
+      apply(false);
+    });
+    var params = new URLSearchParams(location.search);
+    reveal(form, params);
+    writeForm(form, params);
+    apply(false);
+  }
+
+  // Whether two words are at most one letter apart (a letter wrong, missing,
+  // extra, or two letters swapped).
+  function near(a, b) {
+    var la = a.length, lb = b.length, i = 0;
+    if (Math.abs(la - lb) > 1) return false;
+    while (i < la && a[i] === b[i]) i++;
+    if (la === lb) {
+      return a.slice(i + 1) === b.slice(i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  // The shard entries a query word finds: [entry, how well it matches].
+  // An entry is [stem, other word forms, postings].
+  function lookup(entries, w, typing) {
+    var hits = [], exact = false;
+    entries.forEach(function (e) {
+      var best = 0;
+      [e[0]].concat(e[1]).forEach(function (form) {
+        var s = form === w ? 1
+          : typing && w.length > 1 && form.lastIndexOf(w, 0) === 0 ? 0.8
+          : form === e[0] && form.length > 2 && w.length - form.length < 5 && w.lastIndexOf(form, 0) === 0 ? 0.9
+          : 0;
+        if (s > best) best = s;
+      });
+      if (best === 1) exact = true;
+      if (best) hits.push([e, best]);
+    });
+    if (!exact && w.length > 3) {
+      entries.forEach(function (e) {
+        if ([e[0]].concat(e[1]).some(function (form) { return near(w, form); })) hits.push([e, 0.6]);
+      });
+    }
+    return hits;
+  }
+
+  function search(form) {
+    var input = form.elements.q;
+    var status = document.getElementById("search-status");
+    var list = document.getElementById("search-results");
+    var indexUrl = new URL(form.getAttribute("data-search"), location.href);
+    var base = form.getAttribute("data-base");
+    var table = null, shards = {}, latest = 0;
+
+    function load(url) {
+      return fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      });
+    }
+    function shard(t, w) {
+      var key = /[a-z0-9]/.test(w[0]) ? w[0] : "_";
+      if (!t.shards[key]) return Promise.resolve([]);
+      return shards[key] || (shards[key] = load(new URL(t.shards[key], indexUrl)));
+    }
+
+    function rank(t, q, f, found) {
+      var all = words(q), typing = !/\s$/.test(q);
+      var content = all.filter(function (w) { return t.stop.indexOf(w) < 0; });
+      var n = t.docs.length, scores = {}, marks = new Set();
+      content.forEach(function (w, i) {
+        var best = {};
+        lookup(found[i], w, typing && i === content.length - 1).forEach(function (hit) {
+          var e = hit[0], p = e[2], idf = Math.log(1 + n / (p.length / 2));
+          marks.add(e[0]);
+          e[1].forEach(function (form) { marks.add(form); });
+          for (var k = 0, d = 0; k < p.length; k += 2) {
+            d += p[k];
+            var s = p[k + 1] * hit[1] * idf;
+            if (!(best[d] >= s)) best[d] = s;
+          }
+        });
+        Object.keys(best).forEach(function (d) {
+          var r = scores[d] || (scores[d] = { s: 0, n: 0 });
+          r.s += best[d];
+          r.n++;
+        });
+      });
+      var ids = Object.keys(scores).map(Number).filter(function (d) {
+        return !filtered(f) || passes(t.docs[d][4], f);
+      });
+      // Pages that have every word first; failing that, the most words.
+      var most = ids.reduce(function (m, d) { return Math.max(m, scores[d].n); }, 0);
+      ids = ids.filter(function (d) { return scores[d].n === most; });
+      ids.sort(function (a, b) { return scores[b].s - scores[a].s || a - b; });
+      return { ids: ids, marks: marks };
+    }
+
+    function highlight(text, marks) {
+      var frag = document.createDocumentFragment();
+      text.split(/([A-Za-z0-9\u00c0-\u024f]+)/).forEach(function (part, i) {
+        if (i % 2 && marks.has(fold(part))) {
+          var m = document.createElement("mark");
+          m.textContent = part;
+          frag.appendChild(m);
+        } else if (part) {
+          frag.appendChild(document.createTextNode(part));
+        }
+      });
+      return frag;
+    }
+
+    function show(t, ids, marks, q, f) {
+      list.textContent = "";
+      ids.slice(0, MAX_RESULTS).forEach(function (d) {
+        var doc = t.docs[d];
+        var li = document.createElement("li");
+        li.className = "card search-result";
+        var h = document.createElement("h2");
+        h.className = "card__title";
+        var a = document.createElement("a");
+        a.href = base + doc[1];
+        a.appendChild(highlight(doc[2], marks));
+        h.appendChild(a);
+        li.appendChild(h);
+        if (doc[3]) {
+          var p = document.createElement("p");
+          p.appendChild(highlight(doc[3], marks));
+          li.appendChild(p);
+        }
+        var kind = document.createElement("p");
+        kind.className = "card__meta";
+        kind.textContent = t.kinds[doc[0]];
+        li.appendChild(kind);
+        list.appendChild(li);
+      });
+      var what = q ? " for \u201c" + q.trim() + "\u201d" : "";
+      var narrowed = filtered(f) ? ", with the filters you chose" : "";
+      status.textContent = ids.length
+        ? plural(ids.length, "result", "results") + what + narrowed +
+          (ids.length > MAX_RESULTS ? ". The first " + MAX_RESULTS + " are shown." : ".")
+        : "No results" + what + narrowed + ". Check the spelling, try other words" +
+          (filtered(f) ? ", clear the filters" : "") + " or browse instead.";
+    }
+
+    function run(push) {
+      var q = input.value, f = readFilters(form), ticket = ++latest;
+      remember(q.trim(), f, push);
+      var ws = words(q).length;
+      if (!ws && !filtered(f)) {
+        list.textContent = "";
+        status.textContent = "";
+        return;
+      }
+      (table || (table = load(indexUrl))).then(function (t) {
+        var content = words(q).filter(function (w) { return t.stop.indexOf(w) < 0; });
+        return Promise.all(content.map(function (w) { return shard(t, w); })).then(function (found) {
+          if (ticket !== latest) return;
+          if (!content.length) {
+            // Filters alone list the services that pass them, A to Z.
+            var ids = ws ? [] : t.docs.map(function (_, d) { return d; }).filter(function (d) {
+              return passes(t.docs[d][4], f);
+            });
+            show(t, ids, new Set(), q, f);
+            return;
+          }
+          var r = rank(t, q, f, found);
+          show(t, r.ids, r.marks, q, f);
+        });
+      }).catch(function () {
+        table = null;
+        status.textContent = "Search could not load. Check your connection and try again, or browse instead.";
+      });
+    }
+
+    var timer = 0;
+    form.addEventListener("input", function (e) {
+      clearTimeout(timer);
+      if (e.target === input || e.target.name === "age") {
+        timer = setTimeout(function () { run(false); }, 120);
+      } else {
+        run(true);
+      }
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      run(true);
+    });
+    window.addEventListener("popstate", function () {
+      writeForm(form, new URLSearchParams(location.search));
+      run(false);
+    });
+    var params = new URLSearchParams(location.search);
+    reveal(form, params);
+    writeForm(form, params);
+    [].forEach.call(document.querySelectorAll("[data-nojs]"), function (el) { el.hidden = true; });
+    run(false);
+  }
+
+  var searchForm = document.querySelector("form[data-search]");
+  var filterForm = document.querySelector("form[data-filter-list]");
+  if (searchForm && searchForm.getAttribute("data-search")) search(searchForm);
+  else if (filterForm) filterList(filterForm);
+})();
