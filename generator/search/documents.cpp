@@ -40,9 +40,10 @@ Document service_document(const Model& m, const Service& s) {
     add(d, l.name, kFacet);
     for (const auto& p : l.places) add(d, p, kFacet);
   }
-  // The words of the age bands a service with an age range is for, so that
-  // "teenager" or "baby" find it even when its text says "aged 11 to 17".
-  if (s.min_age || s.max_age) {
+  // The words of the age bands a service for a narrow age range is for, so
+  // that "teenager" or "baby" find it even when its text says "aged 11 to 17".
+  // Services for most ages would match every band and crowd the rest out.
+  if ((s.min_age || s.max_age) && s.max_age.value_or(25) - s.min_age.value_or(0) <= 8) {
     for (const auto& band : age_bands())
       if (serves_ages(s, band.min, band.max)) add(d, band.description, kFacet);
   }

@@ -183,11 +183,12 @@
     function rank(t, q, f, found) {
       var all = words(q), typing = !/\s$/.test(q);
       var content = all.filter(function (w) { return t.stop.indexOf(w) < 0; });
-      var n = t.docs.length, scores = {}, marks = new Set();
+      var n = t.docs.length, scores = {}, marks = new Set(), total = 0;
       content.forEach(function (w, i) {
-        var best = {};
+        var best = {}, weight = 0;
         lookup(found[i], w, typing && i === content.length - 1).forEach(function (hit) {
           var e = hit[0], p = e[2], idf = Math.log(1 + n / (p.length / 2));
+          weight = Math.max(weight, idf);
           marks.add(e[0]);
           e[1].forEach(function (form) { marks.add(form); });
           for (var k = 0, d = 0; k < p.length; k += 2) {
@@ -196,18 +197,22 @@
             if (!(best[d] >= s)) best[d] = s;
           }
         });
+        total += weight;
         Object.keys(best).forEach(function (d) {
-          var r = scores[d] || (scores[d] = { s: 0, n: 0 });
+          var r = scores[d] || (scores[d] = { s: 0, c: 0 });
           r.s += best[d];
-          r.n++;
+          r.c += weight;
         });
       });
       var ids = Object.keys(scores).map(Number).filter(function (d) {
         return !filtered(f) || passes(t.docs[d][4], f);
       });
-      // Pages that have every word first; failing that, the most words.
-      var most = ids.reduce(function (m, d) { return Math.max(m, scores[d].n); }, 0);
-      ids = ids.filter(function (d) { return scores[d].n === most; });
+      // A page must have most of what the query asks, counting rare words
+      // more than common ones ("teenager" more than "help"), and ranks lower
+      // for each word it lacks.
+      var most = ids.reduce(function (m, d) { return Math.max(m, scores[d].c); }, 0);
+      ids = ids.filter(function (d) { return scores[d].c >= 0.6 * most; });
+      ids.forEach(function (d) { scores[d].s *= scores[d].c / total; });
       ids.sort(function (a, b) { return scores[b].s - scores[a].s || a - b; });
       return { ids: ids, marks: marks };
     }
