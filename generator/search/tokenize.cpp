@@ -48,13 +48,11 @@ std::vector<std::string> split_words(std::string_view text) {
 
 const std::vector<std::string>& stop_words() {
   static const std::vector<std::string> words = [] {
-    std::vector<std::string> w = {
-        "a",    "about", "an",   "and",  "are",  "as",    "at",   "be",   "but",  "by",    "can",
-        "do",   "does",  "for",  "from", "get",  "has",   "have", "how",  "i",    "if",    "in",
-        "into", "is",    "it",   "its",  "me",   "my",    "of",   "on",   "or",   "our",   "so",
-        "than", "that",  "the",  "them", "then", "there", "they", "this", "to",   "us",    "was",
-        "we",   "were",  "what", "when", "where", "which", "who", "will", "with", "would", "you",
-        "your"};
+    // Only words that never tell pages apart. Question words and pronouns stay:
+    // pages are called "Who can help" and "What you told us".
+    std::vector<std::string> w = {"a",  "an", "and", "are", "as", "at", "be", "by", "for", "from", "in",
+                                  "into", "is", "it", "its", "me", "my", "of", "on", "or", "so", "the",
+                                  "to", "with"};
     std::sort(w.begin(), w.end());
     return w;
   }();
