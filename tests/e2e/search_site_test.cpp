@@ -136,3 +136,14 @@ TEST_CASE("the search index is the same whatever the number of threads", "[searc
   }
   CHECK(compared > 20);
 }
+
+TEST_CASE("under a sub-path, the search page and header box use the base path", "[search-site]") {
+  BuildOptions options = options_for(sites_dir() / "search" / "content");
+  options.base_url = "https://example.org/offer/";
+  BuiltSite site;
+  build_in_memory(options, site);
+  const std::string& html = site.page("search/index.html");
+  CHECK(std::regex_search(html, std::regex("data-search=\"/offer/search/docs\\.[0-9a-f]{10}\\.json\" data-base=\"/offer/\"")));
+  CHECK(html.find("<form class=\"site-search\" action=\"/offer/search/\"") != std::string::npos);
+  CHECK(site.page("services/index.html").find("href=\"/offer/ages/0-4/\"") != std::string::npos);
+}
