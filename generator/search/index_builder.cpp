@@ -109,11 +109,13 @@ SearchIndex build_search_index(const std::vector<Document>& documents, const std
   std::map<std::string, json> shards;
   for (const auto& [stem, postings] : index) {
     if (postings.weights.empty()) continue;
+    // Forms that start with their stem ("parents", "parenting") are left out:
+    // the search page matches any word that starts with a stem. Only forms
+    // such as "family" (stem "famili") are listed.
     std::map<std::string, std::vector<std::string>> forms_by_key;
     forms_by_key[shard_key(stem)];
     for (const auto& f : postings.forms) {
-      if (f != stem) forms_by_key[shard_key(f)].push_back(f);
-      else forms_by_key[shard_key(f)];
+      if (f.rfind(stem, 0) != 0) forms_by_key[shard_key(f)].push_back(f);
     }
     json list = json::array();
     std::size_t previous = 0;

@@ -6,8 +6,10 @@
 //                             and, for services, the facets the filters read;
 //                             the stop words, and the name of every shard
 //   search/<c>.<hash>.json    one shard per first character of a word: each
-//                             stem with the word forms it was written as, and
-//                             its postings (document, weight) delta-encoded
+//                             stem, the forms it was written in that do not
+//                             start with it ("family" for "famili"), and its
+//                             postings (document, weight), documents as gaps:
+//                             ["famili", ["family"], [0, 8, 3, 1]]
 // Word forms ("parents", "parenting" -> "parent") and the glossary's
 // abbreviations ("MST" <-> "Multi-Systemic Therapy") are resolved here, at
 // build time, so that the JavaScript only looks words up.

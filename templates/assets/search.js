@@ -136,25 +136,34 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
+  // Whether `word` is a form of `stem`: the stem and up to four more letters.
+  function grows(word, stem) {
+    return stem.length > 2 && word.length - stem.length < 5 && word.lastIndexOf(stem, 0) === 0;
+  }
+
   // The shard entries a query word finds: [entry, how well it matches].
-  // An entry is [stem, other word forms, postings].
+  // An entry is [stem, forms that do not start with it, postings]; words that
+  // start with the stem ("parents", "parenting") are its forms too.
   function lookup(entries, w, typing) {
     var hits = [], exact = false;
     entries.forEach(function (e) {
-      var best = 0;
-      [e[0]].concat(e[1]).forEach(function (form) {
-        var s = form === w ? 1
-          : typing && w.length > 1 && form.lastIndexOf(w, 0) === 0 ? 0.8
-          : form === e[0] && form.length > 2 && w.length - form.length < 5 && w.lastIndexOf(form, 0) === 0 ? 0.9
-          : 0;
+      var stem = e[0];
+      var best = w === stem ? 1 : grows(w, stem) ? 0.9 : typing && w.length > 1 && stem.lastIndexOf(w, 0) === 0 ? 0.8 : 0;
+      e[1].forEach(function (form) {
+        var s = form === w ? 1 : typing && w.length > 1 && form.lastIndexOf(w, 0) === 0 ? 0.8 : 0;
         if (s > best) best = s;
       });
-      if (best === 1) exact = true;
+      if (best > 0.8) exact = true;
       if (best) hits.push([e, best]);
     });
+    // One letter wrong, missing, extra or swapped, in the stem or a form.
     if (!exact && w.length > 3) {
       entries.forEach(function (e) {
-        if ([e[0]].concat(e[1]).some(function (form) { return near(w, form); })) hits.push([e, 0.6]);
+        var stem = e[0], n = stem.length;
+        if (e[1].some(function (form) { return near(w, form); }) ||
+            (n > 3 && [n - 1, n, n + 1].some(function (k) { return near(w.slice(0, k), stem); }))) {
+          hits.push([e, 0.6]);
+        }
       });
     }
     return hits;
@@ -183,14 +192,14 @@
     function rank(t, q, f, found) {
       var all = words(q), typing = !/\s$/.test(q);
       var content = all.filter(function (w) { return t.stop.indexOf(w) < 0; });
-      var n = t.docs.length, scores = {}, marks = new Set(), total = 0;
+      var n = t.docs.length, scores = {}, marks = { stems: [], forms: new Set() }, total = 0;
       content.forEach(function (w, i) {
         var best = {}, weight = 0;
         lookup(found[i], w, typing && i === content.length - 1).forEach(function (hit) {
           var e = hit[0], p = e[2], idf = Math.log(1 + n / (p.length / 2));
           weight = Math.max(weight, idf);
-          marks.add(e[0]);
-          e[1].forEach(function (form) { marks.add(form); });
+          marks.stems.push(e[0]);
+          e[1].forEach(function (form) { marks.forms.add(form); });
           for (var k = 0, d = 0; k < p.length; k += 2) {
             d += p[k];
             var s = p[k + 1] * hit[1] * idf;
@@ -217,10 +226,15 @@
       return { ids: ids, marks: marks };
     }
 
+    function marked(word, marks) {
+      word = fold(word);
+      return marks.forms.has(word) || marks.stems.some(function (stem) { return word === stem || grows(word, stem); });
+    }
+
     function highlight(text, marks) {
       var frag = document.createDocumentFragment();
       text.split(/([A-Za-z0-9\u00c0-\u024f]+)/).forEach(function (part, i) {
-        if (i % 2 && marks.has(fold(part))) {
+        if (i % 2 && marked(part, marks)) {
           var m = document.createElement("mark");
           m.textContent = part;
           frag.appendChild(m);
@@ -282,7 +296,7 @@
             var ids = ws ? [] : t.docs.map(function (_, d) { return d; }).filter(function (d) {
               return passes(t.docs[d][4], f);
             });
-            show(t, ids, new Set(), q, f);
+            show(t, ids, { stems: [], forms: new Set() }, q, f);
             return;
           }
           var r = rank(t, q, f, found);
