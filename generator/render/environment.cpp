@@ -102,7 +102,10 @@ std::string service_facets_json(const Service& s) {
   }
   out += "\"n\":" + list(s.levels, [](int n) { return std::to_string(n); });
   out += ",\"c\":" + list(s.categories, quoted);
-  if (std::find(s.access.begin(), s.access.end(), AccessRoute::self_referral) != s.access.end()) out += ",\"r\":1";
+  // "r": a family can go without a professional: refer themselves or drop in.
+  const bool self = std::any_of(s.access.begin(), s.access.end(),
+                                [](AccessRoute r) { return r == AccessRoute::self_referral || r == AccessRoute::drop_in; });
+  if (self) out += ",\"r\":1";
   if (s.free) out += ",\"f\":1";
   return out + "}";
 }

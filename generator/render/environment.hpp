@@ -51,7 +51,7 @@ mustache::data service_card(const RenderEnvironment& env, const Service& s);
 // What the filters read about a service, as compact JSON, the same in the
 // search index and on the cards of the services index:
 // {"l":[area ids, left out for all areas],"a":[min age|null,max age|null],
-//  "n":[levels],"c":[category ids],"r":1 when you can refer yourself,"f":1 when free}
+//  "n":[levels],"c":[category ids],"r":1 when you can refer yourself or drop in,"f":1 when free}
 std::string service_facets_json(const Service& s);
 mustache::data service_list(const RenderEnvironment& env, const std::vector<const Service*>& services);
 

@@ -38,7 +38,7 @@
     });
   }
   // Facets: {l: area ids (none: all areas), a: [min, max], n: levels,
-  // c: topics, r: 1 if you can refer yourself, f: 1 if free}.
+  // c: topics, r: 1 if you can refer yourself or drop in, f: 1 if free}.
   function passes(facets, f) {
     if (!facets) return false;
     var age = +f.age, a = facets.a || [];

@@ -97,11 +97,12 @@ test("the filters work with the keyboard alone", async () => {
   await page.keyboard.type("2");
   await page.keyboard.press("Tab");   // level
   await page.keyboard.press("Tab");   // topic
-  await page.keyboard.press("Tab");   // you can refer yourself
+  await page.keyboard.press("Tab");   // you can refer yourself or drop in
   await page.keyboard.press("Space");
   await page.waitForFunction(() => new URLSearchParams(location.search).get("self") === "1");
   const shown = await visibleServices(page);
   assert.ok(shown.includes("/services/two-year-old-childcare/"));
+  assert.ok(shown.includes("/services/rural-toddler-groups/"));       // drop in
   assert.ok(!shown.includes("/services/kirklees-youth-council/"));     // 11 to 18
   assert.ok(!shown.includes("/services/family-group-conferences/"));  // professionals refer
   assert.match(await page.textContent("#filter-status"), /^Showing \d+ of \d+ services\.$/);
