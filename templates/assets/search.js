@@ -183,10 +183,20 @@
         return r.json();
       });
     }
-    function shard(t, w) {
-      var key = /[a-z0-9]/.test(w[0]) ? w[0] : "_";
+    function shard(t, key) {
       if (!t.shards[key]) return Promise.resolve([]);
       return shards[key] || (shards[key] = load(new URL(t.shards[key], indexUrl)));
+    }
+    // The entries to look a word up in: its first letter's shard. A word that
+    // finds nothing there may have its first letter wrong: then, and only
+    // then, every shard is fetched.
+    function entriesFor(t, w, typing) {
+      return shard(t, /[a-z0-9]/.test(w[0]) ? w[0] : "_").then(function (entries) {
+        if (w.length < 4 || lookup(entries, w, typing).length) return entries;
+        return Promise.all(Object.keys(t.shards).map(function (k) { return shard(t, k); })).then(function (all) {
+          return [].concat.apply([], all);
+        });
+      });
     }
 
     function rank(t, q, f, found) {
@@ -289,7 +299,10 @@
       }
       (table || (table = load(indexUrl))).then(function (t) {
         var content = words(q).filter(function (w) { return t.stop.indexOf(w) < 0; });
-        return Promise.all(content.map(function (w) { return shard(t, w); })).then(function (found) {
+        var typing = !/\s$/.test(q);
+        return Promise.all(content.map(function (w, i) {
+          return entriesFor(t, w, typing && i === content.length - 1);
+        })).then(function (found) {
           if (ticket !== latest) return;
           if (!content.length) {
             // Filters alone list the services that pass them, A to Z.
