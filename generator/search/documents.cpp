@@ -55,21 +55,24 @@ Document service_document(const Model& m, const Service& s) {
 
 const std::vector<std::pair<char, std::string>>& kind_labels() {
   static const std::vector<std::pair<char, std::string>> labels = {
-      {'s', "Service"}, {'p', "Step by step"}, {'y', "For young people"}, {'g', "Our strategy"},
-      {'l', "Area"},    {'t', "Glossary"},     {'f', "Page"}};
+      {'s', "Service"},      {'p', "Step by step"}, {'y', "For young people"},
+      {'g', "Our strategy"}, {'l', "Area"},         {'t', "Glossary"},
+      {'f', "Page"}};
   return labels;
 }
 
 std::string excerpt(const std::string& text, std::size_t limit) {
   if (text.size() <= limit) return text;
   const std::size_t stop = text.find(". ");
-  if (stop != std::string::npos && stop + 1 <= limit && stop > limit / 3) return text.substr(0, stop + 1);
+  if (stop != std::string::npos && stop + 1 <= limit && stop > limit / 3)
+    return text.substr(0, stop + 1);
   std::size_t cut = text.rfind(' ', limit);
   if (cut == std::string::npos || cut == 0) cut = limit;
   // Never cut inside a UTF-8 sequence.
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   std::string out = text.substr(0, cut);
-  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
+  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':'))
+    out.pop_back();
   return out + "\xE2\x80\xA6";  // …
 }
 
@@ -93,7 +96,8 @@ std::vector<Document> collect_documents(const Model& m) {
     docs.push_back(std::move(d));
   }
 
-  auto free_text = [](Document& d, const std::string& title, const std::string& summary, const Markdown& body) {
+  auto free_text = [](Document& d, const std::string& title, const std::string& summary,
+                      const Markdown& body) {
     const std::string plain = body.empty() ? std::string() : markdown_plain_text(body.text);
     d.title = title;
     d.summary = summary.empty() ? excerpt(plain) : summary;

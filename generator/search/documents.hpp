@@ -20,12 +20,12 @@ struct Field {
 };
 
 struct Document {
-  char kind = 's';       // s service, p pathway, y young people, g strategy, l area, t term, f page
-  std::string route;     // "/services/home-start/", before the base path
+  char kind = 's';    // s service, p pathway, y young people, g strategy, l area, t term, f page
+  std::string route;  // "/services/home-start/", before the base path
   std::string title;
-  std::string summary;   // shown under the title in results
+  std::string summary;  // shown under the title in results
   std::vector<Field> fields;
-  std::string facets;     // services only: what the filters read (render's service_facets_json)
+  std::string facets;  // services only: what the filters read (render's service_facets_json)
 };
 
 // The label shown for each kind of result ("Service", "Glossary"), in kind order.

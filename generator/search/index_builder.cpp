@@ -50,7 +50,8 @@ int occurrences(const std::vector<Token>& tokens, const Phrase& phrase) {
   int n = 0;
   for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
     bool match = true;
-    for (std::size_t j = 0; j < phrase.size() && match; ++j) match = tokens[i + j].stem == phrase[j].stem;
+    for (std::size_t j = 0; j < phrase.size() && match; ++j)
+      match = tokens[i + j].stem == phrase[j].stem;
     if (match) ++n;
   }
   return n;
@@ -72,7 +73,8 @@ std::string hashed_name(const std::string& stem, const std::string& bytes) {
 
 }  // namespace
 
-SearchIndex build_search_index(const std::vector<Document>& documents, const std::vector<Term>& terms) {
+SearchIndex build_search_index(const std::vector<Document>& documents,
+                               const std::vector<Term>& terms) {
   Stemmer stemmer;
   const std::vector<SynonymGroup> groups = synonym_groups(terms, stemmer);
   std::map<std::string, Postings> index;  // stem -> postings

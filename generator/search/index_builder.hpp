@@ -24,12 +24,12 @@
 namespace og::search {
 
 struct IndexFile {
-  std::string path;   // relative to the site root: "search/p.1a2b3c4d5e.json"
+  std::string path;  // relative to the site root: "search/p.1a2b3c4d5e.json"
   std::string bytes;
 };
 
 struct SearchIndex {
-  std::string docs_route;  // "/search/docs.1a2b3c4d5e.json", before the base path
+  std::string docs_route;        // "/search/docs.1a2b3c4d5e.json", before the base path
   std::vector<IndexFile> files;  // the document table first, then shards A-Z
 };
 
@@ -37,6 +37,7 @@ struct SearchIndex {
 SearchIndex build_search_index(const Model& model);
 
 // The same, from documents and the glossary (tests).
-SearchIndex build_search_index(const std::vector<Document>& documents, const std::vector<Term>& terms);
+SearchIndex build_search_index(const std::vector<Document>& documents,
+                               const std::vector<Term>& terms);
 
 }  // namespace og::search

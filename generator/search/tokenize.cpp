@@ -10,11 +10,13 @@ namespace og::search {
 namespace {
 
 // U+00C0 to U+00FF without their accents, in order; '\0' splits words (× and ÷).
-using namespace std::string_view_literals;
-constexpr std::string_view kLatin1 =
-    "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyts"     // U+00C0..U+00DF
-    "aaaaaaaceeeeiiii" "dnooooo\0ouuuuyty"sv;  // U+00E0..U+00FF
-static_assert(kLatin1.size() == 64);
+constexpr char kLatin1Letters[] =
+    "aaaaaaaceeeeiiii"
+    "dnooooo\0ouuuuyts"  // U+00C0..U+00DF
+    "aaaaaaaceeeeiiii"
+    "dnooooo\0ouuuuyty";  // U+00E0..U+00FF
+static_assert(sizeof(kLatin1Letters) == 64 + 1);
+constexpr std::string_view kLatin1(kLatin1Letters, 64);
 
 }  // namespace
 
@@ -36,8 +38,10 @@ std::vector<std::string> split_words(std::string_view text) {
       const auto next = static_cast<unsigned char>(text[i + 1]);
       const char folded = next >= 0x80 && next <= 0xBF ? kLatin1[next - 0x80] : '\0';
       ++i;
-      if (folded == '\0') flush();
-      else word += folded;
+      if (folded == '\0')
+        flush();
+      else
+        word += folded;
     } else {
       flush();
     }
@@ -50,9 +54,9 @@ const std::vector<std::string>& stop_words() {
   static const std::vector<std::string> words = [] {
     // Only words that never tell pages apart. Question words and pronouns stay:
     // pages are called "Who can help" and "What you told us".
-    std::vector<std::string> w = {"a",  "an", "and", "are", "as", "at", "be", "by", "for", "from", "in",
-                                  "into", "is", "it", "its", "me", "my", "of", "on", "or", "so", "the",
-                                  "to", "with"};
+    std::vector<std::string> w = {"a",   "an",   "and", "are",  "as", "at",  "be",  "by",
+                                  "for", "from", "in",  "into", "is", "it",  "its", "me",
+                                  "my",  "of",   "on",  "or",   "so", "the", "to",  "with"};
     std::sort(w.begin(), w.end());
     return w;
   }();
@@ -78,8 +82,9 @@ Stemmer::~Stemmer() {
 
 std::string Stemmer::stem(std::string_view word) {
   if (!impl_->stemmer) return std::string(word);
-  const sb_symbol* out = sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
-                                         static_cast<int>(word.size()));
+  const sb_symbol* out =
+      sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
   if (!out) return std::string(word);
   return std::string(reinterpret_cast<const char*>(out),
                      static_cast<std::size_t>(sb_stemmer_length(impl_->stemmer)));
