@@ -19,7 +19,6 @@ struct PageData {
   std::string description;  // <meta name="description">
   std::vector<std::pair<std::string, std::string>> breadcrumbs;  // (title, route), home first
   bool sensitive = false;   // shows "exit this page"
-  bool search_script = false;  // loads search.js (search page, filters on the services index)
 };
 
 PageData home_page(const RenderEnvironment& env, Diagnostics& diagnostics);

@@ -64,7 +64,8 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
   put(d, "canonical", page.kind == PageKind::not_found ? std::string() : env_.urls.absolute(page.route));
   d.set("home_url", env_.link(Urls::home()));
   d.set("search_url", env_.link(Urls::search()));
-  d.set("search_script", p.search_script);
+  put(d, "search_index", env_.search_index_route.empty() ? "" : env_.link(env_.search_index_route));
+  d.set("base_path", env_.urls.base_path());
   mustache::data assets;
   for (const auto& [key, url] : env_.asset_links) assets.set(key, url);
   d.set("assets", assets);

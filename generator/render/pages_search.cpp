@@ -78,9 +78,7 @@ PageData search_page(const RenderEnvironment& env) {
   p.description = "Search the services, step-by-step guides and glossary of the " +
                   env.model.site.partnership + ".";
   p.breadcrumbs = {{"Home", Urls::home()}};
-  p.search_script = !env.search_index_route.empty();
   put(p.data, "index_url", env.search_index_route.empty() ? "" : env.link(env.search_index_route));
-  p.data.set("base_path", env.urls.base_path());
   p.data.set("filters", filter_choices(env));
   p.data.set("browse", browse_links(env));
   return p;

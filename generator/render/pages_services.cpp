@@ -68,7 +68,6 @@ PageData services_index_page(const RenderEnvironment& env) {
   // Filters narrow the list in place when JavaScript runs; without it the
   // browse pages above do the same job.
   p.data.set("filters", filter_choices(env));
-  p.search_script = true;
   return p;
 }
 

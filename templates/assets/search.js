@@ -1,4 +1,5 @@
-// Search as you type, and filters, for the search page and the services index.
+// Search as you type, on the search page and from the search box in the
+// header of every page, and the filters of the search page and the services index.
 // Plain JavaScript, no framework. Nothing is downloaded until the reader starts
 // to search: then the document table, and one shard per first letter of each
 // word typed (see README.md, "Search"). The build has already reduced words to
@@ -169,14 +170,11 @@
     return hits;
   }
 
-  function search(form) {
-    var input = form.elements.q;
-    var status = document.getElementById("search-status");
-    var list = document.getElementById("search-results");
-    var indexUrl = new URL(form.getAttribute("data-search"), location.href);
-    var base = form.getAttribute("data-base");
-    var table = null, shards = {}, latest = 0;
-
+  // The search engine over one index: fetches the document table on first
+  // use and each shard when a word needs it. Returns query(q, filters) ->
+  // Promise of {t: the table, ids: ranked documents, marks: what matched}.
+  function engine(indexUrl) {
+    var table = null, shards = {};
     function load(url) {
       return fetch(url).then(function (r) {
         if (!r.ok) throw new Error(r.status);
@@ -198,125 +196,136 @@
         });
       });
     }
-
-    function rank(t, q, f, found) {
-      var all = words(q), typing = !/\s$/.test(q);
-      var content = all.filter(function (w) { return t.stop.indexOf(w) < 0; });
-      var n = t.docs.length, scores = {}, marks = { stems: [], forms: new Set() }, total = 0;
-      content.forEach(function (w, i) {
-        var best = {}, weight = 0;
-        lookup(found[i], w, typing && i === content.length - 1).forEach(function (hit) {
-          var e = hit[0], p = e[2], idf = Math.log(1 + n / (p.length / 2));
-          weight = Math.max(weight, idf);
-          marks.stems.push(e[0]);
-          e[1].forEach(function (form) { marks.forms.add(form); });
-          for (var k = 0, d = 0; k < p.length; k += 2) {
-            d += p[k];
-            var s = p[k + 1] * hit[1] * idf;
-            if (!(best[d] >= s)) best[d] = s;
-          }
+    return function (q, f) {
+      return (table || (table = load(indexUrl))).then(function (t) {
+        var content = words(q).filter(function (w) { return t.stop.indexOf(w) < 0; });
+        var typing = !/\s$/.test(q);
+        return Promise.all(content.map(function (w, i) {
+          return entriesFor(t, w, typing && i === content.length - 1);
+        })).then(function (found) {
+          if (content.length) return rank(t, content, typing, f, found);
+          // Filters alone list the services that pass them, A to Z.
+          var ids = words(q).length || !filtered(f) ? [] : t.docs.map(function (_, d) { return d; }).filter(function (d) {
+            return passes(t.docs[d][4], f);
+          });
+          return { t: t, ids: ids, marks: { stems: [], forms: new Set() } };
         });
-        total += weight;
-        Object.keys(best).forEach(function (d) {
-          var r = scores[d] || (scores[d] = { s: 0, c: 0 });
-          r.s += best[d];
-          r.c += weight;
-        });
+      }).catch(function (e) {
+        table = null;
+        throw e;
       });
-      var ids = Object.keys(scores).map(Number).filter(function (d) {
-        return !filtered(f) || passes(t.docs[d][4], f);
-      });
-      // A page must have most of what the query asks, counting rare words
-      // more than common ones ("teenager" more than "help"), and ranks lower
-      // for each word it lacks.
-      var most = ids.reduce(function (m, d) { return Math.max(m, scores[d].c); }, 0);
-      ids = ids.filter(function (d) { return scores[d].c >= 0.6 * most; });
-      ids.forEach(function (d) { scores[d].s *= scores[d].c / total; });
-      ids.sort(function (a, b) { return scores[b].s - scores[a].s || a - b; });
-      return { ids: ids, marks: marks };
-    }
+    };
+  }
 
-    function marked(word, marks) {
-      word = fold(word);
-      return marks.forms.has(word) || marks.stems.some(function (stem) { return word === stem || grows(word, stem); });
-    }
-
-    function highlight(text, marks) {
-      var frag = document.createDocumentFragment();
-      text.split(/([A-Za-z0-9\u00c0-\u024f]+)/).forEach(function (part, i) {
-        if (i % 2 && marked(part, marks)) {
-          var m = document.createElement("mark");
-          m.textContent = part;
-          frag.appendChild(m);
-        } else if (part) {
-          frag.appendChild(document.createTextNode(part));
+  function rank(t, content, typing, f, found) {
+    var n = t.docs.length, scores = {}, marks = { stems: [], forms: new Set() }, total = 0;
+    content.forEach(function (w, i) {
+      var best = {}, weight = 0;
+      lookup(found[i], w, typing && i === content.length - 1).forEach(function (hit) {
+        var e = hit[0], p = e[2], idf = Math.log(1 + n / (p.length / 2));
+        weight = Math.max(weight, idf);
+        marks.stems.push(e[0]);
+        e[1].forEach(function (form) { marks.forms.add(form); });
+        for (var k = 0, d = 0; k < p.length; k += 2) {
+          d += p[k];
+          var s = p[k + 1] * hit[1] * idf;
+          if (!(best[d] >= s)) best[d] = s;
         }
       });
-      return frag;
-    }
+      total += weight;
+      Object.keys(best).forEach(function (d) {
+        var r = scores[d] || (scores[d] = { s: 0, c: 0 });
+        r.s += best[d];
+        r.c += weight;
+      });
+    });
+    var ids = Object.keys(scores).map(Number).filter(function (d) {
+      return !filtered(f) || passes(t.docs[d][4], f);
+    });
+    // A page must have most of what the query asks, counting rare words
+    // more than common ones ("teenager" more than "help"), and ranks lower
+    // for each word it lacks.
+    var most = ids.reduce(function (m, d) { return Math.max(m, scores[d].c); }, 0);
+    ids = ids.filter(function (d) { return scores[d].c >= 0.6 * most; });
+    ids.forEach(function (d) { scores[d].s *= scores[d].c / total; });
+    ids.sort(function (a, b) { return scores[b].s - scores[a].s || a - b; });
+    return { t: t, ids: ids, marks: marks };
+  }
 
-    function show(t, ids, marks, q, f) {
+  function marked(word, marks) {
+    word = fold(word);
+    return marks.forms.has(word) || marks.stems.some(function (stem) { return word === stem || grows(word, stem); });
+  }
+
+  function highlight(text, marks) {
+    var frag = document.createDocumentFragment();
+    text.split(/([A-Za-z0-9\u00c0-\u024f]+)/).forEach(function (part, i) {
+      if (i % 2 && marked(part, marks)) {
+        var m = document.createElement("mark");
+        m.textContent = part;
+        frag.appendChild(m);
+      } else if (part) {
+        frag.appendChild(document.createTextNode(part));
+      }
+    });
+    return frag;
+  }
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  function what(q) {
+    return q.trim() ? " for \u201c" + q.trim() + "\u201d" : "";
+  }
+
+  // The search page: results as you type, with filters.
+  function searchPage(form) {
+    var input = form.elements.q;
+    var status = document.getElementById("search-status");
+    var list = document.getElementById("search-results");
+    var query = engine(new URL(form.getAttribute("data-search"), location.href));
+    var base = form.getAttribute("data-base");
+    var latest = 0;
+
+    function show(r, q, f) {
+      var t = r.t, ids = r.ids;
       list.textContent = "";
       ids.slice(0, MAX_RESULTS).forEach(function (d) {
         var doc = t.docs[d];
-        var li = document.createElement("li");
-        li.className = "card search-result";
-        var h = document.createElement("h2");
-        h.className = "card__title";
-        var a = document.createElement("a");
+        var li = element("li", "card search-result");
+        var h = element("h2", "card__title");
+        var a = element("a");
         a.href = base + doc[1];
-        a.appendChild(highlight(doc[2], marks));
+        a.appendChild(highlight(doc[2], r.marks));
         h.appendChild(a);
         li.appendChild(h);
-        if (doc[3]) {
-          var p = document.createElement("p");
-          p.appendChild(highlight(doc[3], marks));
-          li.appendChild(p);
-        }
-        var kind = document.createElement("p");
-        kind.className = "card__meta";
-        kind.textContent = t.kinds[doc[0]];
-        li.appendChild(kind);
+        if (doc[3]) li.appendChild(element("p")).appendChild(highlight(doc[3], r.marks));
+        li.appendChild(element("p", "card__meta", t.kinds[doc[0]]));
         list.appendChild(li);
       });
-      var what = q ? " for \u201c" + q.trim() + "\u201d" : "";
       var narrowed = filtered(f) ? ", with the filters you chose" : "";
       status.textContent = ids.length
-        ? plural(ids.length, "result", "results") + what + narrowed +
+        ? plural(ids.length, "result", "results") + what(q) + narrowed +
           (ids.length > MAX_RESULTS ? ". The first " + MAX_RESULTS + " are shown." : ".")
-        : "No results" + what + narrowed + ". Check the spelling, try other words" +
+        : "No results" + what(q) + narrowed + ". Check the spelling, try other words" +
           (filtered(f) ? ", clear the filters" : "") + " or browse instead.";
     }
 
     function run(push) {
       var q = input.value, f = readFilters(form), ticket = ++latest;
       remember(q.trim(), f, push);
-      var ws = words(q).length;
-      if (!ws && !filtered(f)) {
+      if (!words(q).length && !filtered(f)) {
         list.textContent = "";
         status.textContent = "";
         return;
       }
-      (table || (table = load(indexUrl))).then(function (t) {
-        var content = words(q).filter(function (w) { return t.stop.indexOf(w) < 0; });
-        var typing = !/\s$/.test(q);
-        return Promise.all(content.map(function (w, i) {
-          return entriesFor(t, w, typing && i === content.length - 1);
-        })).then(function (found) {
-          if (ticket !== latest) return;
-          if (!content.length) {
-            // Filters alone list the services that pass them, A to Z.
-            var ids = ws ? [] : t.docs.map(function (_, d) { return d; }).filter(function (d) {
-              return passes(t.docs[d][4], f);
-            });
-            show(t, ids, { stems: [], forms: new Set() }, q, f);
-            return;
-          }
-          var r = rank(t, q, f, found);
-          show(t, r.ids, r.marks, q, f);
-        });
-      }).catch(function () {
-        table = null;
+      query(q, f).then(function (r) {
+        if (ticket === latest) show(r, q, f);
+      }, function () {
         status.textContent = "Search could not load. Check your connection and try again, or browse instead.";
       });
     }
@@ -346,8 +355,81 @@
     run(false);
   }
 
-  var searchForm = document.querySelector("form[data-search]");
+  // The search box in the header: the first results as you type, under the
+  // header, and a link to all of them. Enter still opens the search page.
+  function headerSearch(form) {
+    var input = form.elements.q;
+    var query = engine(new URL(form.getAttribute("data-search"), location.href));
+    var base = form.getAttribute("data-base");
+    var status = element("p", "visually-hidden");
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    var panel = element("div", "site-search__panel");
+    panel.id = "site-search-panel";
+    panel.hidden = true;
+    panel.setAttribute("aria-label", "Search results");
+    panel.setAttribute("role", "region");
+    form.parentNode.insertBefore(status, form.nextSibling);
+    form.parentNode.insertBefore(panel, status.nextSibling);
+    input.setAttribute("aria-controls", panel.id);
+    var timer = 0, latest = 0;
+
+    function close() {
+      panel.hidden = true;
+    }
+    function run() {
+      var q = input.value, ticket = ++latest;
+      if (!words(q).length) {
+        close();
+        status.textContent = "";
+        return;
+      }
+      query(q, {}).then(function (r) {
+        if (ticket !== latest) return;
+        panel.textContent = "";
+        var count = r.ids.length ? plural(r.ids.length, "result", "results") + what(q) : "No results" + what(q);
+        panel.appendChild(element("p", "site-search__count", count));
+        var list = panel.appendChild(element("ul", "site-search__list"));
+        r.ids.slice(0, 5).forEach(function (d) {
+          var doc = r.t.docs[d];
+          var a = list.appendChild(element("li")).appendChild(element("a"));
+          a.href = base + doc[1];
+          a.appendChild(highlight(doc[2], r.marks));
+          a.appendChild(element("span", "site-search__kind", r.t.kinds[doc[0]]));
+        });
+        var all = panel.appendChild(element("a", "site-search__all",
+          r.ids.length > 5 ? "See all " + r.ids.length + " results" : "Search with filters"));
+        all.href = form.action + "?q=" + encodeURIComponent(q.trim());
+        panel.hidden = false;
+        status.textContent = count + (r.ids.length ? ". Press Tab to reach them." : ".");
+      }, function () {
+        close();
+      });
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 150);
+    });
+    // Escape closes the results; leaving the box and the results closes them too.
+    form.parentNode.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && !panel.hidden) {
+        close();
+        input.focus();
+      }
+    });
+    document.addEventListener("focusin", function (e) {
+      if (!form.contains(e.target) && !panel.contains(e.target)) close();
+    });
+    document.addEventListener("click", function (e) {
+      if (!form.contains(e.target) && !panel.contains(e.target)) close();
+    });
+  }
+
+  var page = document.querySelector("main form[data-search]");
+  var header = document.querySelector("header form[data-search]");
   var filterForm = document.querySelector("form[data-filter-list]");
-  if (searchForm && searchForm.getAttribute("data-search")) search(searchForm);
-  else if (filterForm) filterList(filterForm);
+  if (page) searchPage(page);
+  else if (header) headerSearch(header);
+  if (filterForm) filterList(filterForm);
 })();

@@ -106,16 +106,25 @@ TEST_CASE("the services index links to every way of browsing and carries the fil
       html, std::regex("<script src=\"/assets/search\\.[0-9a-f]+\\.js\" defer></script>")));
 }
 
-TEST_CASE("every page has the search box in its header", "[search-site]") {
+TEST_CASE("every page has the search box in its header, and the script that enhances it",
+          "[search-site]") {
+  const std::regex form(
+      "<form class=\"site-search\" action=\"/search/\" method=\"get\" role=\"search\" "
+      "aria-label=\"Site\" data-search=\"/search/docs\\.[0-9a-f]{10}\\.json\" data-base=\"/\">\n"
+      "<label class=\"visually-hidden\" for=\"site-search-q\">Search this site</label>\n"
+      "<input class=\"site-search__input\" type=\"search\" id=\"site-search-q\" name=\"q\" "
+      "autocomplete=\"off\">\n"
+      "<button class=\"site-search__button\" type=\"submit\">Search</button>\n</form>");
+  const std::regex script("<script src=\"/assets/search\\.[0-9a-f]+\\.js\" defer></script>");
+  std::size_t pages = 0;
   for (const auto& [path, html] : search_site().output.contents()) {
     if (path.size() < 5 || path.substr(path.size() - 5) != ".html") continue;
     INFO(path);
-    CHECK(html.find(
-              "<form class=\"site-search\" action=\"/search/\" method=\"get\" role=\"search\" "
-              "aria-label=\"Site\">\n"
-              "<label class=\"visually-hidden\" for=\"site-search-q\">Search this site</label>") !=
-          std::string::npos);
+    CHECK(std::regex_search(html, form));
+    CHECK(std::regex_search(html, script));
+    ++pages;
   }
+  CHECK(pages == search_site().result.pages);
 }
 
 TEST_CASE("the search page points at the index, which lists its shards", "[search-site]") {
