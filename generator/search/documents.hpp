@@ -3,8 +3,8 @@
 // terms, free pages), with its text in fields that weigh differently.
 #pragma once
 
-#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/model.hpp"
