@@ -7,6 +7,7 @@ OFFERGEN_BUILD_PACKAGES=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libyaml-cpp-dev libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev
   libcairo2-dev libpango1.0-dev libqpdf-dev fonts-noto-core
+  libstemmer-dev
 )
 
 # What the tests need besides: Catch2, and Debian's chromium for the browser

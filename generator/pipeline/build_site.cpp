@@ -15,6 +15,7 @@
 #include "render/page_renderer.hpp"
 #include "render/templates.hpp"
 #include "render/urls.hpp"
+#include "search/index_builder.hpp"
 #include "validate/validate.hpp"
 #include "pipeline/site_files.hpp"
 #include "write/staged_directory.hpp"
@@ -69,11 +70,18 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   NullOutput discard;
   OutputSink& sink = content_ok ? output : discard;
 
+  // The search index is built from the model alone, before rendering, because
+  // the search page links to its document table.
+  result.timings.start("search");
+  search::SearchIndex search_index;
+  if (content_ok) search_index = search::build_search_index(model);
+
   result.timings.start("render");
   const std::vector<PlannedPage> pages = plan_pages(model);
   const std::vector<PlannedDocument> documents = plan_documents(model);
   const Urls urls(options.base_url ? *options.base_url : model.site.base_url);
   RenderEnvironment env(model, urls, assets, pages);
+  env.search_index_route = search_index.docs_route;
 
   std::shared_ptr<const FontLibrary> fonts;
   if (!documents.empty()) {
@@ -128,6 +136,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
 
   result.timings.start("write");
   for (const auto& a : assets) output.write(a.route.substr(1), a.bytes);
+  for (const auto& f : search_index.files) output.write(f.path, f.bytes);
   write_site_files(env, pages, output);
   result.timings.stop();
 

@@ -1,5 +1,7 @@
 #include "render/environment.hpp"
 
+#include <algorithm>
+
 namespace og {
 
 RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<Asset>& assets,
@@ -92,7 +94,32 @@ mustache::data service_card(const RenderEnvironment& env, const Service& s) {
   put(d, "ages", age_range_text(s));
   put(d, "areas", localities_text(env, s));
   d.set("free", s.free);
+  d.set("facets", service_facets_json(s));
   return d;
+}
+
+std::string service_facets_json(const Service& s) {
+  // Ids are slugs and levels are numbers, so nothing here needs escaping.
+  auto list = [](const auto& items, auto&& text) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + text(items[i]);
+    return out + "]";
+  };
+  auto quoted = [](const Ref& r) { return "\"" + r.id + "\""; };
+  std::string out = "{";
+  if (!s.all_localities) out += "\"l\":" + list(s.localities, quoted) + ",";
+  if (s.min_age || s.max_age) {
+    out += "\"a\":[" + (s.min_age ? std::to_string(*s.min_age) : "null") + "," +
+           (s.max_age ? std::to_string(*s.max_age) : "null") + "],";
+  }
+  out += "\"n\":" + list(s.levels, [](int n) { return std::to_string(n); });
+  out += ",\"c\":" + list(s.categories, quoted);
+  // "r": a family can go without a professional: refer themselves or drop in.
+  const bool self = std::any_of(s.access.begin(), s.access.end(),
+                                [](AccessRoute r) { return r == AccessRoute::self_referral || r == AccessRoute::drop_in; });
+  if (self) out += ",\"r\":1";
+  if (s.free) out += ",\"f\":1";
+  return out + "}";
 }
 
 mustache::data service_list(const RenderEnvironment& env, const std::vector<const Service*>& services) {

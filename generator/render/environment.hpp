@@ -33,6 +33,8 @@ struct RenderEnvironment {
   std::map<std::string, std::vector<const Service*>, std::less<>> services_by_category;
   // The pathways each service is a step of, in the model's order.
   std::map<std::string, std::vector<const Pathway*>, std::less<>> pathways_by_service;
+  // The search index's document table, "/search/docs.1a2b.json" (set by the pipeline), or "".
+  std::string search_index_route;
 
   // What was written for each document ("/downloads/plan-on-a-page.pdf"),
   // filled in by the pipeline after printing and before the pages that link
@@ -56,6 +58,11 @@ mustache::data link_item(const std::string& title, const std::string& url);
 std::string age_range_text(const Service& s);            // "Ages 11 to 17"; "" when not known
 std::string localities_text(const RenderEnvironment& env, const Service& s);  // "All areas"
 mustache::data service_card(const RenderEnvironment& env, const Service& s);
+// What the filters read about a service, as compact JSON, the same in the
+// search index and on the cards of the services index:
+// {"l":[area ids, left out for all areas],"a":[min age|null,max age|null],
+//  "n":[levels],"c":[category ids],"r":1 when you can refer yourself or drop in,"f":1 when free}
+std::string service_facets_json(const Service& s);
 mustache::data service_list(const RenderEnvironment& env, const std::vector<const Service*>& services);
 
 }  // namespace og

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "model/age_band.hpp"
 #include "render/environment.hpp"
 
 namespace og {
@@ -38,5 +39,12 @@ PageData strategy_part_page(const RenderEnvironment& env, const StrategyPart& pa
 PageData young_people_index_page(const RenderEnvironment& env, Diagnostics& diagnostics);
 PageData plan_on_a_page_page(const RenderEnvironment& env, Diagnostics& diagnostics);
 PageData young_people_page(const RenderEnvironment& env, const YoungPeoplePage& page, Diagnostics& diagnostics);
+PageData search_page(const RenderEnvironment& env);
+PageData ages_index_page(const RenderEnvironment& env);
+PageData age_band_page(const RenderEnvironment& env, const AgeBand& band);
+PageData levels_index_page(const RenderEnvironment& env);
+PageData level_page(const RenderEnvironment& env, const Level& level);
+// The filter form's choices (areas, topics, levels), shared by the services index and the search page.
+mustache::data filter_choices(const RenderEnvironment& env);
 
 }  // namespace og

@@ -1,6 +1,7 @@
 #include "render/page_plan.hpp"
 
 #include "documents/downloads.hpp"
+#include "model/age_band.hpp"
 #include "render/urls.hpp"
 
 namespace og {
@@ -26,6 +27,13 @@ std::vector<PlannedPage> plan_pages(const Model& model) {
   for (std::size_t i = 0; i < model.site.categories.size(); ++i)
     add(PageKind::category, i, Urls::category(model.site.categories[i].id));
   add(PageKind::glossary, 0, Urls::glossary());
+  // Browse by age and by level of need, so that search is never the only way in.
+  add(PageKind::ages, 0, Urls::ages());
+  for (std::size_t i = 0; i < age_bands().size(); ++i) add(PageKind::age_band, i, Urls::age_band(age_bands()[i].id));
+  add(PageKind::levels, 0, Urls::levels());
+  for (std::size_t i = 0; i < model.site.levels.size(); ++i)
+    add(PageKind::level, i, Urls::level(model.site.levels[i].number));
+  add(PageKind::search, 0, Urls::search());
   // Index pages only exist when there is something to list. An "index" file in
   // strategy/ or young-people/ is the introduction of its index page.
   if (!model.pathways.empty()) add(PageKind::pathways, 0, Urls::pathways());

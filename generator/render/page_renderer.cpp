@@ -9,7 +9,7 @@ const std::vector<std::string>& required_templates() {
                                                  "localities", "locality", "categories", "category",
                                                  "glossary", "page",     "404",        "pathways",
                                                  "pathway",  "strategy", "strategy-part", "young-people",
-                                                 "young-people-page", "plan-on-a-page"};
+                                                 "young-people-page", "plan-on-a-page", "search"};
   return names;
 }
 
@@ -44,6 +44,11 @@ PageData PageRenderer::build(const PlannedPage& page, Diagnostics& diagnostics) 
     case PageKind::young_people: return young_people_index_page(env_, diagnostics);
     case PageKind::young_people_page: return young_people_page(env_, m.young_people[page.index], diagnostics);
     case PageKind::plan_on_a_page: return plan_on_a_page_page(env_, diagnostics);
+    case PageKind::search: return search_page(env_);
+    case PageKind::ages: return ages_index_page(env_);
+    case PageKind::age_band: return age_band_page(env_, age_bands()[page.index]);
+    case PageKind::levels: return levels_index_page(env_);
+    case PageKind::level: return level_page(env_, m.site.levels[page.index]);
   }
   return not_found_page(env_);
 }
@@ -59,6 +64,9 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
   put(d, "meta_description", p.description);
   put(d, "canonical", page.kind == PageKind::not_found ? std::string() : env_.urls.absolute(page.route));
   d.set("home_url", env_.link(Urls::home()));
+  d.set("search_url", env_.link(Urls::search()));
+  put(d, "search_index", env_.search_index_route.empty() ? "" : env_.link(env_.search_index_route));
+  d.set("base_path", env_.urls.base_path());
   mustache::data assets;
   for (const auto& [key, url] : env_.asset_links) assets.set(key, url);
   d.set("assets", assets);
@@ -83,7 +91,9 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
     if (route.empty()) continue;
     mustache::data item = link_item(title, env_.link(route));
     const bool current = page.route.rfind(route, 0) == 0 ||
-                         (route == Urls::services() && page.route.rfind(Urls::categories(), 0) == 0);
+                         (route == Urls::services() && (page.route.rfind(Urls::categories(), 0) == 0 ||
+                                                        page.route.rfind(Urls::ages(), 0) == 0 ||
+                                                        page.route.rfind(Urls::levels(), 0) == 0));
     item.set("current", current);
     nav.push_back(item);
   }

@@ -59,6 +59,16 @@ PageData services_index_page(const RenderEnvironment& env) {
   mustache::data areas{mustache::data::type::list};
   for (const auto& l : env.model.localities) areas.push_back(link_item(l.name, env.link(Urls::locality(l.id))));
   p.data.set("localities", areas);
+  mustache::data bands{mustache::data::type::list};
+  for (const auto& b : age_bands()) bands.push_back(link_item(b.name, env.link(Urls::age_band(b.id))));
+  p.data.set("age_bands", bands);
+  mustache::data levels{mustache::data::type::list};
+  for (const auto& l : env.model.site.levels)
+    levels.push_back(link_item("Level " + std::to_string(l.number) + ": " + l.name, env.link(Urls::level(l.number))));
+  p.data.set("levels", levels);
+  // Filters narrow the list in place when JavaScript runs; without it the
+  // browse pages above do the same job.
+  p.data.set("filters", filter_choices(env));
   return p;
 }
 

@@ -39,6 +39,11 @@ class Urls {
   static std::string strategy_part(std::string_view id) { return "/strategy/" + std::string(id) + "/"; }
   static std::string young_people() { return "/young-people/"; }
   static std::string young_people_page(std::string_view id) { return "/young-people/" + std::string(id) + "/"; }
+  static std::string search() { return "/search/"; }
+  static std::string ages() { return "/ages/"; }
+  static std::string age_band(std::string_view id) { return "/ages/" + std::string(id) + "/"; }
+  static std::string levels() { return "/levels/"; }
+  static std::string level(int number) { return "/levels/" + std::to_string(number) + "/"; }
   static std::string page(std::string_view id) {
     return id == "index" ? "/" : "/" + std::string(id) + "/";
   }

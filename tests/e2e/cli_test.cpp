@@ -25,7 +25,7 @@ TEST_CASE("build writes the site and ends with one summary line", "[cli]") {
   CommandResult r = ws.run({"build", "--today", "2026-11-22"});
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
-  CHECK_THAT(r.out, Catch::Matches("Built 26 pages and 5 documents \\(\\d+ files, [0-9.]+ MB\\) in [0-9.]+ s into site/\n"));
+  CHECK_THAT(r.out, Catch::Matches("Built 38 pages and 5 documents \\(\\d+ files, [0-9.]+ MB\\) in [0-9.]+ s into site/\n"));
   CHECK(fs::exists(ws.dir / "site" / "services" / "teen-support" / "index.html"));
   // Nothing is left beside the site.
   std::vector<std::string> entries;

@@ -131,7 +131,7 @@ class UnmarkedContent : public QPDFObjectHandle::ParserCallbacks {
 TEST_CASE("a build makes every document and counts them", "[documents]") {
   const DiskSite& site = basic();
   REQUIRE(site.result.exit_code == 0);
-  CHECK_THAT(site.result.out, Catch::Matches("Built 26 pages and 5 documents .*\n"));
+  CHECK_THAT(site.result.out, Catch::Matches("Built 38 pages and 5 documents .*\n"));
   for (const char* f : {"downloads/plan-on-a-page.pdf", "downloads/pathways/asking-for-help.pdf",
                         "downloads/pathways/worried-about-a-child.pdf", "downloads/localities/north.pdf",
                         "downloads/localities/south.pdf", "strategy/plan-on-a-page/index.html"}) {

@@ -1,0 +1,41 @@
+// What the search index holds: one document per page a reader may look for
+// (services, pathways, young people's pages, the strategy, areas, glossary
+// terms, free pages), with its text in fields that weigh differently.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/model.hpp"
+
+namespace og::search {
+
+// How much a word counts, by where it is written.
+enum Weight : int { kBody = 1, kFacet = 1, kCategory = 2, kSummary = 3, kKeywords = 6, kTitle = 8 };
+
+struct Field {
+  std::string text;
+  int weight = kBody;
+};
+
+struct Document {
+  char kind = 's';    // s service, p pathway, y young people, g strategy, l area, t term, f page
+  std::string route;  // "/services/home-start/", before the base path
+  std::string title;
+  std::string summary;  // shown under the title in results
+  std::vector<Field> fields;
+  std::string facets;  // services only: what the filters read (render's service_facets_json)
+};
+
+// The label shown for each kind of result ("Service", "Glossary"), in kind order.
+const std::vector<std::pair<char, std::string>>& kind_labels();
+
+// Every document, in a fixed order: services, pathways, young people's pages,
+// strategy, areas, glossary terms, free pages; each in the model's order.
+std::vector<Document> collect_documents(const Model& model);
+
+// The first sentence or so of `text`, at most about `limit` bytes, cut at a word.
+std::string excerpt(const std::string& text, std::size_t limit = 160);
+
+}  // namespace og::search
