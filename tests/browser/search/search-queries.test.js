@@ -12,7 +12,7 @@ import { readQueryFile, runQueries } from "./queries.js";
 // files instead (a comma-separated list), for example against new content.
 const QUERY_FILES = process.env.OFFERGEN_QUERIES
   ? process.env.OFFERGEN_QUERIES.split(",")
-  : ["tests/search/fixture-queries.yaml"];
+  : ["tests/search/fixture-queries.yaml", "tests/search/queries.yaml"];
 
 let chrome;
 const sites = [];
