@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/hash.hpp"
+#include "render/css_blocks.hpp"
 
 namespace og {
 
@@ -32,6 +33,7 @@ std::vector<Asset> load_assets(const fs::path& dir, const std::string& display_d
     a.key = a.name;
     std::replace_if(a.key.begin(), a.key.end(), [](char c) { return c == '.' || c == '-'; }, '_');
     const std::string ext = f.extension().string();
+    if (ext == ".css") check_css_blocks(a.bytes, display_dir + "/" + a.name, diagnostics);
     if (ext == ".css" || ext == ".js") {
       a.route = "/assets/" + f.stem().string() + "." + short_hash(a.bytes) + ext;
     } else {
