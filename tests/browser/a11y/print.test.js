@@ -1,5 +1,6 @@
-// Print: the print style sheet hides navigation and controls and writes out
-// the address of every link in the content; the plan on a page prints on
+// Print: the print style sheet hides navigation and controls, prints every
+// step of a pathway open, and writes out the address of every link in the
+// content; the plan on a page prints on
 // exactly one A4 landscape page.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -17,7 +18,8 @@ function siteOrigin(content) {
   return match ? match[1] : "";
 }
 
-// In print: what should be hidden but shows, and each link in the content
+// In print: what should be hidden but shows, a step printed closed or without
+// its heading, and each link in the content
 // whose address does not follow it; links within the site get `origin` (the
 // origin of site.yaml's base_url, or "") in front of it.
 function printProblems(origin) {
@@ -26,6 +28,11 @@ function printProblems(origin) {
   const hidden = "nav, .skip-link, .exit-this-page, .exit-this-page__hint, button, .button, input, select, textarea";
   for (const el of document.querySelectorAll(hidden))
     if (el.checkVisibility()) problems.push(`${describe(el)} is printed`);
+  // Step-by-step pathways print every step open, each title as a heading.
+  for (const panel of document.querySelectorAll("[data-step-panel]"))
+    if (!panel.checkVisibility()) problems.push(`${describe(panel)} (a step) is printed closed`);
+  for (const title of document.querySelectorAll("[data-step-title]"))
+    if (!title.checkVisibility() || !title.closest("h2, h3, h4")) problems.push(`${describe(title)} is not printed as a heading`);
   for (const a of document.querySelectorAll("main a[href]")) {
     if (!a.checkVisibility()) continue;
     const href = a.getAttribute("href");
