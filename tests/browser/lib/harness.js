@@ -1,6 +1,6 @@
 // Shared by the browser tests: builds a site with offergen, serves it on
 // 127.0.0.1, and launches Debian's chromium through playwright-core.
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,11 +11,19 @@ export const SOURCE_DIR = resolve(new URL("../../..", import.meta.url).pathname)
 export const OFFERGEN = process.env.OFFERGEN_BINARY || join(SOURCE_DIR, "build", "offergen");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-// Builds `content` into a fresh temporary folder; returns the folder.
+// Builds `content` into a fresh temporary folder; returns the folder. What
+// offergen prints (the content's warnings) is kept out of the test log unless
+// the build fails; then the error says what offergen printed.
 export function buildSite(content, extraArgs = []) {
   const out = join(mkdtempSync(join(tmpdir(), "offergen-browser-")), "site");
-  execFileSync(OFFERGEN, ["build", "--quiet", "--content", content, "--templates", join(SOURCE_DIR, "templates"),
-    "--out", out, "--today", "2026-11-22", ...extraArgs], { stdio: ["ignore", "inherit", "inherit"] });
+  const args = ["build", "--quiet", "--content", content, "--templates", join(SOURCE_DIR, "templates"),
+    "--out", out, "--today", "2026-11-22", ...extraArgs];
+  const run = spawnSync(OFFERGEN, args, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 64 << 20 });
+  if (run.error || run.status !== 0) {
+    removeSite(out);
+    const how = run.error ? run.error.message : run.signal ? `was killed by ${run.signal}` : `exited with ${run.status}`;
+    throw new Error(`offergen build of ${content} ${how}:\n${run.stdout}${run.stderr}`);
+  }
   return out;
 }
 
