@@ -170,6 +170,12 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
   return true;
 }
 
+std::string count_phrase(std::size_t n, std::string_view singular, std::string_view plural) {
+  if (n == 0) return "No " + std::string(plural);
+  if (n == 1) return "One " + std::string(singular);
+  return std::to_string(n) + " " + std::string(plural);
+}
+
 std::string to_lower_ascii(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

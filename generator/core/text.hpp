@@ -32,6 +32,10 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
 void append_html_escaped(std::string& out, std::string_view text);
 std::string html_escape(std::string_view text);
 
+// A count with its noun, as it starts a sentence or a heading: "No services",
+// "One service", "2 services".
+std::string count_phrase(std::size_t n, std::string_view singular, std::string_view plural);
+
 std::string_view trim(std::string_view text);
 bool starts_with_ci(std::string_view text, std::string_view prefix);
 std::string to_lower_ascii(std::string_view text);

@@ -1,5 +1,6 @@
 // A locality's printable directory: the services available there, grouped by
 // category, with how to get each: what a health visitor hands to a family.
+#include "core/text.hpp"
 #include "documents/locality_directory.hpp"
 #include "print/flow_parts.hpp"
 
@@ -36,7 +37,7 @@ PrintedDocument print_locality_directory(const PrintEnvironment& env, PangoConte
   const std::vector<DirectoryGroup> groups = locality_directory(model, locality);
   std::size_t count = 0;
   for (const auto& g : groups) count += g.services.size();
-  out.paragraph(plain(count == 1 ? "1 service works in this area." : std::to_string(count) + " services work in this area."));
+  out.paragraph(plain(count_phrase(count, "service", "services") + (count == 1 ? " works" : " work") + " in this area."));
   for (const auto& g : groups) {
     out.open("Sect");
     out.heading(2, plain(g.category->name, true));

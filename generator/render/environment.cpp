@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
+
 namespace og {
 
 RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<Asset>& assets,
@@ -53,6 +55,12 @@ void put(mustache::data& d, const std::string& key, const std::string& value) {
   // pick up a key of the same name from the page around it.
   if (value.empty()) d.set(key, false);
   else d.set(key, value);
+}
+
+void put_service_count(mustache::data& d, std::size_t n) {
+  d.set("count", std::to_string(n));
+  d.set("count_text", count_phrase(n, "service", "services"));
+  d.set("count_one", n == 1);
 }
 
 mustache::data link_item(const std::string& title, const std::string& url) {

@@ -53,6 +53,11 @@ struct RenderEnvironment {
 // empty string as true in {{#section}}s.
 void put(mustache::data& d, const std::string& key, const std::string& value);
 
+// A number of services for a page or a card: `count` (the number),
+// `count_text` ("One service", "2 services", "No services") and `count_one`
+// (true for exactly one, for the verb: "One service works", "2 services work").
+void put_service_count(mustache::data& d, std::size_t n);
+
 // Small shared pieces of page data.
 mustache::data link_item(const std::string& title, const std::string& url);
 std::string age_range_text(const Service& s);            // "Ages 11 to 17"; "" when not known

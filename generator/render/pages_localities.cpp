@@ -112,7 +112,7 @@ PageData localities_index_page(const RenderEnvironment& env) {
     mustache::data item = link_item(l.name, env.link(Urls::locality(l.id)));
     put(item, "summary", l.summary);
     auto it = env.services_by_locality.find(l.id);
-    item.set("count", std::to_string(it == env.services_by_locality.end() ? 0 : it->second.size()));
+    put_service_count(item, it == env.services_by_locality.end() ? 0 : it->second.size());
     list.push_back(item);
   }
   p.data.set("localities", list);
@@ -139,7 +139,7 @@ PageData locality_page(const RenderEnvironment& env, const Locality& l, Diagnost
   auto it = env.services_by_locality.find(l.id);
   static const std::vector<const Service*> none;
   const auto& services = it == env.services_by_locality.end() ? none : it->second;
-  p.data.set("count", std::to_string(services.size()));
+  put_service_count(p.data, services.size());
   // Grouped by category as the printable directory groups them.
   mustache::data groups{mustache::data::type::list};
   for (const DirectoryGroup& g : locality_directory(env.model, l)) {

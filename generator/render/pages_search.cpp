@@ -94,7 +94,7 @@ PageData ages_index_page(const RenderEnvironment& env) {
   for (const auto& band : age_bands()) {
     mustache::data item = link_item(band.name, env.link(Urls::age_band(band.id)));
     item.set("description", band.description);
-    item.set("count", std::to_string(services_for_band(env, band).size()));
+    put_service_count(item, services_for_band(env, band).size());
     cards.push_back(item);
   }
   p.data.set("categories", cards);
@@ -113,7 +113,7 @@ PageData age_band_page(const RenderEnvironment& env, const AgeBand& band) {
   p.data.set("name", band.name);
   p.data.set("description", band.description + ". Services for all ages are listed too.");
   p.data.set("services", service_list(env, services));
-  p.data.set("count", std::to_string(services.size()));
+  put_service_count(p.data, services.size());
   return p;
 }
 
@@ -127,7 +127,7 @@ PageData levels_index_page(const RenderEnvironment& env) {
   for (const auto& l : env.model.site.levels) {
     mustache::data item = link_item(level_title(l), env.link(Urls::level(l.number)));
     put(item, "description", l.description);
-    item.set("count", std::to_string(services_for_level(env, l.number).size()));
+    put_service_count(item, services_for_level(env, l.number).size());
     cards.push_back(item);
   }
   p.data.set("categories", cards);
@@ -148,7 +148,7 @@ PageData level_page(const RenderEnvironment& env, const Level& l) {
   p.data.set("name", level_title(l));
   put(p.data, "description", l.description);
   p.data.set("services", service_list(env, services));
-  p.data.set("count", std::to_string(services.size()));
+  put_service_count(p.data, services.size());
   return p;
 }
 

@@ -52,7 +52,7 @@ PageData services_index_page(const RenderEnvironment& env) {
   std::vector<const Service*> all;
   for (const auto& s : env.model.services) all.push_back(&s);
   p.data.set("services", service_list(env, all));
-  p.data.set("count", std::to_string(all.size()));
+  put_service_count(p.data, all.size());
   mustache::data cats{mustache::data::type::list};
   for (const auto& c : env.model.site.categories) cats.push_back(link_item(c.name, env.link(Urls::category(c.id))));
   p.data.set("categories", cats);
@@ -141,7 +141,7 @@ PageData categories_index_page(const RenderEnvironment& env) {
     mustache::data item = link_item(c.name, env.link(Urls::category(c.id)));
     put(item, "description", c.description);
     auto it = env.services_by_category.find(c.id);
-    item.set("count", std::to_string(it == env.services_by_category.end() ? 0 : it->second.size()));
+    put_service_count(item, it == env.services_by_category.end() ? 0 : it->second.size());
     cats.push_back(item);
   }
   p.data.set("categories", cats);
@@ -160,7 +160,7 @@ PageData category_page(const RenderEnvironment& env, const Category& c) {
   static const std::vector<const Service*> none;
   const auto& services = it == env.services_by_category.end() ? none : it->second;
   p.data.set("services", service_list(env, services));
-  p.data.set("count", std::to_string(services.size()));
+  put_service_count(p.data, services.size());
   return p;
 }
 

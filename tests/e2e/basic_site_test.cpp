@@ -50,6 +50,31 @@ TEST_CASE("every page type exists at its pretty URL", "[site]") {
   CHECK_FALSE(site.has("index/index.html"));  // pages/index.md is the home page's introduction
 }
 
+TEST_CASE("a count of one service is 'One service', never '1 services'", "[site]") {
+  const BuiltSite& site = basic_site();
+  // A topic, a level and an age band with one service each, and others with two.
+  for (const char* file : {"categories/young-people/index.html", "levels/1/index.html", "ages/19-25/index.html"}) {
+    INFO(file);
+    CHECK(site.page(file).find("<h2>One service</h2>") != std::string::npos);
+  }
+  for (const char* file : {"categories/parenting/index.html", "levels/3/index.html", "ages/0-4/index.html"}) {
+    INFO(file);
+    CHECK(site.page(file).find("<h2>2 services</h2>") != std::string::npos);
+  }
+  // The cards of the index pages.
+  for (const char* file : {"categories/index.html", "levels/index.html", "ages/index.html"}) {
+    INFO(file);
+    CHECK(site.page(file).find("<p class=\"card__meta\">One service</p>") != std::string::npos);
+    CHECK(site.page(file).find("<p class=\"card__meta\">2 services</p>") != std::string::npos);
+  }
+  CHECK(site.page("localities/north/index.html").find("<p>3 services work in this area.</p>") != std::string::npos);
+  for (const auto& file : html_files(site)) {
+    INFO(file);
+    CHECK(site.page(file).find(" 1 services") == std::string::npos);
+    CHECK(site.page(file).find(">1 services") == std::string::npos);
+  }
+}
+
 TEST_CASE("every page is built accessibly", "[site][a11y]") {
   const BuiltSite& site = basic_site();
   for (const auto& file : html_files(site)) {

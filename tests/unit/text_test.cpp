@@ -59,6 +59,13 @@ TEST_CASE("find_invalid_utf8 finds the first bad byte", "[text]") {
   CHECK(find_invalid_utf8("x\xF4\x90\x80\x80").value() == 1); // past U+10FFFF
 }
 
+TEST_CASE("count_phrase says one thing in words and more in figures", "[text]") {
+  CHECK(count_phrase(0, "service", "services") == "No services");
+  CHECK(count_phrase(1, "service", "services") == "One service");
+  CHECK(count_phrase(2, "service", "services") == "2 services");
+  CHECK(count_phrase(33, "service", "services") == "33 services");
+}
+
 TEST_CASE("html_escape escapes the five special characters", "[text]") {
   CHECK(html_escape("<a href=\"x\">Tom & Jerry's</a>") ==
         "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
