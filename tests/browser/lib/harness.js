@@ -1,34 +1,107 @@
 // Shared by the browser tests: builds a site with offergen, serves it on
 // 127.0.0.1, and launches Debian's chromium through playwright-core.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
-import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import {
+  createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, relative, resolve } from "node:path";
+import { dirname, extname, join, normalize, relative, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 export const SOURCE_DIR = resolve(new URL("../../..", import.meta.url).pathname);
 export const OFFERGEN = process.env.OFFERGEN_BINARY || join(SOURCE_DIR, "build", "offergen");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-// Builds `content` into a fresh temporary folder; returns the folder. What
-// offergen prints (the content's warnings) is kept out of the test log unless
-// the build fails; then the error says what offergen printed.
-export function buildSite(content, extraArgs = []) {
-  const out = join(mkdtempSync(join(tmpdir(), "offergen-browser-")), "site");
+// Builds `content` and returns the folder of the built site. What offergen
+// prints (the content's warnings) is kept out of the test log unless the build
+// fails; then the error says what offergen printed.
+//
+// Several test files build the same content, each in a process of its own, so
+// a built site is kept in a cache beside the offergen binary, keyed by the
+// binary, the templates, every file of `content` and `extraArgs`: each site
+// is built once per run, and again as soon as anything it is built from
+// changes. Tests only read the sites. `{ cache: false }` builds into a fresh
+// temporary folder instead.
+export function buildSite(content, extraArgs = [], { cache = true } = {}) {
+  if (!cache) {
+    const out = join(mkdtempSync(join(tmpdir(), "offergen-browser-")), "site");
+    runBuild(content, extraArgs, out);
+    return out;
+  }
+  const stamp = binaryStamp();
+  const hash = createHash("sha256");
+  hashTree(hash, join(SOURCE_DIR, "templates"));
+  hash.update("\0content\0");
+  hashTree(hash, content);
+  hash.update(JSON.stringify(extraArgs));
+  const entry = join(CACHE_DIR, `${stamp}-${hash.digest("hex").slice(0, 20)}`);
+  if (!existsSync(entry)) {
+    // Built beside the entry and renamed into place, so that a test file
+    // running at the same time never sees half a site.
+    const building = mkdtempSync(`${entry}.building-`);
+    try {
+      runBuild(content, extraArgs, join(building, "site"));
+      try {
+        renameSync(building, entry);
+      } catch (error) {
+        if (!existsSync(entry)) throw error;  // another test file built it first
+      }
+    } finally {
+      rmSync(building, { recursive: true, force: true });
+    }
+  }
+  return join(entry, "site");
+}
+
+// Removes a site that buildSite() made; sites in the cache stay for the
+// other test files.
+export function removeSite(dir) {
+  if (resolve(dir).startsWith(CACHE_DIR + "/")) return;
+  rmSync(resolve(dir, ".."), { recursive: true, force: true });
+}
+
+const CACHE_DIR = join(dirname(resolve(OFFERGEN)), "browser-sites");
+
+function runBuild(content, extraArgs, out) {
   const args = ["build", "--quiet", "--content", content, "--templates", join(SOURCE_DIR, "templates"),
     "--out", out, "--today", "2026-11-22", ...extraArgs];
   const run = spawnSync(OFFERGEN, args, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 64 << 20 });
   if (run.error || run.status !== 0) {
-    removeSite(out);
+    rmSync(resolve(out, ".."), { recursive: true, force: true });
     const how = run.error ? run.error.message : run.signal ? `was killed by ${run.signal}` : `exited with ${run.status}`;
     throw new Error(`offergen build of ${content} ${how}:\n${run.stdout}${run.stderr}`);
   }
-  return out;
 }
 
-export function removeSite(dir) {
-  rmSync(resolve(dir, ".."), { recursive: true, force: true });
+// Which offergen binary built a site: its path, size and time. The first
+// time a process asks, sites in the cache that another binary built (an
+// earlier run's) are removed.
+let stampOfBinary;
+function binaryStamp() {
+  if (stampOfBinary) return stampOfBinary;
+  const { size, mtimeMs } = statSync(OFFERGEN);
+  stampOfBinary = createHash("sha256").update(`${resolve(OFFERGEN)}\0${size}\0${mtimeMs}`).digest("hex").slice(0, 12);
+  mkdirSync(CACHE_DIR, { recursive: true });
+  for (const name of readdirSync(CACHE_DIR))
+    if (!name.startsWith(`${stampOfBinary}-`)) rmSync(join(CACHE_DIR, name), { recursive: true, force: true });
+  return stampOfBinary;
+}
+
+// Adds every file under `dir` (its path from `dir` and its bytes), in a fixed
+// order, to `hash`.
+function hashTree(hash, dir, prefix = "") {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      hashTree(hash, path, `${prefix}${entry.name}/`);
+    } else {
+      const bytes = readFileSync(path);
+      hash.update(`${prefix}${entry.name}\0${bytes.length}\0`);
+      hash.update(bytes);
+    }
+  }
 }
 
 const TYPES = {
