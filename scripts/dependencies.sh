@@ -6,6 +6,7 @@ OFFERGEN_BUILD_PACKAGES=(
   g++ cmake make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libyaml-cpp-dev libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev
+  libyaml-dev libcpp-httplib-dev
 )
 
 # What the tests need besides: Catch2, and Debian's chromium for the browser
