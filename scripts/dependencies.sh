@@ -5,7 +5,7 @@
 OFFERGEN_BUILD_PACKAGES=(
   g++ cmake make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libyaml-cpp-dev libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev
+  nlohmann-json3-dev libcli11-dev
   libyaml-dev libcpp-httplib-dev
 )
 

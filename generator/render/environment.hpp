@@ -37,8 +37,8 @@ struct RenderEnvironment {
   std::string markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics) const;
 };
 
-// Sets `key` to `value`, or to false when `value` is empty: kainjow treats an
-// empty string as true in {{#section}}s.
+// Sets `key` to `value`, or to false when `value` is empty: Mustache (ours,
+// like kainjow before it) treats an empty string as true in {{#section}}s.
 void put(mustache::data& d, const std::string& key, const std::string& value);
 
 // Small shared pieces of page data.
