@@ -40,13 +40,15 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   Diagnostics& diagnostics = result.diagnostics;
   const unsigned jobs = options.jobs == 0 ? default_jobs() : options.jobs;
 
+  // Each file is read, parsed and turned into the model on a worker thread,
+  // and its text and YAML tree dropped at once: the model is all that stays.
   result.timings.start("load");
-  LoadedContent content = load_content(options.content_dir, jobs, diagnostics);
+  Model model = load_model(options.content_dir, jobs, diagnostics);
 
   result.timings.start("validate");
   ValidateOptions vopts;
   vopts.today = options.today;
-  Model model = validate(content, vopts, diagnostics);
+  finish_model(model, vopts, diagnostics);
 
   result.timings.start("templates");
   const std::string tdir = display(options.templates_dir);
