@@ -70,7 +70,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
 
   result.timings.start("render");
   const std::vector<PlannedPage> pages = plan_pages(model);
-  const RenderEnvironment env(model, Urls(options.base_url ? *options.base_url : model.site.base_url), assets, pages);
+  const RenderEnvironment env(model, Urls(options.base_url ? *options.base_url : model.site.base_url), assets, pages, jobs);
   std::vector<std::unique_ptr<PageRenderer>> renderers(std::max(1u, jobs));
   std::vector<Diagnostics> page_diagnostics(pages.size());
   parallel_for_workers(pages.size(), jobs, [&](std::size_t i, unsigned worker) {

@@ -1,12 +1,16 @@
 #include "render/environment.hpp"
 
+#include "core/parallel.hpp"
+
 namespace og {
 
 RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<Asset>& assets,
-                                     const std::vector<PlannedPage>& pages)
+                                     const std::vector<PlannedPage>& pages, unsigned jobs, EnvironmentReuse reuse)
     : model(m), urls(std::move(u)) {
   for (const auto& a : assets) asset_links[a.key] = urls.link(a.route);
-  for (const auto& p : pages) routes.insert(p.route);
+  if (reuse.routes) routes = std::move(*reuse.routes);
+  else
+    for (const auto& p : pages) routes.insert(p.route);
   for (const auto& s : model.services) {
     if (s.all_localities) {
       for (const auto& l : model.localities) services_by_locality[l.id].push_back(&s);
@@ -23,6 +27,20 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
       }
     }
   }
+  cards.resize(model.services.size());
+  parallel_for(model.services.size(), jobs, [&](std::size_t i) {
+    const Service& s = model.services[i];
+    auto it = reuse.cards.find(s.id);
+    cards[i] = it != reuse.cards.end() ? std::move(it->second) : service_card(*this, s);
+  });
+}
+
+std::unordered_map<std::string, mustache::data> RenderEnvironment::take_cards() {
+  std::unordered_map<std::string, mustache::data> out;
+  out.reserve(cards.size());
+  for (std::size_t i = 0; i < cards.size(); ++i) out.emplace(model.services[i].id, std::move(cards[i]));
+  cards.clear();
+  return out;
 }
 
 std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics) const {
@@ -74,6 +92,7 @@ std::string localities_text(const RenderEnvironment& env, const Service& s) {
 
 mustache::data service_card(const RenderEnvironment& env, const Service& s) {
   mustache::data d;
+  d.reserve(6);
   d.set("name", s.name);
   d.set("url", env.link(Urls::service(s.id)));
   put(d, "summary", s.summary);
@@ -85,7 +104,8 @@ mustache::data service_card(const RenderEnvironment& env, const Service& s) {
 
 mustache::data service_list(const RenderEnvironment& env, const std::vector<const Service*>& services) {
   mustache::data list{mustache::data::type::list};
-  for (const Service* s : services) list.push_back(service_card(env, *s));
+  list.reserve(services.size());
+  for (const Service* s : services) list.push_back(mustache::data::ref(env.card(*s)));
   return list;
 }
 

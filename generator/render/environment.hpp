@@ -4,9 +4,11 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/model.hpp"
@@ -18,9 +20,19 @@
 
 namespace og {
 
+// What a new environment may take over from the one before it, when the
+// preview server rebuilds after a small edit (everything else is rebuilt).
+struct EnvironmentReuse {
+  // The routes, when the edit added or removed no page.
+  std::optional<std::set<std::string, std::less<>>> routes;
+  // Service cards by service id, for services whose card cannot have changed.
+  std::unordered_map<std::string, mustache::data> cards;
+};
+
 struct RenderEnvironment {
+  // Builds the indexes and every service's card, on up to `jobs` threads.
   RenderEnvironment(const Model& model, Urls urls, const std::vector<Asset>& assets,
-                    const std::vector<PlannedPage>& pages);
+                    const std::vector<PlannedPage>& pages, unsigned jobs = 1, EnvironmentReuse reuse = {});
 
   const Model& model;
   Urls urls;
@@ -31,6 +43,12 @@ struct RenderEnvironment {
   std::map<std::string, std::vector<const Service*>, std::less<>> services_by_category;
   // The pathways each service is a step of, in the model's order.
   std::map<std::string, std::vector<const Pathway*>, std::less<>> pathways_by_service;
+  // Each service's card (service_card()), in the model's order: built once,
+  // and referred to, not copied, by every list that shows the service.
+  std::vector<mustache::data> cards;
+  const mustache::data& card(const Service& s) const { return cards[static_cast<std::size_t>(&s - model.services.data())]; }
+  // Hands the cards over to the next environment (the preview server).
+  std::unordered_map<std::string, mustache::data> take_cards();
 
   std::string link(std::string_view route) const { return urls.link(route); }
   // Markdown rendered with the site's settings, headings starting at `heading_base`.
@@ -46,6 +64,7 @@ mustache::data link_item(const std::string& title, const std::string& url);
 std::string age_range_text(const Service& s);            // "Ages 11 to 17"
 std::string localities_text(const RenderEnvironment& env, const Service& s);  // "All areas"
 mustache::data service_card(const RenderEnvironment& env, const Service& s);
+// A list of the services' cards (references to env.cards).
 mustache::data service_list(const RenderEnvironment& env, const std::vector<const Service*>& services);
 
 }  // namespace og

@@ -7,7 +7,7 @@ namespace og::mustache {
 // ---- data ----
 
 void data::set(std::string key, data value) {
-  if (!is_object()) return;
+  if (type_ != type::object) return;
   for (std::size_t i = 0; i < keys_.size(); ++i) {
     if (keys_[i] == key) {
       children_[i] = std::move(value);
@@ -19,13 +19,19 @@ void data::set(std::string key, data value) {
 }
 
 void data::push_back(data value) {
-  if (is_list()) children_.push_back(std::move(value));
+  if (type_ == type::list) children_.push_back(std::move(value));
+}
+
+void data::reserve(std::size_t n) {
+  if (type_ == type::object) keys_.reserve(n);
+  if (type_ == type::object || type_ == type::list) children_.reserve(n);
 }
 
 const data* data::get(std::string_view key) const {
-  if (!is_object()) return nullptr;
-  for (std::size_t i = 0; i < keys_.size(); ++i)
-    if (keys_[i] == key) return &children_[i];
+  const data& self = resolved();
+  if (self.type_ != type::object) return nullptr;
+  for (std::size_t i = 0; i < self.keys_.size(); ++i)
+    if (self.keys_[i] == key) return &self.children_[i].resolved();
   return nullptr;
 }
 
@@ -260,7 +266,7 @@ void Template::render_range(std::uint32_t i, std::uint32_t end, State& s) const 
           if (v->is_list()) {
             for (const data& item : v->list_value()) {
               s.section_on_line = true;
-              s.stack.push_back(&item);
+              s.stack.push_back(&item.resolved());
               render_range(i + 1, node.end, s);
               s.stack.pop_back();
               s.section_on_line = true;
@@ -294,7 +300,7 @@ void Template::render_range(std::uint32_t i, std::uint32_t end, State& s) const 
 }
 
 void Template::render(const data& root, std::string& out) const {
-  State state{out, {&root}, out.size(), false};
+  State state{out, {&root.resolved()}, out.size(), false};
   state.stack.reserve(8);
   render_range(0, static_cast<std::uint32_t>(nodes_.size()), state);
   // The last line, if it has no newline, follows the same rule.

@@ -39,7 +39,7 @@ namespace og::mustache {
 // page builders read the same; arguments are taken by value and moved.
 class data {
  public:
-  enum class type : std::uint8_t { object, string, list, bool_true, bool_false };
+  enum class type : std::uint8_t { object, string, list, bool_true, bool_false, reference };
 
   data() = default;  // an empty object
   data(type t) : type_(t) {}  // NOLINT: kainjow's data{data::type::list}
@@ -47,25 +47,38 @@ class data {
   data(const char* s) : type_(type::string), string_(s) {}              // NOLINT
   data(bool b) : type_(b ? type::bool_true : type::bool_false) {}      // NOLINT
 
+  // A value that stands for `target` without copying it: a service's card,
+  // built once, in every list that shows it. `target` must outlive it.
+  static data ref(const data& target) {
+    data d(type::reference);
+    d.target_ = &target.resolved();
+    return d;
+  }
+
   // Objects: sets `key`, replacing a value set before.
   void set(std::string key, data value);
   // Lists: appends `value`.
   void push_back(data value);
+  // Objects and lists: makes room for `n` values.
+  void reserve(std::size_t n);
 
-  bool is_object() const { return type_ == type::object; }
-  bool is_string() const { return type_ == type::string; }
-  bool is_list() const { return type_ == type::list; }
-  bool is_true() const { return type_ == type::bool_true; }
-  bool is_false() const { return type_ == type::bool_false; }
-  bool is_empty_list() const { return type_ == type::list && children_.empty(); }
+  // What the value is (a reference answers for its target).
+  bool is_object() const { return resolved().type_ == type::object; }
+  bool is_string() const { return resolved().type_ == type::string; }
+  bool is_list() const { return resolved().type_ == type::list; }
+  bool is_true() const { return resolved().type_ == type::bool_true; }
+  bool is_false() const { return resolved().type_ == type::bool_false; }
+  bool is_empty_list() const { return is_list() && resolved().children_.empty(); }
 
   // The value for `key` in an object, or nullptr (for other types too).
   const data* get(std::string_view key) const;
-  const std::string& string_value() const { return string_; }
-  const std::vector<data>& list_value() const { return children_; }
+  const std::string& string_value() const { return resolved().string_; }
+  const std::vector<data>& list_value() const { return resolved().children_; }
+  const data& resolved() const { return type_ == type::reference && target_ ? *target_ : *this; }
 
  private:
   type type_ = type::object;
+  const data* target_ = nullptr;  // references
   std::string string_;
   std::vector<std::string> keys_;  // objects: keys_[i] names children_[i]
   std::vector<data> children_;     // objects' values, lists' items
