@@ -140,7 +140,8 @@ Model validate(const LoadedContent& content, const ValidateOptions& options, Dia
   return model;
 }
 
-Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics) {
+Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics,
+                 std::vector<LoadedFile>* loaded) {
   std::string display_dir;
   const std::vector<ContentFile> files = find_content_files(dir, display_dir, diagnostics);
 
@@ -166,11 +167,12 @@ Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& d
   bool has_site = false;
   for (std::size_t i = 0; i < files.size(); ++i) {
     FileModel& r = results[i];
-    diagnostics.append(r.diagnostics);
     if (r.unreadable) note_unreadable(model, files[i]);
     if (files[i].slot == ContentSlot::site) has_site = has_site || r.single.yaml.has_value();
-    if (files[i].folder().empty()) read_single_file(files[i], r.single, model, diagnostics);
+    if (files[i].folder().empty()) read_single_file(files[i], r.single, model, r.diagnostics);
     else add_entity(model, std::move(r.entity));
+    if (loaded) loaded->push_back({files[i], std::move(r.diagnostics), r.unreadable});
+    else diagnostics.append(r.diagnostics);
     r = FileModel{};
   }
   if (!has_site) report_missing_site(display_dir, diagnostics);

@@ -22,7 +22,15 @@ Model validate(const LoadedContent& content, const ValidateOptions& options, Dia
 // its text and YAML tree are dropped at once, so a build never holds every
 // file's text and tree together. Followed by finish_model(), the same model
 // and diagnostics as validate(load_content(dir)).
-Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics);
+// With `files`, each file's own problems go there (with the file) instead of
+// into `diagnostics`, for the preview server, which re-reads one file at a time.
+struct LoadedFile {
+  ContentFile file;
+  Diagnostics diagnostics;
+  bool unreadable = false;
+};
+Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics,
+                 std::vector<LoadedFile>* files = nullptr);
 
 // What one file in a folder of content (services/, localities/, pages/,
 // pathways/, strategy/, young-people/) adds to the model; monostate when it
