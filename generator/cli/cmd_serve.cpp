@@ -20,9 +20,13 @@ struct ServeCommand {
   CommonOptions common;
   std::string host = "127.0.0.1";
   int port = 8080;
+  bool timings = false;
 
   void report(const RebuildReport& r) const {
     if (!r.diagnostics.empty()) print_diagnostics(r.diagnostics);
+    if (timings) {
+      for (const auto& s : r.timings.stages()) std::fprintf(stderr, "  %-12s %8.1f ms\n", s.stage.c_str(), s.milliseconds);
+    }
     if (r.ok) {
       std::printf("%s %zu page%s in %.0f ms\n", r.full ? "Built" : "Rebuilt", r.rendered, r.rendered == 1 ? "" : "s",
                   r.milliseconds);
@@ -99,6 +103,7 @@ std::function<int()> add_serve_command(CLI::App& app) {
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   cmd->add_option("--host", state->host, "Address to listen on")->capture_default_str();
+  cmd->add_flag("--timings", state->timings, "Print the time each step of each rebuild took");
   return [state] { return state->run(); };
 }
 

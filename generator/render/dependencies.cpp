@@ -1,16 +1,55 @@
 #include "render/dependencies.hpp"
 
-namespace og {
+#include <algorithm>
 
-bool keys::is_global(std::string_view key) { return key == site || key == nav || key == layout || key == assets; }
+namespace og {
 
 namespace {
 
-void add_services(std::vector<std::string>& out, const std::vector<const Service*>& services) {
+// FNV-1a, 64 bits, over "<kind>:<id>".
+constexpr std::uint64_t kOffset = 14695981039346656037ull;
+constexpr std::uint64_t kPrime = 1099511628211ull;
+
+std::uint64_t mix(std::uint64_t h, std::string_view s) {
+  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * kPrime;
+  return h;
+}
+
+}  // namespace
+
+ContentKey keys::of(std::string_view kind, std::string_view id) { return mix(mix(mix(kOffset, kind), ":"), id); }
+ContentKey keys::every(std::string_view kind) { return of(kind, "*"); }
+ContentKey keys::site() { return of("site", ""); }
+ContentKey keys::nav() { return of("nav", ""); }
+ContentKey keys::layout() { return of("template", "layout"); }
+ContentKey keys::assets() { return of("assets", ""); }
+
+bool keys::is_global(ContentKey key) { return key == site() || key == nav() || key == layout() || key == assets(); }
+
+void ChangedKeys::add(std::string_view kind, std::string_view id) {
+  add(keys::of(kind, id));
+  add(keys::every(kind));
+}
+
+void ChangedKeys::add(ContentKey key) {
+  if (std::find(keys_.begin(), keys_.end(), key) == keys_.end()) keys_.push_back(key);
+}
+
+bool ChangedKeys::everything() const { return std::any_of(keys_.begin(), keys_.end(), keys::is_global); }
+
+bool ChangedKeys::affects(const std::vector<ContentKey>& reads) const {
+  for (const ContentKey key : reads)
+    if (std::find(keys_.begin(), keys_.end(), key) != keys_.end()) return true;
+  return false;
+}
+
+namespace {
+
+void add_services(std::vector<ContentKey>& out, const std::vector<const Service*>& services) {
   for (const Service* s : services) out.push_back(keys::of("service", s->id));
 }
 
-void add_service_refs(std::vector<std::string>& out, const std::vector<Ref>& refs) {
+void add_service_refs(std::vector<ContentKey>& out, const std::vector<Ref>& refs) {
   for (const auto& r : refs) out.push_back(keys::of("service", r.id));
 }
 
@@ -23,21 +62,23 @@ const std::vector<const Service*>& services_in(const Index& index, const std::st
 
 }  // namespace
 
-std::vector<std::vector<std::string>> page_dependencies(const RenderEnvironment& env,
-                                                        const std::vector<PlannedPage>& pages) {
+std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& env,
+                                                       const std::vector<PlannedPage>& pages) {
   const Model& m = env.model;
-  std::vector<std::vector<std::string>> out(pages.size());
+  const ContentKey every_service = keys::every("service"), every_locality = keys::every("locality");
+  const ContentKey figures = keys::of("figures", "");
+  std::vector<std::vector<ContentKey>> out(pages.size());
   for (std::size_t i = 0; i < pages.size(); ++i) {
     const PlannedPage& page = pages[i];
-    std::vector<std::string>& d = out[i];
+    std::vector<ContentKey>& d = out[i];
     switch (page.kind) {
       case PageKind::home:
         // The introduction, the areas' names, and the number of services.
-        d = {keys::of("page", "index"), keys::every("locality"), keys::every("service")};
+        d = {keys::of("page", "index"), every_locality, every_service};
         break;
       case PageKind::services:
         // Every service's card, with its areas' names.
-        d = {keys::every("service"), keys::every("locality")};
+        d = {every_service, every_locality};
         break;
       case PageKind::service: {
         const Service& s = m.services[page.index];
@@ -49,23 +90,23 @@ std::vector<std::vector<std::string>> page_dependencies(const RenderEnvironment&
       }
       case PageKind::localities:
         // Every area with its number of services, and the figures of all.
-        d = {keys::every("locality"), keys::every("service"), "figures"};
+        d = {every_locality, every_service, figures};
         break;
       case PageKind::locality: {
         // The area, its services' cards, and the figures of every area side by side.
         const Locality& l = m.localities[page.index];
-        d = {keys::of("locality", l.id), keys::every("locality"), "figures"};
+        d = {every_locality, figures};
         add_services(d, services_in(env.services_by_locality, l.id));
         break;
       }
       case PageKind::categories:
-        d = {keys::every("service")};  // the number of services in each
+        d = {every_service};  // the number of services in each
         break;
       case PageKind::category:
-        d = {keys::every("locality")};  // the cards' areas
+        d = {every_locality};  // the cards' areas
         add_services(d, services_in(env.services_by_category, m.site.categories[page.index].id));
         break;
-      case PageKind::glossary: d = {"glossary"}; break;
+      case PageKind::glossary: d = {keys::of("glossary", "")}; break;
       case PageKind::page: d = {keys::of("page", m.pages[page.index].id)}; break;
       case PageKind::not_found: break;
       case PageKind::pathways: d = {keys::every("pathway")}; break;
@@ -78,33 +119,20 @@ std::vector<std::vector<std::string>> page_dependencies(const RenderEnvironment&
       case PageKind::strategy: d = {keys::every("strategy")}; break;
       case PageKind::strategy_part: {
         const StrategyPart& part = m.strategy[page.index];
-        d = {keys::of("strategy", part.id), keys::every("locality")};
+        d = {keys::of("strategy", part.id), every_locality};
         add_service_refs(d, part.services);
         break;
       }
       case PageKind::young_people: d = {keys::every("young-people")}; break;
       case PageKind::young_people_page: {
         const YoungPeoplePage& yp = m.young_people[page.index];
-        d = {keys::of("young-people", yp.id), keys::every("locality")};
+        d = {keys::of("young-people", yp.id), every_locality};
         add_service_refs(d, yp.services);
         break;
       }
     }
   }
   return out;
-}
-
-bool reads_any(const std::vector<std::string>& reads, const std::set<std::string, std::less<>>& changed) {
-  for (const std::string& key : reads) {
-    if (changed.count(key)) return true;
-    // An output that reads "service:*" reads every "service:x".
-    if (key.size() > 2 && key.compare(key.size() - 2, 2, ":*") == 0) {
-      const std::string_view kind = std::string_view(key).substr(0, key.size() - 1);  // "service:"
-      auto it = changed.lower_bound(kind);
-      if (it != changed.end() && it->compare(0, kind.size(), kind) == 0) return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace og

@@ -13,8 +13,11 @@
 //                                          counts or compares all of them
 //
 // and the global keys below, which every output reads. A change names the
-// keys it touched (changed_keys() in serve/), and an output is rebuilt when
-// one of its keys is among them. The keys of a page come from the same
+// keys it touched (LiveSite::apply() in serve/), and an output is rebuilt
+// when one of its keys is among them. Keys are kept as 64-bit hashes of
+// those names: a site of 10,000 services has some 60,000 of them, and
+// comparing numbers keeps an edit's rebuild within milliseconds (two names
+// with the same hash would only rebuild a page that did not need it). The keys of a page come from the same
 // environment indexes the page builders use (services_by_category and so on),
 // and tests/e2e/serve_incremental_test.cpp checks, edit by edit, that an
 // incremental rebuild gives byte for byte what a full build gives, so that
@@ -28,8 +31,7 @@
 // server rebuilds only what changed").
 #pragma once
 
-#include <set>
-#include <string>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -38,30 +40,43 @@
 
 namespace og {
 
+using ContentKey = std::uint64_t;
+
 namespace keys {
+
+// The key "<kind>:<id>"; every("service") is "service:*".
+ContentKey of(std::string_view kind, std::string_view id);
+ContentKey every(std::string_view kind);
 
 // Every output reads these: site.yaml (titles, colours, categories, levels),
 // the footer navigation (the titles and order of free pages with 'nav'), the
 // layout template, and the assets (their hashed names are in every page).
-inline constexpr std::string_view site = "site";
-inline constexpr std::string_view nav = "nav";
-inline constexpr std::string_view layout = "template:layout";
-inline constexpr std::string_view assets = "assets";
-bool is_global(std::string_view key);
-
-inline std::string of(std::string_view kind, std::string_view id) {
-  return std::string(kind) + ":" + std::string(id);
-}
-inline std::string every(std::string_view kind) { return std::string(kind) + ":*"; }
+ContentKey site();
+ContentKey nav();
+ContentKey layout();
+ContentKey assets();
+bool is_global(ContentKey key);
 
 }  // namespace keys
 
-// The keys each planned page reads, in the order of `pages`.
-std::vector<std::vector<std::string>> page_dependencies(const RenderEnvironment& env,
-                                                        const std::vector<PlannedPage>& pages);
+// What a change touched.
+class ChangedKeys {
+ public:
+  // "<kind>:<id>" changed, and so did "<kind>:*" (every <kind>).
+  void add(std::string_view kind, std::string_view id);
+  // A key with no kind, such as keys::nav() or "glossary".
+  void add(ContentKey key);
+  bool everything() const;  // a global key changed
+  bool empty() const { return keys_.empty(); }
+  // Whether an output that reads `reads` is affected.
+  bool affects(const std::vector<ContentKey>& reads) const;
 
-// Whether an output with dependencies `reads` is affected by `changed`
-// ("service:x" also matches an output that reads "service:*").
-bool reads_any(const std::vector<std::string>& reads, const std::set<std::string, std::less<>>& changed);
+ private:
+  std::vector<ContentKey> keys_;
+};
+
+// The keys each planned page reads, in the order of `pages`.
+std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& env,
+                                                       const std::vector<PlannedPage>& pages);
 
 }  // namespace og

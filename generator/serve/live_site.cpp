@@ -44,21 +44,20 @@ bool under(const fs::path& path, const fs::path& dir) {
   return !rel.empty() && *rel.begin() != ".." && rel != ".";
 }
 
-// The content key of one file of a content folder (render/dependencies.hpp).
-std::string key_of(const ContentFile& f) {
+// The content keys a changed file touches (render/dependencies.hpp).
+void add_key(ChangedKeys& changed, const ContentFile& f) {
   switch (f.slot) {
-    case ContentSlot::services: return keys::of("service", f.id());
-    case ContentSlot::localities: return keys::of("locality", f.id());
-    case ContentSlot::pages: return keys::of("page", f.id());
-    case ContentSlot::pathways: return keys::of("pathway", f.id());
-    case ContentSlot::strategy: return keys::of("strategy", f.id());
-    case ContentSlot::young_people: return keys::of("young-people", f.id());
-    case ContentSlot::glossary: return "glossary";
-    case ContentSlot::figures: return "figures";
-    case ContentSlot::plan_on_a_page: return "plan-on-a-page";
-    case ContentSlot::site: return std::string(keys::site);
+    case ContentSlot::services: changed.add("service", f.id()); break;
+    case ContentSlot::localities: changed.add("locality", f.id()); break;
+    case ContentSlot::pages: changed.add("page", f.id()); break;
+    case ContentSlot::pathways: changed.add("pathway", f.id()); break;
+    case ContentSlot::strategy: changed.add("strategy", f.id()); break;
+    case ContentSlot::young_people: changed.add("young-people", f.id()); break;
+    case ContentSlot::glossary: changed.add(keys::of("glossary", "")); break;
+    case ContentSlot::figures: changed.add(keys::of("figures", "")); break;
+    case ContentSlot::plan_on_a_page: changed.add(keys::of("plan-on-a-page", "")); break;
+    case ContentSlot::site: changed.add(keys::site()); break;
   }
-  return {};
 }
 
 template <typename T>
@@ -93,6 +92,7 @@ RebuildReport LiveSite::build_all() {
   const auto start = std::chrono::steady_clock::now();
   RebuildReport report;
   report.full = true;
+  report.timings.start("load");
   env_.reset();  // it refers to the model about to be replaced
   scan_diagnostics_ = {};
   files_.clear();
@@ -102,10 +102,12 @@ RebuildReport LiveSite::build_all() {
     std::string key = f.file.display;
     files_.insert_or_assign(std::move(key), std::move(f));
   }
+  report.timings.start("validate");
   ValidateOptions vopts;
   vopts.today = options_.today;
   model_diagnostics_ = {};
   finish_model(model_, vopts, model_diagnostics_);
+  report.timings.start("templates");
   template_diagnostics_ = {};
   page_state_.clear();
   pages_.clear();
@@ -114,20 +116,25 @@ RebuildReport LiveSite::build_all() {
     report.milliseconds = since(start);
     return finish(std::move(report), {}, false);
   }
+  report.timings.start("render");
   pages_ = plan_pages(model_);
   env_ = std::make_unique<RenderEnvironment>(
       model_, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), assets_, pages_, jobs_);
   Rendered rendered;
-  render_pages(nullptr, rendered);
+  render_pages(nullptr, page_dependencies(*env_, pages_), rendered);
   report.rendered = pages_.size();
   for (const auto& a : assets_) rendered.emplace_back(a.route.substr(1), std::make_shared<const std::string>(a.bytes));
   CollectOutput site_files(rendered);
   write_site_files(*env_, pages_, site_files);
+  report.timings.start("publish");
+  report = finish(std::move(report), std::move(rendered), true);
+  report.timings.stop();
   report.milliseconds = since(start);
-  return finish(std::move(report), std::move(rendered), true);
+  return report;
 }
 
-void LiveSite::render_pages(const std::vector<std::size_t>* which, Rendered& rendered) {
+void LiveSite::render_pages(const std::vector<std::size_t>* which, std::vector<std::vector<ContentKey>> reads,
+                            Rendered& rendered) {
   const std::size_t n = which ? which->size() : pages_.size();
   std::vector<std::unique_ptr<PageRenderer>> renderers(std::max(1u, jobs_));
   std::vector<std::shared_ptr<const std::string>> html(n);
@@ -141,7 +148,6 @@ void LiveSite::render_pages(const std::vector<std::size_t>* which, Rendered& ren
   });
   // Every page's keys from the environment as it is now; rendered pages also
   // get their diagnostics and the template they used.
-  std::vector<std::vector<std::string>> reads = page_dependencies(*env_, pages_);
   for (std::size_t i = 0; i < pages_.size(); ++i) page_state_[pages_[i].file].reads = std::move(reads[i]);
   for (std::size_t k = 0; k < n; ++k) {
     const std::string& file = pages_[which ? (*which)[k] : k].file;
@@ -197,7 +203,7 @@ std::string LiveSite::error_text() const {
   return error_text_;
 }
 
-bool LiveSite::apply_content(const ContentFile& file, Keys& changed, bool& stale_cards,
+bool LiveSite::apply_content(const ContentFile& file, ChangedKeys& changed, bool& stale_cards,
                              std::set<std::string>& stale_services) {
   auto known = files_.find(file.display);
   std::error_code ec;
@@ -208,7 +214,7 @@ bool LiveSite::apply_content(const ContentFile& file, Keys& changed, bool& stale
   ParsedFile parsed = parse_content_file(file);
   LoadedFile updated{file, std::move(parsed.diagnostics), parsed.unreadable()};
   if (updated.unreadable != known->second.unreadable) return false;  // a page appears or goes
-  changed.insert(key_of(file));
+  add_key(changed, file);
   if (file.folder().empty()) {
     read_single_file(file, parsed, model_, updated.diagnostics);
     known->second = std::move(updated);
@@ -237,7 +243,7 @@ bool LiveSite::apply_content(const ContentFile& file, Keys& changed, bool& stale
           if (!old) return false;
           // Pages with 'nav' are in every page's footer.
           if ((old->nav_order > 0 || e.nav_order > 0) && (old->title != e.title || old->nav_order != e.nav_order))
-            changed.insert(std::string(keys::nav));
+            changed.add(keys::nav());
           *old = std::move(e);
         } else if constexpr (std::is_same_v<T, Pathway>) {
           Pathway* old = find_by_id(model_.pathways, e.id);
@@ -291,11 +297,13 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
 
   // From here the model changes: the environment, which points into it, goes
   // first, keeping what the next one can reuse.
+  RebuildReport report;
+  report.timings.start("read");
   EnvironmentReuse reuse;
   reuse.cards = env_->take_cards();
   reuse.routes = std::move(env_->routes);
   env_.reset();
-  Keys changed;
+  ChangedKeys changed;
   bool stale_cards = false;
   std::set<std::string> stale_services;
   for (const auto& f : content)
@@ -315,10 +323,11 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
     template_diagnostics_ = std::move(d);
     for (const auto& [name, text] : templates_->expanded()) {
       auto it = before.find(name);
-      if (it == before.end() || it->second != text) changed.insert(keys::of("template", name));
+      if (it == before.end() || it->second != text) changed.add(keys::of("template", name));
     }
   }
 
+  report.timings.start("validate");
   ValidateOptions vopts;
   vopts.today = options_.today;
   model_diagnostics_ = {};
@@ -327,11 +336,14 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   // The same pages as before (no file was added or removed), perhaps in
   // another order: a service that was renamed moves in the lists.
   std::vector<PlannedPage> pages = plan_pages(model_);
-  std::set<std::string> before, after;
-  for (const auto& p : pages_) before.insert(p.route);
-  for (const auto& p : pages) after.insert(p.route);
+  std::vector<std::string_view> before, after;
+  for (const auto& p : pages_) before.push_back(p.route);
+  for (const auto& p : pages) after.push_back(p.route);
+  std::sort(before.begin(), before.end());
+  std::sort(after.begin(), after.end());
   if (before != after) return build_all();
   pages_ = std::move(pages);
+  report.timings.start("environment");
   if (stale_cards) reuse.cards.clear();
   for (const auto& id : stale_services) reuse.cards.erase(id);
   env_ = std::make_unique<RenderEnvironment>(
@@ -339,23 +351,26 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
       std::move(reuse));
 
   // Which pages read what changed, before the change or after it.
-  const bool everything = std::any_of(changed.begin(), changed.end(), [](const std::string& k) { return keys::is_global(k); });
-  const std::vector<std::vector<std::string>> reads = page_dependencies(*env_, pages_);
+  report.timings.start("affected");
+  const bool everything = changed.everything();
+  std::vector<std::vector<ContentKey>> reads = page_dependencies(*env_, pages_);
   std::vector<std::size_t> affected;
   for (std::size_t i = 0; i < pages_.size(); ++i) {
     const std::string& file = pages_[i].file;
     const PageState& state = page_state_[file];
-    const std::string template_key = keys::of("template", state.template_name);
-    if (everything || pending_.count(file) || changed.count(template_key) || reads_any(state.reads, changed) ||
-        reads_any(reads[i], changed))
+    if (everything || pending_.count(file) || changed.affects({keys::of("template", state.template_name)}) ||
+        changed.affects(state.reads) || changed.affects(reads[i]))
       affected.push_back(i);
   }
+  report.timings.start("render");
   Rendered rendered;
-  render_pages(&affected, rendered);
-  RebuildReport report;
+  render_pages(&affected, std::move(reads), rendered);
   report.rendered = affected.size();
+  report.timings.start("publish");
+  report = finish(std::move(report), std::move(rendered), false);
+  report.timings.stop();
   report.milliseconds = since(start);
-  return finish(std::move(report), std::move(rendered), false);
+  return report;
 }
 
 }  // namespace og

@@ -41,6 +41,7 @@
 
 #include "pipeline/build_site.hpp"
 #include "render/assets.hpp"
+#include "render/dependencies.hpp"
 #include "render/environment.hpp"
 #include "render/page_plan.hpp"
 #include "render/templates.hpp"
@@ -54,6 +55,7 @@ struct RebuildReport {
   std::size_t rendered = 0;   // pages rendered
   double milliseconds = 0;
   Diagnostics diagnostics;    // every problem of the site as it is now, sorted
+  StageTimer timings;         // the rebuild's steps, for 'serve --timings'
 };
 
 class LiveSite {
@@ -77,21 +79,21 @@ class LiveSite {
 
  private:
   struct PageState {
-    std::vector<std::string> reads;  // its content keys (render/dependencies.hpp)
+    std::vector<ContentKey> reads;   // its content keys (render/dependencies.hpp)
     std::string template_name;
     Diagnostics diagnostics;         // problems found while rendering it
   };
-  using Keys = std::set<std::string, std::less<>>;
-
   bool load_templates(Diagnostics& diagnostics);
-  // Renders pages[i] for each i in `which` (all when null) into `rendered`.
-  void render_pages(const std::vector<std::size_t>* which,
+  // Renders pages[i] for each i in `which` (all when null) into `rendered`;
+  // `reads` are every page's keys now.
+  void render_pages(const std::vector<std::size_t>* which, std::vector<std::vector<ContentKey>> reads,
                     std::vector<std::pair<std::string, std::shared_ptr<const std::string>>>& rendered);
   RebuildReport finish(RebuildReport report, std::vector<std::pair<std::string, std::shared_ptr<const std::string>>> rendered,
                        bool replace_all);
   Diagnostics all_diagnostics() const;
   // Applies one content file; false when the change needs a full rebuild.
-  bool apply_content(const ContentFile& file, Keys& keys, bool& stale_cards, std::set<std::string>& stale_services);
+  bool apply_content(const ContentFile& file, ChangedKeys& keys, bool& stale_cards,
+                     std::set<std::string>& stale_services);
   void rebuild_environment(bool reuse_routes, bool stale_cards, const std::set<std::string>& stale_services);
 
   BuildOptions options_;

@@ -37,20 +37,24 @@ void check_references(const Model& model, Diagnostics& diagnostics) {
   const auto term_ids = ids_of(model.terms);
   const auto figure_ids = ids_of(model.figures);
 
+  // Whether refs[i] repeats an earlier ref (a service lists a handful).
+  const auto repeated = [](const std::vector<Ref>& refs, std::size_t i) {
+    for (std::size_t j = 0; j < i; ++j)
+      if (refs[j].id == refs[i].id) return true;
+    return false;
+  };
   for (const auto& s : model.services) {
-    std::set<std::string> seen;
-    for (const auto& c : s.categories) {
-      if (!model.site_loaded) break;
+    for (std::size_t i = 0; i < s.categories.size() && model.site_loaded; ++i) {
+      const Ref& c = s.categories[i];
       check_ref(c, model.category(c.id) != nullptr, "category", category_ids, "site.yaml", diagnostics);
-      if (!seen.insert("c:" + c.id).second)
-        diagnostics.warning(c.where, "the category '" + c.id + "' is listed twice");
+      if (repeated(s.categories, i)) diagnostics.warning(c.where, "the category '" + c.id + "' is listed twice");
     }
-    for (const auto& l : s.localities) {
+    for (std::size_t i = 0; i < s.localities.size(); ++i) {
+      const Ref& l = s.localities[i];
       // A locality whose file could not be read was reported already.
       if (model.unreadable_localities.count(l.id)) continue;
       check_ref(l, model.locality(l.id) != nullptr, "locality", locality_ids, "localities/", diagnostics);
-      if (!seen.insert("l:" + l.id).second)
-        diagnostics.warning(l.where, "the locality '" + l.id + "' is listed twice");
+      if (repeated(s.localities, i)) diagnostics.warning(l.where, "the locality '" + l.id + "' is listed twice");
     }
     for (std::size_t i = 0; i < s.levels.size() && model.site_loaded; ++i) {
       if (!model.level(s.levels[i]))
