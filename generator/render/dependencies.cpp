@@ -45,8 +45,20 @@ bool ChangedKeys::affects(const std::vector<ContentKey>& reads) const {
 
 namespace {
 
-void add_services(std::vector<ContentKey>& out, const std::vector<const Service*>& services) {
-  for (const Service* s : services) out.push_back(keys::of("service", s->id));
+// Every service's key, in the model's order: computed once, listed often.
+struct ServiceKeys {
+  const Model& model;
+  std::vector<ContentKey> keys;
+  explicit ServiceKeys(const Model& m) : model(m) {
+    keys.reserve(m.services.size());
+    for (const auto& s : m.services) keys.push_back(keys::of("service", s.id));
+  }
+  ContentKey operator()(const Service* s) const { return keys[static_cast<std::size_t>(s - model.services.data())]; }
+};
+
+void add_services(std::vector<ContentKey>& out, const std::vector<const Service*>& services, const ServiceKeys& key) {
+  out.reserve(out.size() + services.size());
+  for (const Service* s : services) out.push_back(key(s));
 }
 
 void add_service_refs(std::vector<ContentKey>& out, const std::vector<Ref>& refs) {
@@ -67,6 +79,7 @@ std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& 
   const Model& m = env.model;
   const ContentKey every_service = keys::every("service"), every_locality = keys::every("locality");
   const ContentKey figures = keys::of("figures", "");
+  const ServiceKeys service_keys(m);
   std::vector<std::vector<ContentKey>> out(pages.size());
   for (std::size_t i = 0; i < pages.size(); ++i) {
     const PlannedPage& page = pages[i];
@@ -82,7 +95,7 @@ std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& 
         break;
       case PageKind::service: {
         const Service& s = m.services[page.index];
-        d.push_back(keys::of("service", s.id));
+        d.push_back(service_keys(&s));
         for (const auto& l : s.localities) d.push_back(keys::of("locality", l.id));
         if (auto it = env.pathways_by_service.find(s.id); it != env.pathways_by_service.end())
           for (const Pathway* p : it->second) d.push_back(keys::of("pathway", p->id));
@@ -96,7 +109,7 @@ std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& 
         // The area, its services' cards, and the figures of every area side by side.
         const Locality& l = m.localities[page.index];
         d = {every_locality, figures};
-        add_services(d, services_in(env.services_by_locality, l.id));
+        add_services(d, services_in(env.services_by_locality, l.id), service_keys);
         break;
       }
       case PageKind::categories:
@@ -104,7 +117,7 @@ std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& 
         break;
       case PageKind::category:
         d = {every_locality};  // the cards' areas
-        add_services(d, services_in(env.services_by_category, m.site.categories[page.index].id));
+        add_services(d, services_in(env.services_by_category, m.site.categories[page.index].id), service_keys);
         break;
       case PageKind::glossary: d = {keys::of("glossary", "")}; break;
       case PageKind::page: d = {keys::of("page", m.pages[page.index].id)}; break;

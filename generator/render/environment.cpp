@@ -27,20 +27,15 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
       }
     }
   }
-  cards.resize(model.services.size());
-  parallel_for(model.services.size(), jobs, [&](std::size_t i) {
-    const Service& s = model.services[i];
-    auto it = reuse.cards.find(s.id);
-    cards[i] = it != reuse.cards.end() ? std::move(it->second) : service_card(*this, s);
-  });
-}
-
-std::unordered_map<std::string, mustache::data> RenderEnvironment::take_cards() {
-  std::unordered_map<std::string, mustache::data> out;
-  out.reserve(cards.size());
-  for (std::size_t i = 0; i < cards.size(); ++i) out.emplace(model.services[i].id, std::move(cards[i]));
-  cards.clear();
-  return out;
+  const std::size_t n = model.services.size();
+  if (reuse.cards.size() == n && reuse.stale.size() == n) {
+    cards = std::move(reuse.cards);
+    for (std::size_t i = 0; i < n; ++i)
+      if (reuse.stale[i]) cards[i] = service_card(*this, model.services[i]);
+    return;
+  }
+  cards.resize(n);
+  parallel_for(n, jobs, [&](std::size_t i) { cards[i] = service_card(*this, model.services[i]); });
 }
 
 std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics) const {

@@ -8,7 +8,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "model/model.hpp"
@@ -25,8 +24,10 @@ namespace og {
 struct EnvironmentReuse {
   // The routes, when the edit added or removed no page.
   std::optional<std::set<std::string, std::less<>>> routes;
-  // Service cards by service id, for services whose card cannot have changed.
-  std::unordered_map<std::string, mustache::data> cards;
+  // The previous environment's cards, when the services are in the same
+  // order; cards[i] is rebuilt where stale[i] is true.
+  std::vector<mustache::data> cards;
+  std::vector<bool> stale;
 };
 
 struct RenderEnvironment {
@@ -47,8 +48,6 @@ struct RenderEnvironment {
   // and referred to, not copied, by every list that shows the service.
   std::vector<mustache::data> cards;
   const mustache::data& card(const Service& s) const { return cards[static_cast<std::size_t>(&s - model.services.data())]; }
-  // Hands the cards over to the next environment (the preview server).
-  std::unordered_map<std::string, mustache::data> take_cards();
 
   std::string link(std::string_view route) const { return urls.link(route); }
   // Markdown rendered with the site's settings, headings starting at `heading_base`.

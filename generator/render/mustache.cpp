@@ -37,23 +37,38 @@ const data* data::get(std::string_view key) const {
 
 // ---- escaping ----
 
-void append_escaped(std::string& out, std::string_view text) {
-  std::size_t run = 0;  // start of the characters not yet copied
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity;
-    switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&apos;"; break;
-      default: continue;
-    }
-    out.append(text.data() + run, i - run);
-    out.append(entity);
-    run = i + 1;
+namespace {
+
+// Which bytes need an entity: & < > " '.
+constexpr bool needs_escape(unsigned char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; }
+
+struct EscapeTable {
+  bool escape[256] = {};
+  constexpr EscapeTable() {
+    for (int c = 0; c < 256; ++c) escape[c] = needs_escape(static_cast<unsigned char>(c));
   }
-  out.append(text.data() + run, text.size() - run);
+};
+constexpr EscapeTable kEscape;
+
+}  // namespace
+
+void append_escaped(std::string& out, std::string_view text) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    const char* run = p;
+    while (p < end && !kEscape.escape[static_cast<unsigned char>(*p)]) ++p;
+    out.append(run, static_cast<std::size_t>(p - run));
+    if (p == end) break;
+    switch (*p) {
+      case '&': out.append("&amp;", 5); break;
+      case '<': out.append("&lt;", 4); break;
+      case '>': out.append("&gt;", 4); break;
+      case '"': out.append("&quot;", 6); break;
+      default: out.append("&apos;", 6); break;
+    }
+    ++p;
+  }
 }
 
 // ---- compiling ----

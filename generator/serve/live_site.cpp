@@ -103,10 +103,8 @@ RebuildReport LiveSite::build_all() {
     files_.insert_or_assign(std::move(key), std::move(f));
   }
   report.timings.start("validate");
-  ValidateOptions vopts;
-  vopts.today = options_.today;
-  model_diagnostics_ = {};
-  finish_model(model_, vopts, model_diagnostics_);
+  order_model(model_);
+  check_model(nullptr);
   report.timings.start("templates");
   template_diagnostics_ = {};
   page_state_.clear();
@@ -148,24 +146,44 @@ void LiveSite::render_pages(const std::vector<std::size_t>* which, std::vector<s
   });
   // Every page's keys from the environment as it is now; rendered pages also
   // get their diagnostics and the template they used.
-  for (std::size_t i = 0; i < pages_.size(); ++i) page_state_[pages_[i].file].reads = std::move(reads[i]);
+  page_state_.resize(pages_.size());
+  for (std::size_t i = 0; i < pages_.size(); ++i) page_state_[i].reads = std::move(reads[i]);
   for (std::size_t k = 0; k < n; ++k) {
-    const std::string& file = pages_[which ? (*which)[k] : k].file;
-    PageState& state = page_state_[file];
+    const std::size_t i = which ? (*which)[k] : k;
+    PageState& state = page_state_[i];
     state.template_name = std::move(states[k].template_name);
     state.diagnostics = std::move(states[k].diagnostics);
-    rendered.emplace_back(file, std::move(html[k]));
+    rendered.emplace_back(pages_[i].file, std::move(html[k]));
   }
+}
+
+void LiveSite::check_model(const std::set<std::string>* only) {
+  // A service's references depend on it alone once the set of categories,
+  // localities and levels is fixed, and changing that set is a full rebuild.
+  if (!only) {
+    service_checks_.clear();
+    for (const auto& s : model_.services) check_service_references(model_, s, service_checks_[s.id]);
+  } else {
+    for (const auto& id : *only) {
+      Diagnostics& d = service_checks_[id] = {};
+      if (const Service* s = model_.service(id)) check_service_references(model_, *s, d);
+    }
+  }
+  ValidateOptions vopts;
+  vopts.today = options_.today;
+  model_diagnostics_ = {};
+  check_other_references(model_, model_diagnostics_);
+  check_health(model_, vopts, model_diagnostics_);
 }
 
 Diagnostics LiveSite::all_diagnostics() const {
   Diagnostics all;
   all.append(scan_diagnostics_);
   for (const auto& [path, f] : files_) all.append(f.diagnostics);
+  for (const auto& [id, d] : service_checks_) all.append(d);
   all.append(model_diagnostics_);
   all.append(template_diagnostics_);
-  for (const auto& page : pages_)
-    if (auto it = page_state_.find(page.file); it != page_state_.end()) all.append(it->second.diagnostics);
+  for (const auto& state : page_state_) all.append(state.diagnostics);
   all.sort();
   return all;
 }
@@ -300,7 +318,7 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   RebuildReport report;
   report.timings.start("read");
   EnvironmentReuse reuse;
-  reuse.cards = env_->take_cards();
+  reuse.cards = std::move(env_->cards);
   reuse.routes = std::move(env_->routes);
   env_.reset();
   ChangedKeys changed;
@@ -328,24 +346,38 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   }
 
   report.timings.start("validate");
-  ValidateOptions vopts;
-  vopts.today = options_.today;
-  model_diagnostics_ = {};
-  finish_model(model_, vopts, model_diagnostics_);
+  const bool moved = order_model(model_, false);
+  check_model(&stale_services);
 
   // The same pages as before (no file was added or removed), perhaps in
   // another order: a service that was renamed moves in the lists.
   std::vector<PlannedPage> pages = plan_pages(model_);
-  std::vector<std::string_view> before, after;
-  for (const auto& p : pages_) before.push_back(p.route);
-  for (const auto& p : pages) after.push_back(p.route);
-  std::sort(before.begin(), before.end());
-  std::sort(after.begin(), after.end());
-  if (before != after) return build_all();
+  if (pages.size() != pages_.size()) return build_all();
+  bool same_order = true;
+  for (std::size_t i = 0; i < pages.size() && same_order; ++i) same_order = pages[i].route == pages_[i].route;
+  if (!same_order) {
+    // A renamed service moved: move the pages' states along with them.
+    std::unordered_map<std::string_view, std::size_t> old_position;
+    for (std::size_t i = 0; i < pages_.size(); ++i) old_position.emplace(pages_[i].route, i);
+    std::vector<PageState> moved(pages.size());
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      auto it = old_position.find(pages[i].route);
+      if (it == old_position.end()) return build_all();
+      moved[i] = std::move(page_state_[it->second]);
+    }
+    page_state_ = std::move(moved);
+  }
   pages_ = std::move(pages);
   report.timings.start("environment");
-  if (stale_cards) reuse.cards.clear();
-  for (const auto& id : stale_services) reuse.cards.erase(id);
+  // Cards are kept by position: when something moved, or an area's name
+  // changed, they are all made again.
+  if (stale_cards || moved) {
+    reuse.cards.clear();
+  } else {
+    reuse.stale.assign(model_.services.size(), false);
+    for (const auto& id : stale_services)
+      if (const Service* s = model_.service(id)) reuse.stale[static_cast<std::size_t>(s - model_.services.data())] = true;
+  }
   env_ = std::make_unique<RenderEnvironment>(
       model_, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), assets_, pages_, jobs_,
       std::move(reuse));
@@ -357,7 +389,7 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   std::vector<std::size_t> affected;
   for (std::size_t i = 0; i < pages_.size(); ++i) {
     const std::string& file = pages_[i].file;
-    const PageState& state = page_state_[file];
+    const PageState& state = page_state_[i];
     if (everything || pending_.count(file) || changed.affects({keys::of("template", state.template_name)}) ||
         changed.affects(state.reads) || changed.affects(reads[i]))
       affected.push_back(i);

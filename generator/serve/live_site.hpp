@@ -94,7 +94,9 @@ class LiveSite {
   // Applies one content file; false when the change needs a full rebuild.
   bool apply_content(const ContentFile& file, ChangedKeys& keys, bool& stale_cards,
                      std::set<std::string>& stale_services);
-  void rebuild_environment(bool reuse_routes, bool stale_cards, const std::set<std::string>& stale_services);
+  // Checks every service's references (or only `only`), the other
+  // references and the lints, after order_model().
+  void check_model(const std::set<std::string>* only);
 
   BuildOptions options_;
   unsigned jobs_;
@@ -112,7 +114,8 @@ class LiveSite {
   // What was rendered from it.
   std::vector<PlannedPage> pages_;
   std::unique_ptr<RenderEnvironment> env_;
-  std::unordered_map<std::string, PageState> page_state_;  // by file
+  std::vector<PageState> page_state_;  // beside pages_
+  std::unordered_map<std::string, Diagnostics> service_checks_;  // each service's references, by id
   std::set<std::string> pending_;  // rendered while the content had errors, not yet published
   bool publish_all_pending_ = false;
 

@@ -16,8 +16,8 @@ namespace {
 // std::sort would move it log(n) times. Nothing moves when the items are in
 // order already (the preview server re-sorts after every edit).
 template <typename T, typename Less>
-void sort_items(std::vector<T>& items, Less less) {
-  if (std::is_sorted(items.begin(), items.end(), less)) return;
+bool sort_items(std::vector<T>& items, Less less) {
+  if (std::is_sorted(items.begin(), items.end(), less)) return false;
   std::vector<std::size_t> order(items.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return less(items[a], items[b]); });
@@ -25,16 +25,17 @@ void sort_items(std::vector<T>& items, Less less) {
   sorted.reserve(items.size());
   for (const std::size_t i : order) sorted.push_back(std::move(items[i]));
   items = std::move(sorted);
+  return true;
 }
 
 template <typename T>
-void sort_by_name(std::vector<T>& items) {
-  sort_items(items, [](const T& a, const T& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
+bool sort_by_name(std::vector<T>& items) {
+  return sort_items(items, [](const T& a, const T& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
 }
 
 template <typename T>
-void sort_by_order(std::vector<T>& items) {
-  sort_items(items, [](const T& a, const T& b) { return std::tie(a.order, a.id) < std::tie(b.order, b.id); });
+bool sort_by_order(std::vector<T>& items) {
+  return sort_items(items, [](const T& a, const T& b) { return std::tie(a.order, a.id) < std::tie(b.order, b.id); });
 }
 
 void add_entity(Model& model, ContentEntity&& entity) {
@@ -108,21 +109,27 @@ void read_single_file(const ContentFile& file, const ParsedFile& parsed, Model& 
 }
 
 void finish_model(Model& model, const ValidateOptions& options, Diagnostics& diagnostics) {
-  sort_by_name(model.services);
-  sort_by_name(model.localities);
-  // The glossary reads A to Z whatever the capitals: "ACEs" before "Adoption".
-  std::sort(model.terms.begin(), model.terms.end(), [](const Term& a, const Term& b) {
-    const std::string la = to_lower_ascii(a.term), lb = to_lower_ascii(b.term);
-    return std::tie(la, a.id) < std::tie(lb, b.id);
-  });
-  sort_items(model.pages, [](const Page& a, const Page& b) { return a.id < b.id; });
-  sort_by_order(model.pathways);
-  sort_by_order(model.strategy);
-  sort_by_order(model.young_people);
-  model.index();
-
+  order_model(model);
   check_references(model, diagnostics);
   check_health(model, options, diagnostics);
+}
+
+bool order_model(Model& model, bool index_always) {
+  bool moved = sort_by_name(model.services);
+  moved = sort_by_name(model.localities) || moved;
+  // The glossary reads A to Z whatever the capitals: "ACEs" before "Adoption".
+  moved = sort_items(model.terms,
+                     [](const Term& a, const Term& b) {
+                       const std::string la = to_lower_ascii(a.term), lb = to_lower_ascii(b.term);
+                       return std::tie(la, a.id) < std::tie(lb, b.id);
+                     }) ||
+          moved;
+  moved = sort_items(model.pages, [](const Page& a, const Page& b) { return a.id < b.id; }) || moved;
+  moved = sort_by_order(model.pathways) || moved;
+  moved = sort_by_order(model.strategy) || moved;
+  moved = sort_by_order(model.young_people) || moved;
+  if (moved || index_always) model.index();
+  return moved;
 }
 
 Model validate(const LoadedContent& content, const ValidateOptions& options, Diagnostics& diagnostics) {

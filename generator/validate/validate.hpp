@@ -45,5 +45,14 @@ void read_single_file(const ContentFile& file, const ParsedFile& parsed, Model& 
 // Once every file is in the model: sorts and indexes it, and checks the
 // cross-references and the lints that need the whole model.
 void finish_model(Model& model, const ValidateOptions& options, Diagnostics& diagnostics);
+// finish_model() in parts, for the preview server, which checks again only
+// the services that changed: sorting and indexing, one service's references,
+// everything else's references, and the lints. order_model() says whether
+// anything moved; it indexes the model again when something did, or always
+// with `index_always` (entities replaced in place keep their index).
+bool order_model(Model& model, bool index_always = true);
+void check_service_references(const Model& model, const Service& service, Diagnostics& diagnostics);
+void check_other_references(const Model& model, Diagnostics& diagnostics);
+void check_health(const Model& model, const ValidateOptions& options, Diagnostics& diagnostics);
 
 }  // namespace og
