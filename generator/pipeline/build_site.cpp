@@ -76,8 +76,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   parallel_for_workers(pages.size(), jobs, [&](std::size_t i, unsigned worker) {
     auto& renderer = renderers[worker];
     if (!renderer) renderer = std::make_unique<PageRenderer>(env, *templates);
-    const std::string html = renderer->render(pages[i], page_diagnostics[i]);
-    sink.write(pages[i].file, html);
+    sink.write(pages[i].file, renderer->render(pages[i], page_diagnostics[i]));
   });
   for (const auto& d : page_diagnostics) diagnostics.append(d);
   if (!content_ok) {
@@ -90,6 +89,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   result.timings.start("write");
   for (const auto& a : assets) output.write(a.route.substr(1), a.bytes);
   write_site_files(env, pages, output);
+  output.finish();  // the pages still on their way to the disk
   result.timings.stop();
 
   result.files = output.files();
