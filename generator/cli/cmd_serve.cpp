@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "core/diagnostic_format.hpp"
 #include "serve/live_site.hpp"
 #include "serve/preview_server.hpp"
 #include "serve/watcher.hpp"
@@ -22,8 +23,18 @@ struct ServeCommand {
   int port = 8080;
   bool timings = false;
 
+  // The problems printed last: the same list is not printed again after
+  // every save, only when it changes.
+  mutable std::string printed_;
+
   void report(const RebuildReport& r) const {
-    if (!r.diagnostics.empty()) print_diagnostics(r.diagnostics);
+    std::string problems;
+    for (const auto& d : r.diagnostics.all()) problems += format_diagnostic(d, nullptr);
+    if (problems != printed_) {
+      if (!r.diagnostics.empty()) print_diagnostics(r.diagnostics);
+      else std::fprintf(stderr, "No problems\n");
+      printed_ = std::move(problems);
+    }
     if (timings) {
       for (const auto& s : r.timings.stages()) std::fprintf(stderr, "  %-12s %8.1f ms\n", s.stage.c_str(), s.milliseconds);
     }
