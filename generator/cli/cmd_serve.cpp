@@ -83,12 +83,25 @@ struct ServeCommand {
     std::thread http([&] { server.run(); });
     std::thread rebuild([&] {
       for (;;) {
-        const auto changed = watcher->wait();
-        if (changed.empty()) return;
-        const RebuildReport r = site.apply(changed);
-        if (r.rendered == 0 && !r.full && r.ok) continue;  // nothing offergen reads
-        report(r);
-        server.notify_reload();
+        // Stale documents are printed one at a time, at low priority, while
+        // nothing changes: a change is applied as soon as it is saved.
+        const bool printing = site.start_background_print();
+        const auto changed = watcher->wait(printing ? 50 : -1);
+        if (watcher->stopped()) return;
+        if (!changed.empty()) {
+          const RebuildReport r = site.apply(changed);
+          if (r.rendered > 0 || r.full || !r.ok) {
+            report(r);
+            server.notify_reload();
+          }
+        }
+        if (site.printing()) {
+          const RebuildReport r = site.finish_background_print();
+          if (r.rendered > 0 || !r.ok) {
+            report(r);
+            server.notify_reload();
+          }
+        }
       }
     });
 

@@ -76,7 +76,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   // the search page links to its document table.
   result.timings.start("search");
   search::SearchIndex search_index;
-  if (content_ok) search_index = search::build_search_index(model);
+  if (content_ok) search_index = search::build_search_index(model, jobs);
 
   result.timings.start("render");
   const std::vector<PlannedPage> pages = plan_pages(model);

@@ -180,4 +180,36 @@ std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& 
   return out;
 }
 
+std::vector<std::vector<ContentKey>> document_dependencies(const RenderEnvironment& env,
+                                                           const std::vector<PlannedDocument>& documents) {
+  const Model& m = env.model;
+  const ServiceKeys service_keys(m);
+  std::vector<std::vector<ContentKey>> out(documents.size());
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const PlannedDocument& doc = documents[i];
+    std::vector<ContentKey>& d = out[i];
+    switch (doc.kind) {
+      case DocumentKind::plan_on_a_page:
+        // Its boxes' parts, and the newest review date of every part.
+        d = {keys::of("plan-on-a-page", ""), keys::every("strategy")};
+        break;
+      case DocumentKind::pathway_guide: {
+        // The steps, their services, and the glossary terms the guide uses.
+        const Pathway& p = m.pathways[doc.index];
+        d = {keys::of("pathway", p.id), keys::of("glossary", "")};
+        for (const auto& step : p.steps) add_service_refs(d, step.services);
+        break;
+      }
+      case DocumentKind::locality_directory: {
+        // The area, and the services in it (grouped by the categories of site.yaml).
+        const Locality& l = m.localities[doc.index];
+        d = {keys::of("locality", l.id)};
+        add_services(d, services_in(env.services_by_locality, l.id), service_keys);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace og

@@ -35,6 +35,7 @@
 #include <string_view>
 #include <vector>
 
+#include "documents/downloads.hpp"
 #include "render/environment.hpp"
 #include "render/page_plan.hpp"
 
@@ -82,5 +83,11 @@ class ChangedKeys {
 // The keys each planned page reads, in the order of `pages`.
 std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& env,
                                                        const std::vector<PlannedPage>& pages);
+
+// The keys each printable document reads, in the order of `documents`
+// (documents/downloads.hpp). The pages that link to a document read
+// keys::download(route): its size and number of pages.
+std::vector<std::vector<ContentKey>> document_dependencies(const RenderEnvironment& env,
+                                                           const std::vector<PlannedDocument>& documents);
 
 }  // namespace og

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include <libstemmer.h>
 
@@ -70,6 +71,7 @@ bool is_stop_word(std::string_view word) {
 
 struct Stemmer::Impl {
   sb_stemmer* stemmer = nullptr;
+  std::map<std::string, std::string, std::less<>> known;  // word -> stem
 };
 
 Stemmer::Stemmer() : impl_(std::make_unique<Impl>()) {
@@ -82,12 +84,16 @@ Stemmer::~Stemmer() {
 
 std::string Stemmer::stem(std::string_view word) {
   if (!impl_->stemmer) return std::string(word);
+  // Texts repeat their words: each is stemmed once per stemmer.
+  if (auto it = impl_->known.find(word); it != impl_->known.end()) return it->second;
   const sb_symbol* out =
       sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
                       static_cast<int>(word.size()));
-  if (!out) return std::string(word);
-  return std::string(reinterpret_cast<const char*>(out),
-                     static_cast<std::size_t>(sb_stemmer_length(impl_->stemmer)));
+  std::string stem = out ? std::string(reinterpret_cast<const char*>(out),
+                                       static_cast<std::size_t>(sb_stemmer_length(impl_->stemmer)))
+                         : std::string(word);
+  impl_->known.emplace(std::string(word), stem);
+  return stem;
 }
 
 std::vector<Token> tokenize(std::string_view text, Stemmer& stemmer) {

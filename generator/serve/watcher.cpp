@@ -78,12 +78,20 @@ bool Watcher::drain(std::vector<fs::path>& changed) {
   }
 }
 
-std::vector<fs::path> Watcher::wait() {
+std::vector<fs::path> Watcher::wait(int timeout_ms) {
   std::vector<fs::path> changed;
   pollfd fds[2] = {{inotify_, POLLIN, 0}, {wake_, POLLIN, 0}};
   while (changed.empty()) {
-    if (::poll(fds, 2, -1) < 0 && errno != EINTR) return {};
-    if (fds[1].revents & POLLIN) return {};
+    const int ready = ::poll(fds, 2, timeout_ms);
+    if (ready < 0 && errno != EINTR) {
+      stopped_ = true;
+      return {};
+    }
+    if (fds[1].revents & POLLIN) {
+      stopped_ = true;
+      return {};
+    }
+    if (ready == 0) return {};  // timed out
     drain(changed);
   }
   // Let the burst settle: more events within a few milliseconds belong to it.

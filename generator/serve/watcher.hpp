@@ -20,8 +20,10 @@ class Watcher {
 
   // Waits until files change and returns them, once a burst of changes has
   // settled (an editor's save is often several events: write, rename ...).
-  // Returns an empty list once stop() was called.
-  std::vector<std::filesystem::path> wait();
+  // Returns an empty list once stop() was called (then stopped() is true),
+  // or when `timeout_ms` (-1: none) passed without a change.
+  std::vector<std::filesystem::path> wait(int timeout_ms = -1);
+  bool stopped() const { return stopped_; }
   // Makes wait() return; safe from another thread.
   void stop();
 
@@ -32,6 +34,7 @@ class Watcher {
 
   int inotify_ = -1;
   int wake_ = -1;  // an eventfd that stop() writes to
+  bool stopped_ = false;
   std::map<int, std::filesystem::path> dirs_;  // watch descriptor -> folder
 };
 
