@@ -5,7 +5,8 @@ equivalent Hugo site: the same words in the same pages.
     bench/generate.py N OUT_DIR
 
 writes OUT_DIR/offergen/content/ (site.yaml, figures.yaml, glossary.yaml,
-localities/*.yaml, services/*.yaml) and OUT_DIR/hugo/ (hugo.yaml, layouts/,
+localities/*.yaml, services/*.yaml, and for the printable documents four
+strategy parts, plan-on-a-page.yaml and five pathways) and OUT_DIR/hugo/ (hugo.yaml, layouts/,
 content/services/*.md). The same N always gives the same files (a fixed seed).
 
 Each service has realistic fields (organisation, summary, ages, levels,
@@ -244,6 +245,45 @@ opening_times: {s.opening}
 cost: {yaml_str(s.cost)}
 languages: [{", ".join(s.languages)}]
 last_reviewed: {s.reviewed}
+""")
+    # Printable documents: a plan on a page (from four strategy parts) and a
+    # guide for each of five pathways, besides the directory of each area.
+    for order, (pid, title) in enumerate([("vision", "Our vision"), ("priorities", "Our priorities"),
+                                          ("action-plan", "What we will do"), ("outcomes", "How we will know")]):
+        items = "\n".join(f"  - {sentence(rng, 8)}" for _ in range(4))
+        actions = "\n".join(f"  - what: {sentence(rng, 7)}\n    when: 2027" for _ in range(3))
+        write(os.path.join(content, "strategy", pid + ".md"), f"""---
+title: {title}
+summary: {sentence(rng, 12)}
+order: {order + 1}
+items:
+{items}
+{"actions:" + chr(10) + actions if pid == "action-plan" else ""}
+---
+{paragraph(rng, 60)}
+""")
+    write(os.path.join(content, "plan-on-a-page.yaml"), """title: Our plan on a page
+statement: vision
+boxes:
+  - parts: [priorities]
+  - parts: [action-plan]
+    show: actions
+  - parts: [outcomes]
+""")
+    for p in range(5):
+        steps = []
+        for k in range(4):
+            picked = ", ".join(services[(p * 97 + k * 13 + j) % len(services)].id for j in range(2))
+            steps.append(f"  - title: {sentence(rng, 5)}\n    text: {yaml_str(sentence(rng, 20))}\n"
+                         f"    services: [{picked}]")
+        write(os.path.join(content, "pathways", f"pathway-{p + 1}.md"), f"""---
+title: Pathway {p + 1}
+summary: {sentence(rng, 12)}
+order: {p + 1}
+steps:
+""" + "\n".join(steps) + f"""
+---
+{paragraph(rng, 60)}
 """)
 
 

@@ -39,12 +39,17 @@ def open_stream(port, since):
 
 
 def wait_reload(s, buffer):
+    """Waits for the next reload event; returns (generation, what is left of the stream)."""
     while b"event: reload" not in buffer:
         chunk = s.recv(4096)
         if not chunk:
             raise RuntimeError("the stream closed before a reload event")
         buffer += chunk
-    return int(re.search(rb"data: (\d+)", buffer).group(1))
+    at = buffer.index(b"event: reload")
+    while b"\n\n" not in buffer[at:]:
+        buffer += s.recv(4096)
+    end = buffer.index(b"\n\n", at) + 2
+    return int(re.search(rb"data: (\d+)", buffer[at:end]).group(1)), buffer[end:]
 
 
 def main():
@@ -90,10 +95,15 @@ def main():
             start = time.perf_counter()
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
-            generation = wait_reload(s, buffer)
-            elapsed = (time.perf_counter() - start) * 1000
+            # Documents printed in the background also reload the pages that
+            # link to them (their sizes): those reloads are not this edit's.
+            while True:
+                generation, buffer = wait_reload(s, buffer)
+                elapsed = (time.perf_counter() - start) * 1000
+                rebuilt = server.stdout.readline().strip()
+                if not rebuilt.startswith("Printed the documents"):
+                    break
             s.close()
-            rebuilt = server.stdout.readline().strip()
             all_areas = "localities: all" in text
             times.append(elapsed)
             print(f"  edit {i + 1:2}: {elapsed:6.1f} ms  {name}{' (all areas)' if all_areas else ''}: {rebuilt}")

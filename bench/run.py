@@ -2,14 +2,18 @@
 """Times offergen against Hugo on generated partnerships (see generate.py).
 
     bench/run.py [--sizes 1000,10000,100000] [--runs 3] [--hugo-max 10000]
-                 [--scratch build/bench] [--offergen build/offergen]
+                 [--documents-max 10000] [--scratch build/bench] [--offergen build/offergen]
 
 For each size N it generates the offergen content and the equivalent Hugo
 site once (kept under --scratch, git-ignored), then runs 'offergen build' and
 'hugo' alternately, --runs times each, under /usr/bin/time -v, and prints the
 median wall time, CPU time (user + system) and peak memory of each, and the
-ratios offergen/Hugo. Hugo is skipped above --hugo-max services (it takes
-minutes and gigabytes there). Every run writes to a fresh folder, and the
+ratios offergen/Hugo. Hugo makes no PDFs, so these builds are
+'offergen build --no-documents'; the printable documents (a directory per
+area, five pathway guides, the plan on a page) are timed on their own: one
+build with them per size up to --documents-max, compared with the same build
+without. Hugo is skipped above --hugo-max services (it takes minutes and
+gigabytes there). Every run writes to a fresh folder, and the
 outputs are removed only at the end: deleting tens of thousands of files
 between runs slows the disk down for the runs that follow.
 """
@@ -73,6 +77,7 @@ def main():
     p.add_argument("--sizes", default="1000,10000,100000")
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--hugo-max", type=int, default=10000)
+    p.add_argument("--documents-max", type=int, default=10000)
     p.add_argument("--scratch", default=os.path.join(ROOT, "build", "bench"))
     p.add_argument("--offergen", default=os.path.join(ROOT, "build", "offergen"))
     args = p.parse_args()
@@ -86,6 +91,7 @@ def main():
 
     rows = []
     outputs = []
+    documents = []
     for n in sizes:
         site = generate(n, args.scratch)
         runs = {"offergen": [], "hugo": []}
@@ -95,8 +101,9 @@ def main():
             stamp = f"{int(time.time() * 1000)}-{r}"
             out = os.path.join(site, f"out-offergen-{stamp}")
             outputs.append(out)
-            wall, cpu, peak, text = timed([offergen, "build", "--quiet", "--timings", "--content", "offergen/content",
-                                           "--templates", templates, "--out", out, "--today", "2026-11-22"], site)
+            wall, cpu, peak, text = timed([offergen, "build", "--quiet", "--timings", "--no-documents", "--content",
+                                           "offergen/content", "--templates", templates, "--out", out, "--today",
+                                           "2026-11-22"], site)
             runs["offergen"].append((wall, cpu, peak))
             stages.append(offergen_timings(text))
             if with_hugo:
@@ -111,6 +118,16 @@ def main():
         # The stages of the offergen run with the median wall time.
         middle = sorted(range(len(stages)), key=lambda i: runs["offergen"][i][0])[len(stages) // 2]
         print(f"  N={n} offergen stages (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in stages[middle].items()))
+        if n <= args.documents_max:
+            out = os.path.join(site, f"out-documents-{int(time.time() * 1000)}")
+            outputs.append(out)
+            wall, cpu, peak, text = timed([offergen, "build", "--timings", "--content", "offergen/content",
+                                           "--templates", templates, "--out", out, "--today", "2026-11-22"], site)
+            built = re.search(r"Built (\d+) pages and (\d+) documents", text)
+            pdf_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(out, "downloads"))
+                            for f in fs)
+            pages_only = median([x[1] for x in runs["offergen"]])
+            documents.append((n, int(built.group(2)), pdf_bytes / 1e6, wall, cpu, cpu - pages_only, peak))
 
     print()
     print(f"{'services':>9} {'tool':<9} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}   {'wall':>6} {'CPU':>6} {'memory':>6}")
@@ -122,8 +139,13 @@ def main():
             ratio = f"   {w / hw:6.3f} {c / hc:6.3f} {m / hm:6.3f}   (offergen/Hugo; Hugo/offergen: " \
                     f"{hw / w:.1f}x wall, {hm / m:.1f}x memory)"
         print(f"{n:>9} {tool:<9} {w:8.2f} {c:8.2f} {m:8.1f}{ratio}")
+    if documents:
+        print()
+        print("The same builds with the printable documents (one run each):")
+        print(f"{'services':>9} {'PDFs':>5} {'PDF MB':>7} {'wall s':>8} {'CPU s':>8} {'CPU for PDFs':>13} {'peak MB':>8}")
+        for n, count, mb, wall, cpu, extra, peak in documents:
+            print(f"{n:>9} {count:>5} {mb:7.1f} {wall:8.2f} {cpu:8.2f} {extra:13.2f} {peak:8.1f}")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
-    print("PDFs: this build has no PDF stage yet; time them separately when it has one.")
 
     for out in outputs:
         shutil.rmtree(out, ignore_errors=True)

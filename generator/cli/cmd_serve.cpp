@@ -27,7 +27,8 @@ struct ServeCommand {
   // every save, only when it changes.
   mutable std::string printed_;
 
-  void report(const RebuildReport& r) const {
+  // `documents`: a report of documents printed in the background.
+  void report(const RebuildReport& r, bool documents = false) const {
     std::string problems;
     for (const auto& d : r.diagnostics.all()) problems += format_diagnostic(d, nullptr);
     if (problems != printed_) {
@@ -38,7 +39,10 @@ struct ServeCommand {
     if (timings) {
       for (const auto& s : r.timings.stages()) std::fprintf(stderr, "  %-12s %8.1f ms\n", s.stage.c_str(), s.milliseconds);
     }
-    if (r.ok) {
+    if (r.ok && documents) {
+      std::printf("Printed the documents: rebuilt %zu page%s that link to them\n", r.rendered,
+                  r.rendered == 1 ? "" : "s");
+    } else if (r.ok) {
       std::printf("%s %zu page%s in %.0f ms\n", r.full ? "Built" : "Rebuilt", r.rendered, r.rendered == 1 ? "" : "s",
                   r.milliseconds);
     } else {
@@ -98,7 +102,7 @@ struct ServeCommand {
         if (site.printing()) {
           const RebuildReport r = site.finish_background_print();
           if (r.rendered > 0 || !r.ok) {
-            report(r);
+            report(r, true);
             server.notify_reload();
           }
         }

@@ -80,7 +80,8 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
 
   result.timings.start("render");
   const std::vector<PlannedPage> pages = plan_pages(model);
-  const std::vector<PlannedDocument> documents = plan_documents(model);
+  const std::vector<PlannedDocument> documents =
+      options.documents ? plan_documents(model) : std::vector<PlannedDocument>{};
   const Urls urls(options.base_url ? *options.base_url : model.site.base_url);
   RenderEnvironment env(model, urls, assets, pages, jobs);
   env.search_index_route = search_index.docs_route;
