@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -50,51 +51,129 @@ std::vector<SynonymGroup> synonym_groups(const std::vector<Term>& terms, Stemmer
   return groups;
 }
 
-// How often `phrase` occurs in `tokens`, by stems.
-int occurrences(const std::vector<Token>& tokens, const Phrase& phrase) {
-  if (phrase.empty() || phrase.size() > tokens.size()) return 0;
+// One document's words: each stem's weight, and the forms it was written in,
+// both sorted.
+struct DocumentWords {
+  std::vector<std::pair<std::string, int>> weights;
+  std::vector<std::pair<std::string, std::string>> forms;  // (stem, form)
+};
+
+// One thread's words: each folded word once, with its stem, so that a word
+// is looked up by one hash and compared by its address from then on.
+class Lexicon {
+ public:
+  struct Word {
+    const std::string* form;
+    const std::string* stem;  // null: a stop word or a single letter
+  };
+
+  explicit Lexicon(const std::vector<SynonymGroup>& groups) {
+    for (const auto& group : groups) {
+      auto& g = groups_.emplace_back();
+      for (const auto& phrase : group) {
+        auto& p = g.emplace_back();
+        for (const auto& t : phrase) p.push_back({intern(forms_, t.form), intern(stems_, t.stem)});
+      }
+    }
+  }
+
+  // The words of `text`, as tokenize() finds them.
+  void split(std::string_view text, std::vector<Word>& out) {
+    out.clear();
+    for_each_word(text, buffer_, [&](const std::string& word) {
+      const Word w = lookup(word);
+      if (w.stem) out.push_back(w);
+    });
+  }
+
+  // Each group's phrases as the stems of their words (and their forms).
+  const std::vector<std::vector<std::vector<Word>>>& groups() const { return groups_; }
+
+ private:
+  static const std::string* intern(std::unordered_map<std::string, std::unique_ptr<std::string>>& set,
+                                   const std::string& s) {
+    auto& slot = set[s];
+    if (!slot) slot = std::make_unique<std::string>(s);
+    return slot.get();
+  }
+
+  Word lookup(const std::string& word) {
+    auto it = words_.find(word);
+    if (it != words_.end()) return it->second;
+    Word w{intern(forms_, word), nullptr};
+    const bool keep = !(word.size() < 2 && !(word[0] >= '0' && word[0] <= '9')) && !is_stop_word(word);
+    if (keep) w.stem = intern(stems_, stemmer_.stem(word));
+    words_.emplace(word, w);
+    return w;
+  }
+
+  Stemmer stemmer_;
+  std::string buffer_;
+  std::unordered_map<std::string, Word> words_;
+  std::unordered_map<std::string, std::unique_ptr<std::string>> forms_, stems_;
+  std::vector<std::vector<std::vector<Word>>> groups_;
+};
+
+// How often `phrase` occurs in `words`, by stems.
+int occurrences(const std::vector<Lexicon::Word>& words, const std::vector<Lexicon::Word>& phrase) {
+  if (phrase.empty() || phrase.size() > words.size()) return 0;
   int n = 0;
-  for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
+  for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
     bool match = true;
-    for (std::size_t j = 0; j < phrase.size() && match; ++j) match = tokens[i + j].stem == phrase[j].stem;
+    for (std::size_t j = 0; j < phrase.size() && match; ++j) match = words[i + j].stem == phrase[j].stem;
     if (match) ++n;
   }
   return n;
 }
 
-// One document's words: each stem's weight, and the forms it was written in.
-struct DocumentWords {
-  std::map<std::string, int> weights;
-  std::set<std::pair<std::string, std::string>> forms;  // (stem, form)
-};
-
-DocumentWords words_of(const Document& doc, const std::vector<SynonymGroup>& groups, Stemmer& stemmer) {
-  DocumentWords out;
+DocumentWords words_of(const Document& doc, Lexicon& lexicon) {
+  using Word = Lexicon::Word;
+  // Each field's words count with the field's weight, body text at most
+  // three times; a glossary phrase counts the words of its synonyms too.
+  std::vector<std::pair<const std::string*, int>> weights;  // by stem address
+  std::vector<std::pair<const std::string*, const std::string*>> forms;
+  std::vector<Word> words;
+  std::vector<const std::string*> stems;
   for (const auto& field : doc.fields) {
-    const std::vector<Token> tokens = tokenize(field.text, stemmer);
+    lexicon.split(field.text, words);
     const int repeats = field.weight == kBody ? kMaxBodyRepeats : 1;
-    std::map<std::string, int> counts;
-    for (const auto& t : tokens) {
-      ++counts[t.stem];
-      out.forms.emplace(t.stem, t.form);
+    stems.clear();
+    for (const Word& w : words) {
+      stems.push_back(w.stem);
+      forms.emplace_back(w.stem, w.form);
     }
-    for (const auto& group : groups) {
+    for (const auto& group : lexicon.groups()) {
       for (std::size_t i = 0; i < group.size(); ++i) {
-        if (occurrences(tokens, group[i]) == 0) continue;
+        if (occurrences(words, group[i]) == 0) continue;
         for (std::size_t j = 0; j < group.size(); ++j) {
           if (j == i) continue;
-          for (const auto& t : group[j]) {
-            ++counts[t.stem];
-            out.forms.emplace(t.stem, t.form);
+          for (const Word& w : group[j]) {
+            stems.push_back(w.stem);
+            forms.emplace_back(w.stem, w.form);
           }
         }
       }
     }
-    for (const auto& [stem, n] : counts) {
-      int& w = out.weights[stem];
-      w = std::min(kMaxWeight, w + field.weight * std::min(n, repeats));
+    std::sort(stems.begin(), stems.end());
+    for (std::size_t k = 0; k < stems.size();) {
+      std::size_t end = k;
+      while (end < stems.size() && stems[end] == stems[k]) ++end;
+      const int n = static_cast<int>(end - k);
+      auto it = std::find_if(weights.begin(), weights.end(), [&](const auto& p) { return p.first == stems[k]; });
+      if (it == weights.end()) it = weights.insert(weights.end(), {stems[k], 0});
+      it->second = std::min(kMaxWeight, it->second + field.weight * std::min(n, repeats));
+      k = end;
     }
   }
+  DocumentWords out;
+  out.weights.reserve(weights.size());
+  for (const auto& [stem, w] : weights) out.weights.emplace_back(*stem, w);
+  std::sort(out.weights.begin(), out.weights.end());
+  std::sort(forms.begin(), forms.end());
+  forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+  out.forms.reserve(forms.size());
+  for (const auto& [stem, form] : forms) out.forms.emplace_back(*stem, *form);
+  std::sort(out.forms.begin(), out.forms.end());
   return out;
 }
 
@@ -120,13 +199,13 @@ std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_ha
 struct SearchIndexBuilder::Impl {
   // One document's words by stem number, kept for replace().
   struct Terms {
-    std::vector<std::pair<std::uint32_t, int>> weights;
-    std::vector<std::pair<std::uint32_t, std::string>> forms;
+    std::vector<std::pair<std::uint32_t, int>> weights;            // (stem, weight)
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> forms;    // (stem, form)
   };
   struct Stem {
     std::string text;
     std::vector<std::pair<std::uint32_t, int>> postings;  // (document, weight), by document
-    std::map<std::string, int> forms;                     // form -> documents that wrote it
+    std::vector<std::pair<std::uint32_t, int>> forms;     // (form, documents that wrote it); a stem has few
     std::vector<std::string> in_shards;                   // the shards that hold a piece of it
     bool dirty = false;
   };
@@ -139,8 +218,11 @@ struct SearchIndexBuilder::Impl {
 
   Stemmer stemmer;
   std::vector<SynonymGroup> groups;
+  std::unique_ptr<Lexicon> lexicon;  // replace()'s
   std::vector<Stem> stems;
   std::unordered_map<std::string, std::uint32_t> stem_ids;
+  std::vector<std::string> form_texts;
+  std::unordered_map<std::string, std::uint32_t> form_ids;
   std::vector<std::uint32_t> dirty_stems;
   std::map<std::string, Shard> shards;
   std::vector<Terms> terms;  // by document, with keep_terms
@@ -155,6 +237,12 @@ struct SearchIndexBuilder::Impl {
       stems.emplace_back();
       stems.back().text = stem;
     }
+    return it->second;
+  }
+
+  std::uint32_t intern_form(const std::string& form) {
+    auto [it, added] = form_ids.try_emplace(form, static_cast<std::uint32_t>(form_texts.size()));
+    if (added) form_texts.push_back(form);
     return it->second;
   }
 
@@ -179,11 +267,18 @@ struct SearchIndexBuilder::Impl {
       touch(id);
       if (keep) kept.weights.emplace_back(id, weight);
     }
+    std::uint32_t id = 0;
+    const std::string* last = nullptr;
     for (const auto& [stem, form] : words.forms) {
-      const std::uint32_t id = intern(stem);
-      ++stems[id].forms[form];
+      if (!last || *last != stem) id = intern(stem);  // forms come sorted by stem
+      last = &stem;
+      const std::uint32_t f = intern_form(form);
+      auto& forms = stems[id].forms;
+      auto it = std::find_if(forms.begin(), forms.end(), [&](const auto& p) { return p.first == f; });
+      if (it == forms.end()) forms.emplace_back(f, 1);
+      else ++it->second;
       touch(id);
-      if (keep) kept.forms.emplace_back(id, form);
+      if (keep) kept.forms.emplace_back(id, f);
     }
     return kept;
   }
@@ -195,9 +290,10 @@ struct SearchIndexBuilder::Impl {
       if (at != postings.end() && at->first == doc) postings.erase(at);
       touch(id);
     }
-    for (const auto& [id, form] : old.forms) {
-      auto it = stems[id].forms.find(form);
-      if (it != stems[id].forms.end() && --it->second == 0) stems[id].forms.erase(it);
+    for (const auto& [id, f] : old.forms) {
+      auto& forms = stems[id].forms;
+      auto it = std::find_if(forms.begin(), forms.end(), [&](const auto& p) { return p.first == f; });
+      if (it != forms.end() && --it->second == 0) forms.erase(it);
       touch(id);
     }
   }
@@ -217,10 +313,13 @@ struct SearchIndexBuilder::Impl {
       // Forms that start with their stem ("parents", "parenting") are left
       // out: the search page matches any word that starts with a stem. Only
       // forms such as "family" (stem "famili") are listed.
+      std::vector<const std::string*> forms;
+      for (const auto& [f, count] : stem.forms) forms.push_back(&form_texts[f]);
+      std::sort(forms.begin(), forms.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
       std::map<std::string, std::vector<std::string>> forms_by_key;
       forms_by_key[shard_key(stem.text)];
-      for (const auto& [form, count] : stem.forms)
-        if (form.rfind(stem.text, 0) != 0) forms_by_key[shard_key(form)].push_back(form);
+      for (const std::string* form : forms)
+        if (form->rfind(stem.text, 0) != 0) forms_by_key[shard_key(*form)].push_back(*form);
       std::string list = "[";
       std::uint32_t previous = 0;
       for (const auto& [doc, weight] : stem.postings) {
@@ -287,16 +386,16 @@ void SearchIndexBuilder::add_all(std::size_t count, unsigned jobs,
   routes_.resize(first + count);
   if (keep_terms_) m.terms.resize(first + count);
   // One stemmer per worker: the Snowball stemmer is not shared between threads.
-  std::vector<std::unique_ptr<Stemmer>> stemmers(std::max(1u, jobs));
+  std::vector<std::unique_ptr<Lexicon>> lexicons(std::max(1u, jobs));
   std::vector<DocumentWords> words;
   for (std::size_t start = 0; start < count; start += kBlock) {
     const std::size_t n = std::min(kBlock, count - start);
     words.assign(n, {});
     parallel_for_workers(n, jobs, [&](std::size_t k, unsigned worker) {
-      auto& stemmer = stemmers[worker];
-      if (!stemmer) stemmer = std::make_unique<Stemmer>();
+      auto& lexicon = lexicons[worker];
+      if (!lexicon) lexicon = std::make_unique<Lexicon>(m.groups);
       const Document d = make(start + k);
-      words[k] = words_of(d, m.groups, *stemmer);
+      words[k] = words_of(d, *lexicon);
       rows_[first + start + k] = document_row(d);
       routes_[first + start + k] = d.route;
     });
@@ -322,7 +421,8 @@ void SearchIndexBuilder::replace(std::size_t index, Document document) {
   Impl& m = *impl_;
   const auto doc = static_cast<std::uint32_t>(index);
   if (keep_terms_) m.remove(doc, m.terms[index]);
-  Impl::Terms kept = m.merge(doc, words_of(document, m.groups, m.stemmer), keep_terms_);
+  if (!m.lexicon) m.lexicon = std::make_unique<Lexicon>(m.groups);
+  Impl::Terms kept = m.merge(doc, words_of(document, *m.lexicon), keep_terms_);
   if (keep_terms_) m.terms[index] = std::move(kept);
   std::string row = document_row(document);
   if (row != rows_[index]) {
