@@ -12,4 +12,5 @@ cmake --build build -j"$(nproc)"
 
 ./build/offergen build "$@"
 echo "The website is in $(pwd)/site/"
-echo "To look at it: ./build/offergen serve (or: python3 -m http.server -d site 8000, then open http://127.0.0.1:8000/)"
+echo "To preview it while you edit content/: ./build/offergen serve, then open http://127.0.0.1:8080/"
+echo "To look at site/ itself: python3 -m http.server -d site 8000, then open http://127.0.0.1:8000/"

@@ -5,7 +5,8 @@
 OFFERGEN_BUILD_PACKAGES=(
   g++ cmake make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libyaml-cpp-dev libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev
+  nlohmann-json3-dev libcli11-dev
+  libyaml-dev libcpp-httplib-dev
   libcairo2-dev libpango1.0-dev libqpdf-dev fonts-noto-core
   libstemmer-dev
 )

@@ -19,6 +19,7 @@ struct BuildCommand {
   std::string out = "site";
   std::string base_url;
   bool strict = false;
+  bool no_documents = false;
   bool quiet = false;
   bool timings = false;
 
@@ -34,6 +35,7 @@ struct BuildCommand {
       options->base_url = base_url;
     }
     options->strict = strict;
+    options->documents = !no_documents;
     std::error_code ec;
     const fs::path out_path = fs::absolute(out).lexically_normal();
     for (const std::string& input : {common.content, common.templates}) {
@@ -82,6 +84,8 @@ std::function<int()> add_build_command(CLI::App& app) {
   cmd->add_option("--base-url", state->base_url,
                   "Address the site is published at, such as https://example.org/offer/ (overrides site.yaml)");
   cmd->add_flag("--strict", state->strict, "Treat warnings as errors");
+  cmd->add_flag("--no-documents", state->no_documents,
+                "Leave out the printable PDFs (and the pages' links to them): a quicker build of the pages");
   cmd->add_flag("--quiet,-q", state->quiet, "Print only problems");
   cmd->add_flag("--timings", state->timings, "Print the time each stage took");
   return [state] { return state->run(); };

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
 
   const auto build = add_build_command(app);
   const auto check = add_check_command(app);
+  const auto serve = add_serve_command(app);
 
   try {
     app.parse(argc, argv);
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("build")) return build();
     if (app.got_subcommand("check")) return check();
+    if (app.got_subcommand("serve")) return serve();
   } catch (const std::exception& e) {
     std::cerr << "offergen: internal error: " << e.what() << "\n";
     return content_errors;

@@ -67,4 +67,30 @@ Date document_date(const Model& model, const PlannedDocument& document) {
   return newest.empty() ? model.site.updated : newest;
 }
 
+Model document_model(const Model& model, const PlannedDocument& document) {
+  Model copy;
+  copy.site = model.site;
+  copy.localities = model.localities;
+  copy.terms = model.terms;
+  copy.pathways = model.pathways;
+  copy.strategy = model.strategy;
+  copy.plan_on_a_page = model.plan_on_a_page;
+  copy.site_loaded = model.site_loaded;
+  std::vector<std::string_view> wanted;
+  if (document.kind == DocumentKind::pathway_guide)
+    for (const auto& step : model.pathways[document.index].steps)
+      for (const auto& ref : step.services) wanted.push_back(ref.id);
+  const std::string_view locality =
+      document.kind == DocumentKind::locality_directory ? std::string_view(model.localities[document.index].id) : "";
+  for (const auto& s : model.services) {
+    bool keep = std::find(wanted.begin(), wanted.end(), s.id) != wanted.end();
+    if (!locality.empty())
+      keep = s.all_localities || std::any_of(s.localities.begin(), s.localities.end(),
+                                             [&](const Ref& r) { return r.id == locality; });
+    if (keep) copy.services.push_back(s);
+  }
+  copy.index();
+  return copy;
+}
+
 }  // namespace og

@@ -45,4 +45,9 @@ std::string file_size_text(std::size_t bytes);
 // the newest review date of what it holds, else site.yaml's 'updated'.
 Date document_date(const Model& model, const PlannedDocument& document);
 
+// A copy of what `document` reads from the model (the services it lists, not
+// all of them), to print it on another thread while the model changes (the
+// preview server). Printing `document` from it gives the same bytes.
+Model document_model(const Model& model, const PlannedDocument& document);
+
 }  // namespace og

@@ -1,6 +1,7 @@
 #include "export/open_referral.hpp"
 
 #include <cstdio>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "core/hash.hpp"
@@ -94,19 +95,55 @@ json service_record(const Model& model, const Urls& urls, const Service& s) {
 
 }  // namespace
 
-std::string open_referral_services(const Model& model, const Urls& urls) {
-  json contents = json::array();
-  for (const auto& s : model.services) contents.push_back(service_record(model, urls, s));
+std::string open_referral_record(const Model& model, const Urls& urls, const Service& service) {
+  // As the record is laid out inside the page (dump(2) of the whole page):
+  // two levels in, so every line gets four more spaces. JSON strings never
+  // hold a raw newline, so every newline is between two lines of the layout.
+  const std::string record = service_record(model, urls, service).dump(2);
+  std::string out = "    ";
+  out.reserve(record.size() + record.size() / 8);
+  for (const char c : record) {
+    out += c;
+    if (c == '\n') out += "    ";
+  }
+  return out;
+}
+
+std::string open_referral_page(std::size_t count, const std::function<const std::string&(std::size_t)>& record) {
   json page;
-  page["total_items"] = model.services.size();
+  page["total_items"] = count;
   page["total_pages"] = 1;
   page["page_number"] = 1;
-  page["size"] = model.services.size();
+  page["size"] = count;
   page["first_page"] = true;
   page["last_page"] = true;
-  page["empty"] = model.services.empty();
-  page["contents"] = std::move(contents);
-  return page.dump(2) + "\n";
+  page["empty"] = count == 0;
+  page["contents"] = json::array();
+  std::string text = page.dump(2);
+  if (count == 0) return text + "\n";
+  // Put the records between the brackets of "contents": [].
+  const std::size_t open = text.rfind("[]");
+  std::size_t size = text.size() + 16;
+  for (std::size_t i = 0; i < count; ++i) size += record(i).size() + 2;
+  std::string out;
+  out.reserve(size);
+  out.append(text, 0, open + 1);
+  out += '\n';
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i) out += ",\n";
+    out += record(i);
+  }
+  out += "\n  ]";
+  out.append(text, open + 2, std::string::npos);
+  out += '\n';
+  return out;
+}
+
+std::string open_referral_services(const Model& model, const Urls& urls) {
+  std::vector<std::string> records;
+  records.reserve(model.services.size());
+  for (const auto& s : model.services) records.push_back(open_referral_record(model, urls, s));
+  return open_referral_page(records.size(), [&](std::size_t i) -> const std::string& { return records[i]; });
 }
 
 }  // namespace og

@@ -3,6 +3,7 @@
 // /openreferral/services.json in the shape of ORUK's paged `GET /services`.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "model/model.hpp"
@@ -11,6 +12,12 @@
 namespace og {
 
 std::string open_referral_services(const Model& model, const Urls& urls);
+
+// The same in pieces, for the preview server, which makes again only the
+// records of the services that changed: one service's record, laid out as
+// it is inside the page, and the page around `count` records.
+std::string open_referral_record(const Model& model, const Urls& urls, const Service& service);
+std::string open_referral_page(std::size_t count, const std::function<const std::string&(std::size_t)>& record);
 
 // A stable UUID (RFC 9562 version 8, built from hashes) for an id, so that
 // records keep their identity from one build to the next.

@@ -13,8 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class Slot { site, glossary, figures, plan_on_a_page, services, localities, pages, pathways,
-                  strategy, young_people };
+using Slot = ContentSlot;
 
 struct Entry {
   std::string_view name;  // "site.yaml" or "services"
@@ -35,20 +34,6 @@ constexpr std::array<Entry, 10> kLayout{{
     {"strategy", Slot::strategy, true, ".md"},
     {"young-people", Slot::young_people, true, ".md"},
 }};
-
-struct Pending {
-  fs::path file;
-  std::string display;
-  Slot slot;
-  bool markdown;
-};
-
-struct Parsed {
-  Diagnostics diagnostics;
-  std::unique_ptr<SourceFile> source;
-  std::optional<YamlNode> yaml;
-  MarkdownDocument markdown;
-};
 
 bool ignored_name(std::string_view name) {
   return name.empty() || name.front() == '.' || name.back() == '~' || name.front() == '#';
@@ -76,27 +61,6 @@ bool blank_or_comments(std::string_view text) {
   return true;
 }
 
-void parse_one(const Pending& p, Parsed& out) {
-  auto source = read_source(p.file, p.display, out.diagnostics);
-  if (!source) return;
-  out.source = std::make_unique<SourceFile>(std::move(*source));
-  const SourceFile& src = *out.source;
-  if (p.markdown) {
-    MarkdownSplit split = split_front_matter(src, out.diagnostics);
-    out.markdown.source = &src;
-    out.markdown.front_matter = std::move(split.front_matter);
-    out.markdown.body = split.body;
-    out.markdown.body_line = split.body_line;
-    out.markdown.broken_front_matter = split.broken;
-    return;
-  }
-  if (blank_or_comments(src.text)) {
-    out.diagnostics.error(src.at(1, 1), "the file is empty");
-    return;
-  }
-  out.yaml = parse_yaml(src, src.text, 1, out.diagnostics);
-}
-
 }  // namespace
 
 std::vector<std::string_view> known_content_entries() {
@@ -111,18 +75,24 @@ const SourceFile* LoadedContent::find_file(std::string_view path) const {
   return nullptr;
 }
 
-LoadedContent load_content(const fs::path& dir, unsigned jobs, Diagnostics& diagnostics) {
-  LoadedContent content;
-  content.dir = dir.lexically_normal().generic_string();
-  while (content.dir.size() > 1 && content.dir.back() == '/') content.dir.pop_back();
+std::string ContentFile::folder() const {
+  const auto layout = std::find_if(kLayout.begin(), kLayout.end(), [&](const Entry& e) { return e.slot == slot; });
+  return layout != kLayout.end() && layout->folder ? std::string(layout->name) : std::string();
+}
+
+std::string ContentFile::id() const { return file.stem().string(); }
+
+std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& display_dir, Diagnostics& diagnostics) {
+  display_dir = dir.lexically_normal().generic_string();
+  while (display_dir.size() > 1 && display_dir.back() == '/') display_dir.pop_back();
   const std::vector<std::string_view> known = known_content_entries();
 
   // Find the files, in a fixed order, and warn about anything offergen would not read.
-  std::vector<Pending> pending;
+  std::vector<ContentFile> pending;
   for (const auto& entry : sorted_entries(dir)) {
     const std::string name = entry.path().filename().string();
     if (ignored_name(name)) continue;
-    const std::string display = content.dir + "/" + name;
+    const std::string display = display_dir + "/" + name;
     auto layout = std::find_if(kLayout.begin(), kLayout.end(),
                                [&](const Entry& e) { return e.name == name; });
     if (layout == kLayout.end()) {
@@ -161,32 +131,74 @@ LoadedContent load_content(const fs::path& dir, unsigned jobs, Diagnostics& diag
       pending.push_back({file.path(), file_display, layout->slot, markdown});
     }
   }
+  return pending;
+}
 
-  std::vector<Parsed> parsed(pending.size());
-  parallel_for(pending.size(), jobs, [&](std::size_t i) { parse_one(pending[i], parsed[i]); });
+std::optional<ContentFile> classify_content_file(const fs::path& dir, const std::string& display_dir,
+                                                 const fs::path& path) {
+  const fs::path rel = path.lexically_relative(dir);
+  std::vector<std::string> parts;
+  for (const auto& p : rel) parts.push_back(p.string());
+  if (parts.empty() || parts.size() > 2 || parts[0] == "..") return std::nullopt;
+  for (const auto& p : parts)
+    if (ignored_name(p)) return std::nullopt;
+  const auto layout = std::find_if(kLayout.begin(), kLayout.end(), [&](const Entry& e) { return e.name == parts[0]; });
+  if (layout == kLayout.end() || layout->folder != (parts.size() == 2)) return std::nullopt;
+  if (layout->folder && fs::path(parts[1]).extension() != layout->extension) return std::nullopt;
+  std::string display = display_dir + "/" + parts[0] + (layout->folder ? "/" + parts[1] : "");
+  return ContentFile{dir / rel, std::move(display), layout->slot, layout->extension == ".md"};
+}
+
+ParsedFile parse_content_file(const ContentFile& file) {
+  ParsedFile out;
+  auto source = read_source(file.file, file.display, out.diagnostics);
+  if (!source) return out;
+  out.source = std::make_unique<SourceFile>(std::move(*source));
+  const SourceFile& src = *out.source;
+  if (file.markdown) {
+    MarkdownSplit split = split_front_matter(src, out.diagnostics);
+    MarkdownDocument doc;
+    doc.source = &src;
+    doc.front_matter = std::move(split.front_matter);
+    doc.body = split.body;
+    doc.body_line = split.body_line;
+    doc.broken_front_matter = split.broken;
+    out.markdown = std::move(doc);
+    return out;
+  }
+  if (blank_or_comments(src.text)) {
+    out.diagnostics.error(src.at(1, 1), "the file is empty");
+    return out;
+  }
+  if (auto root = parse_yaml(src, src.text, 1, out.diagnostics)) out.yaml = YamlDocument{&src, std::move(*root)};
+  return out;
+}
+
+LoadedContent load_content(const fs::path& dir, unsigned jobs, Diagnostics& diagnostics) {
+  LoadedContent content;
+  const std::vector<ContentFile> pending = find_content_files(dir, content.dir, diagnostics);
+  std::vector<ParsedFile> parsed(pending.size());
+  parallel_for(pending.size(), jobs, [&](std::size_t i) { parsed[i] = parse_content_file(pending[i]); });
 
   for (std::size_t i = 0; i < pending.size(); ++i) {
-    Parsed& p = parsed[i];
+    ParsedFile& p = parsed[i];
     diagnostics.append(p.diagnostics);
-    if (!p.source || (!pending[i].markdown && !p.yaml))
-      content.unreadable[pending[i].file.parent_path().filename().string()].insert(pending[i].file.stem().string());
+    if (p.unreadable()) content.unreadable[pending[i].file.parent_path().filename().string()].insert(pending[i].id());
     if (!p.source) continue;
     content.files.push_back(std::move(p.source));
-    const SourceFile* src = content.files.back().get();
     const Slot slot = pending[i].slot;
-    if (pending[i].markdown) {
-      p.markdown.source = src;
+    if (p.markdown) {
       switch (slot) {
-        case Slot::pages: content.pages.push_back(std::move(p.markdown)); break;
-        case Slot::pathways: content.pathways.push_back(std::move(p.markdown)); break;
-        case Slot::strategy: content.strategy.push_back(std::move(p.markdown)); break;
-        case Slot::young_people: content.young_people.push_back(std::move(p.markdown)); break;
+        case Slot::pages: content.pages.push_back(std::move(*p.markdown)); break;
+        case Slot::pathways: content.pathways.push_back(std::move(*p.markdown)); break;
+        case Slot::strategy: content.strategy.push_back(std::move(*p.markdown)); break;
+        case Slot::young_people: content.young_people.push_back(std::move(*p.markdown)); break;
         default: break;
       }
       continue;
     }
     if (!p.yaml) continue;
-    YamlDocument doc{src, std::move(*p.yaml)};
+    YamlDocument doc = std::move(*p.yaml);
     switch (slot) {
       case Slot::site: content.site = std::move(doc); break;
       case Slot::glossary: content.glossary = std::move(doc); break;

@@ -60,6 +60,42 @@ struct LoadedContent {
 LoadedContent load_content(const std::filesystem::path& dir, unsigned jobs,
                            Diagnostics& diagnostics);
 
+// The same, one file at a time, for callers that turn each file into the
+// model as soon as it is parsed (and so never hold every file's text and
+// tree at once), and for the preview server, which re-reads one file.
+enum class ContentSlot { site, glossary, figures, plan_on_a_page, services, localities, pages, pathways,
+                         strategy, young_people };
+
+struct ContentFile {
+  std::filesystem::path file;
+  std::string display;  // "content/services/home-start.yaml"
+  ContentSlot slot;
+  bool markdown;        // .md (front matter and body) rather than .yaml
+  std::string folder() const;  // "services", or "" for a single file
+  std::string id() const;      // "home-start"
+};
+
+// Lists the files offergen reads under `dir` in a fixed order (single files,
+// then folders, names sorted), and warns about anything it would not read.
+// `display_dir` is set to `dir` as diagnostics show it.
+std::vector<ContentFile> find_content_files(const std::filesystem::path& dir, std::string& display_dir,
+                                            Diagnostics& diagnostics);
+
+// Which content file `path` (under `dir`) would be, or nullopt when offergen
+// does not read it (the preview server asks this about each changed file).
+std::optional<ContentFile> classify_content_file(const std::filesystem::path& dir, const std::string& display_dir,
+                                                 const std::filesystem::path& path);
+
+// One file read and parsed; safe to call on any thread.
+struct ParsedFile {
+  Diagnostics diagnostics;
+  std::unique_ptr<SourceFile> source;  // null when the file could not be read
+  std::optional<YamlDocument> yaml;     // YAML files that parsed
+  std::optional<MarkdownDocument> markdown;  // Markdown files that were read
+  bool unreadable() const { return !source || (!markdown && !yaml); }
+};
+ParsedFile parse_content_file(const ContentFile& file);
+
 // The names offergen reads at the top of a content folder (for hints).
 std::vector<std::string_view> known_content_entries();
 

@@ -1,8 +1,12 @@
 #include "load/source_file.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+#include <cstring>
 
 #include "core/text.hpp"
 
@@ -20,6 +24,17 @@ std::optional<std::string_view> SourceFile::line_text(int line) const {
   const std::size_t end = text.find('\n', start);
   return std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
+
+namespace {
+
+// Most files have neither a byte-order mark nor a CR: they are kept as they are.
+void normalise_in_place(std::string& text) {
+  const bool bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  if (!bom && text.find('\r') == std::string::npos) return;
+  text = normalise_text(text);
+}
+
+}  // namespace
 
 std::string normalise_text(std::string_view raw) {
   if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
@@ -44,8 +59,9 @@ static std::string file_id(std::string_view display_path) {
   return std::string(name);
 }
 
-std::optional<SourceFile> make_source(std::string display_path, std::string_view raw,
-                                      Diagnostics& diagnostics) {
+namespace {
+
+std::optional<SourceFile> make_source_from(std::string display_path, std::string raw, Diagnostics& diagnostics) {
   if (auto bad = find_invalid_utf8(raw)) {
     // Report the line and column of the first bad byte.
     int line = 1;
@@ -56,7 +72,7 @@ std::optional<SourceFile> make_source(std::string display_path, std::string_view
         line_start = i + 1;
       }
     }
-    const int column = utf8_length(raw.substr(line_start, *bad - line_start)) + 1;
+    const int column = utf8_length(std::string_view(raw).substr(line_start, *bad - line_start)) + 1;
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(raw[*bad]));
     diagnostics.error({display_path, line, column},
@@ -67,20 +83,45 @@ std::optional<SourceFile> make_source(std::string display_path, std::string_view
   SourceFile source;
   source.id = file_id(display_path);
   source.path = std::move(display_path);
-  source.text = normalise_text(raw);
+  normalise_in_place(raw);
+  source.text = std::move(raw);
   return source;
+}
+
+}  // namespace
+
+std::optional<SourceFile> make_source(std::string display_path, std::string_view raw,
+                                      Diagnostics& diagnostics) {
+  return make_source_from(std::move(display_path), std::string(raw), diagnostics);
 }
 
 std::optional<SourceFile> read_source(const std::filesystem::path& file, std::string display_path,
                                       Diagnostics& diagnostics) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  // One read into a string of the file's size: no stream buffers, no copies.
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st {};
+  if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fd >= 0) ::close(fd);
     diagnostics.error({display_path, 0, 0}, "cannot read the file");
     return std::nullopt;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return make_source(std::move(display_path), buffer.str(), diagnostics);
+  std::string raw(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t done = 0;
+  for (;;) {
+    if (done == raw.size()) raw.resize(raw.size() + 4096);  // the file grew while we read it
+    const ssize_t n = ::read(fd, raw.data() + done, raw.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      diagnostics.error({display_path, 0, 0}, "cannot read the file");
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  raw.resize(done);
+  return make_source_from(std::move(display_path), std::move(raw), diagnostics);
 }
 
 }  // namespace og

@@ -1,6 +1,6 @@
 // A YAML document as a small tree that keeps the position of every node.
-// yaml-cpp's own Node drops duplicate keys silently and keeps no key positions,
-// so we build our own tree from its parser events.
+// YAML parsers' own trees drop duplicate keys silently and keep no key
+// positions, so we build our own tree from libyaml's parser events.
 #pragma once
 
 #include <optional>

@@ -44,13 +44,15 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   Diagnostics& diagnostics = result.diagnostics;
   const unsigned jobs = options.jobs == 0 ? default_jobs() : options.jobs;
 
+  // Each file is read, parsed and turned into the model on a worker thread,
+  // and its text and YAML tree dropped at once: the model is all that stays.
   result.timings.start("load");
-  LoadedContent content = load_content(options.content_dir, jobs, diagnostics);
+  Model model = load_model(options.content_dir, jobs, diagnostics);
 
   result.timings.start("validate");
   ValidateOptions vopts;
   vopts.today = options.today;
-  Model model = validate(content, vopts, diagnostics);
+  finish_model(model, vopts, diagnostics);
 
   result.timings.start("templates");
   const std::string tdir = display(options.templates_dir);
@@ -74,13 +76,14 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   // the search page links to its document table.
   result.timings.start("search");
   search::SearchIndex search_index;
-  if (content_ok) search_index = search::build_search_index(model);
+  if (content_ok) search_index = search::build_search_index(model, jobs);
 
   result.timings.start("render");
   const std::vector<PlannedPage> pages = plan_pages(model);
-  const std::vector<PlannedDocument> documents = plan_documents(model);
+  const std::vector<PlannedDocument> documents =
+      options.documents ? plan_documents(model) : std::vector<PlannedDocument>{};
   const Urls urls(options.base_url ? *options.base_url : model.site.base_url);
-  RenderEnvironment env(model, urls, assets, pages);
+  RenderEnvironment env(model, urls, assets, pages, jobs);
   env.search_index_route = search_index.docs_route;
 
   std::shared_ptr<const FontLibrary> fonts;
@@ -107,8 +110,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   auto render_page = [&](std::size_t i, unsigned worker) {
     auto& renderer = renderers[worker];
     if (!renderer) renderer = std::make_unique<PageRenderer>(env, *templates);
-    const std::string html = renderer->render(pages[i], page_diagnostics[i]);
-    sink.write(pages[i].file, html);
+    sink.write(pages[i].file, renderer->render(pages[i], page_diagnostics[i]));
   };
   parallel_for_workers(printable + first_pages.size(), jobs, [&](std::size_t i, unsigned worker) {
     if (i >= printable) return render_page(first_pages[i - printable], worker);
@@ -117,7 +119,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
     PrintedDocument doc = printer->print(documents[i], document_diagnostics[i]);
     if (doc.bytes.empty()) return;
     printed[i] = {doc.bytes.size(), doc.pages};
-    sink.write(documents[i].file, doc.bytes);
+    sink.write(documents[i].file, std::move(doc.bytes));
   });
   printers.clear();
   for (std::size_t i = 0; i < documents.size(); ++i)
@@ -138,6 +140,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   for (const auto& a : assets) output.write(a.route.substr(1), a.bytes);
   for (const auto& f : search_index.files) output.write(f.path, f.bytes);
   write_site_files(env, pages, output);
+  output.finish();  // the pages still on their way to the disk
   result.timings.stop();
 
   result.files = output.files();

@@ -21,6 +21,7 @@ struct BuildOptions {
   bool strict = false;                  // warnings count as errors
   unsigned jobs = 0;                    // 0: every core
   Date today;                           // for review-date warnings; empty: none
+  bool documents = true;                // print the PDFs (build --no-documents: false)
 };
 
 struct BuildResult {

@@ -17,6 +17,8 @@ struct FeedEntry {
   std::string route;
 };
 
+}  // namespace
+
 // "What changed": everything with a review date, newest first.
 std::string atom_feed(const RenderEnvironment& env) {
   const Model& m = env.model;
@@ -73,27 +75,33 @@ std::string atom_feed(const RenderEnvironment& env) {
   return xml;
 }
 
-}  // namespace
+std::string sitemap_xml(const RenderEnvironment& env, const std::vector<PlannedPage>& pages) {
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (const auto& p : pages) {
+    if (p.kind == PageKind::not_found) continue;
+    xml += "  <url><loc>";
+    append_html_escaped(xml, env.urls.absolute(p.route));
+    xml += "</loc></url>\n";
+  }
+  xml += "</urlset>\n";
+  return xml;
+}
+
+std::string robots_txt(const RenderEnvironment& env) {
+  std::string robots = "User-agent: *\nAllow: /\n";
+  if (env.urls.has_origin()) robots += "Sitemap: " + env.urls.absolute("/sitemap.xml") + "\n";
+  return robots;
+}
 
 void write_site_files(const RenderEnvironment& env, const std::vector<PlannedPage>& pages, OutputSink& output) {
-  std::string robots = "User-agent: *\nAllow: /\n";
   // A sitemap and a feed need absolute addresses, so they exist only when the
   // site knows its own.
   if (env.urls.has_origin()) {
-    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-    for (const auto& p : pages) {
-      if (p.kind == PageKind::not_found) continue;
-      xml += "  <url><loc>";
-      append_html_escaped(xml, env.urls.absolute(p.route));
-      xml += "</loc></url>\n";
-    }
-    xml += "</urlset>\n";
-    output.write("sitemap.xml", xml);
+    output.write("sitemap.xml", sitemap_xml(env, pages));
     output.write("feed.xml", atom_feed(env));
-    robots += "Sitemap: " + env.urls.absolute("/sitemap.xml") + "\n";
   }
-  output.write("robots.txt", robots);
+  output.write("robots.txt", robots_txt(env));
   output.write("openreferral/services.json", open_referral_services(env.model, env.urls));
 }
 

@@ -2,15 +2,18 @@
 
 #include <algorithm>
 
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 
 namespace og {
 
 RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<Asset>& assets,
-                                     const std::vector<PlannedPage>& pages)
+                                     const std::vector<PlannedPage>& pages, unsigned jobs, EnvironmentReuse reuse)
     : model(m), urls(std::move(u)) {
   for (const auto& a : assets) asset_links[a.key] = urls.link(a.route);
-  for (const auto& p : pages) routes.insert(p.route);
+  if (reuse.routes) routes = std::move(*reuse.routes);
+  else
+    for (const auto& p : pages) routes.insert(p.route);
   for (const auto& s : model.services) {
     if (s.all_localities) {
       for (const auto& l : model.localities) services_by_locality[l.id].push_back(&s);
@@ -27,6 +30,15 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
       }
     }
   }
+  const std::size_t n = model.services.size();
+  if (reuse.cards.size() == n && reuse.stale.size() == n) {
+    cards = std::move(reuse.cards);
+    for (std::size_t i = 0; i < n; ++i)
+      if (reuse.stale[i]) cards[i] = service_card(*this, model.services[i]);
+    return;
+  }
+  cards.resize(n);
+  parallel_for(n, jobs, [&](std::size_t i) { cards[i] = service_card(*this, model.services[i]); });
 }
 
 std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics) const {
@@ -96,6 +108,7 @@ std::string localities_text(const RenderEnvironment& env, const Service& s) {
 
 mustache::data service_card(const RenderEnvironment& env, const Service& s) {
   mustache::data d;
+  d.reserve(6);
   d.set("name", s.name);
   d.set("url", env.link(Urls::service(s.id)));
   put(d, "summary", s.summary);
@@ -132,7 +145,8 @@ std::string service_facets_json(const Service& s) {
 
 mustache::data service_list(const RenderEnvironment& env, const std::vector<const Service*>& services) {
   mustache::data list{mustache::data::type::list};
-  for (const Service* s : services) list.push_back(service_card(env, *s));
+  list.reserve(services.size());
+  for (const Service* s : services) list.push_back(mustache::data::ref(env.card(*s)));
   return list;
 }
 

@@ -20,9 +20,21 @@
 
 namespace og {
 
+// What a new environment may take over from the one before it, when the
+// preview server rebuilds after a small edit (everything else is rebuilt).
+struct EnvironmentReuse {
+  // The routes, when the edit added or removed no page.
+  std::optional<std::set<std::string, std::less<>>> routes;
+  // The previous environment's cards, when the services are in the same
+  // order; cards[i] is rebuilt where stale[i] is true.
+  std::vector<mustache::data> cards;
+  std::vector<bool> stale;
+};
+
 struct RenderEnvironment {
+  // Builds the indexes and every service's card, on up to `jobs` threads.
   RenderEnvironment(const Model& model, Urls urls, const std::vector<Asset>& assets,
-                    const std::vector<PlannedPage>& pages);
+                    const std::vector<PlannedPage>& pages, unsigned jobs = 1, EnvironmentReuse reuse = {});
 
   const Model& model;
   Urls urls;
@@ -44,13 +56,18 @@ struct RenderEnvironment {
   // document was not printed.
   std::optional<mustache::data> download(std::string_view route, const std::string& text) const;
 
+  // Each service's card (service_card()), in the model's order: built once,
+  // and referred to, not copied, by every list that shows the service.
+  std::vector<mustache::data> cards;
+  const mustache::data& card(const Service& s) const { return cards[static_cast<std::size_t>(&s - model.services.data())]; }
+
   std::string link(std::string_view route) const { return urls.link(route); }
   // Markdown rendered with the site's settings, headings starting at `heading_base`.
   std::string markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics) const;
 };
 
-// Sets `key` to `value`, or to false when `value` is empty: kainjow treats an
-// empty string as true in {{#section}}s.
+// Sets `key` to `value`, or to false when `value` is empty: Mustache (ours,
+// like kainjow before it) treats an empty string as true in {{#section}}s.
 void put(mustache::data& d, const std::string& key, const std::string& value);
 
 // A number of services for a page or a card: `count` (the number),
@@ -68,6 +85,7 @@ mustache::data service_card(const RenderEnvironment& env, const Service& s);
 // {"l":[area ids, left out for all areas],"a":[min age|null,max age|null],
 //  "n":[levels],"c":[category ids],"r":1 when you can refer yourself or drop in,"f":1 when free}
 std::string service_facets_json(const Service& s);
+// A list of the services' cards (references to env.cards).
 mustache::data service_list(const RenderEnvironment& env, const std::vector<const Service*>& services);
 
 }  // namespace og

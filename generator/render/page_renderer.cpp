@@ -123,6 +123,7 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
 std::string PageRenderer::render(const PlannedPage& page, Diagnostics& diagnostics) {
   PageData p = build(page, diagnostics);
   add_frame(page, p);
+  last_template_ = p.template_name;
   std::string body = templates_.render(p.template_name, p.data);
   p.data.set("content", std::move(body));
   return templates_.render("layout", p.data);

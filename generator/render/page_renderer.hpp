@@ -19,6 +19,9 @@ class PageRenderer {
  public:
   PageRenderer(const RenderEnvironment& env, const TemplateSet& templates);
   std::string render(const PlannedPage& page, Diagnostics& diagnostics);
+  // The body template the last render() used ("service"), for the preview
+  // server's dependency map.
+  const std::string& last_template() const { return last_template_; }
 
  private:
   PageData build(const PlannedPage& page, Diagnostics& diagnostics);
@@ -27,6 +30,7 @@ class PageRenderer {
   const RenderEnvironment& env_;
   CompiledTemplates templates_;
   mustache::data footer_nav_;
+  std::string last_template_;
 };
 
 }  // namespace og

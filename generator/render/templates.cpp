@@ -26,20 +26,9 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
 
 namespace {
 
-// kainjow reports "Unclosed section \"x\" at 123": split off the byte offset.
-Diagnostic syntax_error(const TemplateSource& t, const std::string& message) {
-  std::string text = message;
-  std::size_t offset = 0;
-  if (auto at = text.rfind(" at "); at != std::string::npos) {
-    const std::string number = text.substr(at + 4);
-    if (!number.empty() && std::all_of(number.begin(), number.end(), ::isdigit)) {
-      offset = std::stoul(number);
-      text = text.substr(0, at);
-    }
-  }
-  if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
-  auto [line, column] = line_and_column(t.text, offset);
-  return {{t.path, line, column}, Severity::error, "template syntax error: " + text, {}};
+Diagnostic syntax_error(const TemplateSource& t, const mustache::TemplateError& error) {
+  auto [line, column] = line_and_column(t.text, error.offset);
+  return {{t.path, line, column}, Severity::error, "template syntax error: " + error.message, {}};
 }
 
 struct PartialTag {
@@ -144,9 +133,9 @@ std::optional<TemplateSet> TemplateSet::from_sources(std::vector<TemplateSource>
   std::string dir_hint;
   for (const auto& s : sources) {
     // Every file on its own first, so that an error names the file it is in.
-    mustache::mustache check(s.text);
-    if (!check.is_valid()) {
-      diagnostics.add(syntax_error(s, check.error_message()));
+    mustache::TemplateError error;
+    if (!mustache::Template::compile(s.text, error)) {
+      diagnostics.add(syntax_error(s, error));
       ok = false;
     }
     if (s.name.rfind("partials/", 0) == 0) partials[s.name.substr(9)] = &s;
@@ -163,6 +152,7 @@ std::optional<TemplateSet> TemplateSet::from_sources(std::vector<TemplateSource>
   if (!ok) return std::nullopt;
 
   TemplateSet set;
+  auto compiled = std::make_shared<std::map<std::string, mustache::Template, std::less<>>>();
   Expander expander(partials, diagnostics);
   for (const auto& [name, source] : pages) {
     std::vector<std::string> chain;
@@ -171,32 +161,31 @@ std::optional<TemplateSet> TemplateSet::from_sources(std::vector<TemplateSource>
       ok = false;
       continue;
     }
-    mustache::mustache check(*text);
-    if (!check.is_valid()) {
+    mustache::TemplateError error;
+    auto tmpl = mustache::Template::compile(*text, error);
+    if (!tmpl) {
       // A section opened in one file and closed in another only shows up here.
-      diagnostics.error({source->path, 0, 0}, "template syntax error after inlining partials: " +
-                                                  check.error_message());
+      diagnostics.error({source->path, 0, 0}, "template syntax error after inlining partials: " + error.message);
       ok = false;
       continue;
     }
+    compiled->emplace(name, std::move(*tmpl));
     set.expanded_[name] = std::move(*text);
   }
   if (!ok) return std::nullopt;
+  set.compiled_.compiled_ = std::move(compiled);
   return set;
 }
 
-CompiledTemplates TemplateSet::compile() const {
-  CompiledTemplates out;
-  for (const auto& [name, text] : expanded_) out.compiled_[name] = std::make_unique<mustache::mustache>(text);
+std::string CompiledTemplates::render(std::string_view name, const mustache::data& data) const {
+  std::string out;
+  render_into(out, name, data);
   return out;
 }
 
-std::string CompiledTemplates::render(std::string_view name, const mustache::data& data) {
-  auto it = compiled_.find(name);
-  if (it == compiled_.end()) return {};
-  std::string out;
-  it->second->render(data, [&out](const std::string& s) { out += s; });
-  return out;
+void CompiledTemplates::render_into(std::string& out, std::string_view name, const mustache::data& data) const {
+  auto it = compiled_->find(name);
+  if (it != compiled_->end()) it->second.render(data, out);
 }
 
 }  // namespace og

@@ -1,6 +1,6 @@
 // The Mustache templates of a site: read once, checked with positions, partials
-// inlined at load time (kainjow would re-parse a partial at every use), and
-// compiled once per worker thread.
+// inlined at load time, and compiled once into offergen's own Mustache engine
+// (render/mustache.hpp), whose compiled templates every thread shares.
 #pragma once
 
 #include <filesystem>
@@ -11,13 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include <kainjow/mustache.hpp>
-
 #include "core/diagnostic.hpp"
+#include "render/mustache.hpp"
 
 namespace og {
-
-namespace mustache = kainjow::mustache;
 
 struct TemplateSource {
   std::string name;  // "service", "partials/header"
@@ -25,16 +22,19 @@ struct TemplateSource {
   std::string text;
 };
 
-// One thread's compiled templates. Not shared between threads.
+// The compiled templates: read-only, so any number of threads may render
+// with the same ones (copies share them).
 class CompiledTemplates {
  public:
   // Renders template `name` (which must exist) with `data`.
-  std::string render(std::string_view name, const mustache::data& data);
-  bool has(std::string_view name) const { return compiled_.find(name) != compiled_.end(); }
+  std::string render(std::string_view name, const mustache::data& data) const;
+  // Appends template `name` rendered with `data` to `out`.
+  void render_into(std::string& out, std::string_view name, const mustache::data& data) const;
+  bool has(std::string_view name) const { return compiled_->find(name) != compiled_->end(); }
 
  private:
   friend class TemplateSet;
-  std::map<std::string, std::unique_ptr<mustache::mustache>, std::less<>> compiled_;
+  std::shared_ptr<const std::map<std::string, mustache::Template, std::less<>>> compiled_;
 };
 
 class TemplateSet {
@@ -50,12 +50,14 @@ class TemplateSet {
                                                  const std::vector<std::string>& required,
                                                  Diagnostics& diagnostics);
 
-  CompiledTemplates compile() const;
+  // The templates, compiled when the set was loaded.
+  CompiledTemplates compile() const { return compiled_; }
   // The page templates after partials were inlined.
   const std::map<std::string, std::string, std::less<>>& expanded() const { return expanded_; }
 
  private:
   std::map<std::string, std::string, std::less<>> expanded_;
+  CompiledTemplates compiled_;
 };
 
 // Turns a byte offset in `text` into 1-based line and column.

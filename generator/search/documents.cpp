@@ -76,86 +76,122 @@ std::string excerpt(const std::string& text, std::size_t limit) {
   return out + "\xE2\x80\xA6";  // …
 }
 
+namespace {
+
+void free_text(Document& d, const std::string& title, const std::string& summary, const Markdown& body) {
+  const std::string plain = body.empty() ? std::string() : markdown_plain_text(body.text);
+  d.title = title;
+  d.summary = summary.empty() ? excerpt(plain) : summary;
+  add(d, title, kTitle);
+  add(d, summary, kSummary);
+  add(d, plain, kBody);
+}
+
+}  // namespace
+
+std::vector<DocumentSource> document_sources(const Model& m) {
+  std::vector<DocumentSource> out;
+  out.reserve(m.services.size() + m.pathways.size() + m.young_people.size() + m.strategy.size() +
+              m.localities.size() + m.terms.size() + m.pages.size());
+  for (std::size_t i = 0; i < m.services.size(); ++i) out.push_back({'s', i});
+  for (std::size_t i = 0; i < m.pathways.size(); ++i) out.push_back({'p', i});
+  for (std::size_t i = 0; i < m.young_people.size(); ++i) out.push_back({'y', i});
+  for (std::size_t i = 0; i < m.strategy.size(); ++i) out.push_back({'g', i});
+  for (std::size_t i = 0; i < m.localities.size(); ++i) out.push_back({'l', i});
+  for (std::size_t i = 0; i < m.terms.size(); ++i) out.push_back({'t', i});
+  for (std::size_t i = 0; i < m.pages.size(); ++i)
+    if (m.pages[i].id != "index") out.push_back({'f', i});  // the home page
+  return out;
+}
+
+Document make_document(const Model& m, const DocumentSource& source) {
+  Document d;
+  d.kind = source.kind;
+  switch (source.kind) {
+    case 's': return service_document(m, m.services[source.index]);
+    case 'p': {
+      const Pathway& p = m.pathways[source.index];
+      d.route = Urls::pathway(p.id);
+      d.title = p.title;
+      d.summary = p.summary;
+      add(d, p.title, kTitle);
+      add(d, p.summary, kSummary);
+      add_markdown(d, p.introduction);
+      for (const auto& step : p.steps) {
+        add(d, step.title, kBody);
+        add_markdown(d, step.text);
+      }
+      break;
+    }
+    case 'y': {
+      const YoungPeoplePage& y = m.young_people[source.index];
+      d.route = y.id == "index" ? Urls::young_people() : Urls::young_people_page(y.id);
+      free_text(d, y.title, y.summary, y.body);
+      for (const auto& q : y.quotes) add(d, q.text, kBody);
+      break;
+    }
+    case 'g': {
+      const StrategyPart& g = m.strategy[source.index];
+      d.route = g.id == "index" ? Urls::strategy() : Urls::strategy_part(g.id);
+      free_text(d, g.title, g.summary, g.body);
+      for (const auto& item : g.items) add(d, item, kSummary);
+      for (const auto& a : g.actions) add(d, a.what, kBody);
+      break;
+    }
+    case 'l': {
+      const Locality& l = m.localities[source.index];
+      d.route = Urls::locality(l.id);
+      free_text(d, l.name, l.summary, l.description);
+      for (const auto& p : l.places) add(d, p, kKeywords);
+      for (const auto& h : l.hubs) add(d, h, kCategory);
+      break;
+    }
+    case 't': {
+      const Term& t = m.terms[source.index];
+      d.route = Urls::term(t.id);
+      d.title = t.stands_for.empty() ? t.term : t.term + " (" + t.stands_for + ")";
+      d.summary = t.definition;
+      add(d, t.term, kTitle);
+      add(d, t.stands_for, kTitle);
+      for (const auto& a : t.also) add(d, a, kKeywords);
+      add(d, t.definition, kSummary);
+      break;
+    }
+    case 'f': {
+      const Page& p = m.pages[source.index];
+      d.route = Urls::page(p.id);
+      free_text(d, p.title, p.summary, p.body);
+      break;
+    }
+    default: break;
+  }
+  return d;
+}
+
+std::vector<ContentKey> document_keys(const Model& m, const DocumentSource& source) {
+  switch (source.kind) {
+    case 's': {
+      // The service, and the names and places of its areas.
+      const Service& s = m.services[source.index];
+      std::vector<ContentKey> keys{keys::of("service", s.id)};
+      if (s.all_localities)
+        for (const auto& l : m.localities) keys.push_back(keys::of("locality", l.id));
+      for (const auto& l : s.localities) keys.push_back(keys::of("locality", l.id));
+      return keys;
+    }
+    case 'p': return {keys::of("pathway", m.pathways[source.index].id)};
+    case 'y': return {keys::of("young-people", m.young_people[source.index].id)};
+    case 'g': return {keys::of("strategy", m.strategy[source.index].id)};
+    case 'l': return {keys::of("locality", m.localities[source.index].id)};
+    case 't': return {keys::of("glossary", "")};
+    case 'f': return {keys::of("page", m.pages[source.index].id)};
+    default: return {};
+  }
+}
+
 std::vector<Document> collect_documents(const Model& m) {
   std::vector<Document> docs;
-  for (const auto& s : m.services) docs.push_back(service_document(m, s));
-
-  for (const auto& p : m.pathways) {
-    Document d;
-    d.kind = 'p';
-    d.route = Urls::pathway(p.id);
-    d.title = p.title;
-    d.summary = p.summary;
-    add(d, p.title, kTitle);
-    add(d, p.summary, kSummary);
-    add_markdown(d, p.introduction);
-    for (const auto& step : p.steps) {
-      add(d, step.title, kBody);
-      add_markdown(d, step.text);
-    }
-    docs.push_back(std::move(d));
-  }
-
-  auto free_text = [](Document& d, const std::string& title, const std::string& summary,
-                      const Markdown& body) {
-    const std::string plain = body.empty() ? std::string() : markdown_plain_text(body.text);
-    d.title = title;
-    d.summary = summary.empty() ? excerpt(plain) : summary;
-    add(d, title, kTitle);
-    add(d, summary, kSummary);
-    add(d, plain, kBody);
-  };
-
-  for (const auto& y : m.young_people) {
-    Document d;
-    d.kind = 'y';
-    d.route = y.id == "index" ? Urls::young_people() : Urls::young_people_page(y.id);
-    free_text(d, y.title, y.summary, y.body);
-    for (const auto& q : y.quotes) add(d, q.text, kBody);
-    docs.push_back(std::move(d));
-  }
-
-  for (const auto& g : m.strategy) {
-    Document d;
-    d.kind = 'g';
-    d.route = g.id == "index" ? Urls::strategy() : Urls::strategy_part(g.id);
-    free_text(d, g.title, g.summary, g.body);
-    for (const auto& item : g.items) add(d, item, kSummary);
-    for (const auto& a : g.actions) add(d, a.what, kBody);
-    docs.push_back(std::move(d));
-  }
-
-  for (const auto& l : m.localities) {
-    Document d;
-    d.kind = 'l';
-    d.route = Urls::locality(l.id);
-    free_text(d, l.name, l.summary, l.description);
-    for (const auto& p : l.places) add(d, p, kKeywords);
-    for (const auto& h : l.hubs) add(d, h, kCategory);
-    docs.push_back(std::move(d));
-  }
-
-  for (const auto& t : m.terms) {
-    Document d;
-    d.kind = 't';
-    d.route = Urls::term(t.id);
-    d.title = t.stands_for.empty() ? t.term : t.term + " (" + t.stands_for + ")";
-    d.summary = t.definition;
-    add(d, t.term, kTitle);
-    add(d, t.stands_for, kTitle);
-    for (const auto& a : t.also) add(d, a, kKeywords);
-    add(d, t.definition, kSummary);
-    docs.push_back(std::move(d));
-  }
-
-  for (const auto& p : m.pages) {
-    if (p.id == "index") continue;  // the home page
-    Document d;
-    d.kind = 'f';
-    d.route = Urls::page(p.id);
-    free_text(d, p.title, p.summary, p.body);
-    docs.push_back(std::move(d));
-  }
+  for (const auto& source : document_sources(m)) docs.push_back(make_document(m, source));
   return docs;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/model.hpp"
+#include "render/dependencies.hpp"
 
 namespace og::search {
 
@@ -34,6 +35,20 @@ const std::vector<std::pair<char, std::string>>& kind_labels();
 // Every document, in a fixed order: services, pathways, young people's pages,
 // strategy, areas, glossary terms, free pages; each in the model's order.
 std::vector<Document> collect_documents(const Model& model);
+
+// The same one at a time: where each document comes from (a kind, as in
+// Document::kind, and an index into the model's vector of that kind), and
+// the document made from it, so that a build can make them on every core and
+// the preview server can make again only those a change touched.
+struct DocumentSource {
+  char kind;
+  std::size_t index;
+};
+std::vector<DocumentSource> document_sources(const Model& model);
+Document make_document(const Model& model, const DocumentSource& source);
+// What a document reads, as content keys (render/dependencies.hpp); the
+// glossary, read by every document through its synonyms, is not listed.
+std::vector<ContentKey> document_keys(const Model& model, const DocumentSource& source);
 
 // The first sentence or so of `text`, at most about `limit` bytes, cut at a word.
 std::string excerpt(const std::string& text, std::size_t limit = 160);

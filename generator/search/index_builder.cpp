@@ -1,12 +1,16 @@
 #include "search/index_builder.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "core/hash.hpp"
+#include "core/parallel.hpp"
 #include "search/tokenize.hpp"
 
 namespace og::search {
@@ -19,6 +23,9 @@ using json = nlohmann::ordered_json;
 constexpr int kMaxWeight = 40;
 // Body text counts each word at most this many times.
 constexpr int kMaxBodyRepeats = 3;
+// Documents indexed at once by add_all(): their words wait in memory until
+// they are merged, so a large site never holds every document's words.
+constexpr std::size_t kBlock = 512;
 
 // A glossary term with its abbreviation, expansion and other spellings: a
 // document that writes any of them is found by all of them.
@@ -44,23 +51,131 @@ std::vector<SynonymGroup> synonym_groups(const std::vector<Term>& terms, Stemmer
   return groups;
 }
 
-// How often `phrase` occurs in `tokens`, by stems.
-int occurrences(const std::vector<Token>& tokens, const Phrase& phrase) {
-  if (phrase.empty() || phrase.size() > tokens.size()) return 0;
+// One document's words: each stem's weight, and the forms it was written in,
+// both sorted.
+struct DocumentWords {
+  std::vector<std::pair<std::string, int>> weights;
+  std::vector<std::pair<std::string, std::string>> forms;  // (stem, form)
+};
+
+// One thread's words: each folded word once, with its stem, so that a word
+// is looked up by one hash and compared by its address from then on.
+class Lexicon {
+ public:
+  struct Word {
+    const std::string* form;
+    const std::string* stem;  // null: a stop word or a single letter
+  };
+
+  explicit Lexicon(const std::vector<SynonymGroup>& groups) {
+    for (const auto& group : groups) {
+      auto& g = groups_.emplace_back();
+      for (const auto& phrase : group) {
+        auto& p = g.emplace_back();
+        for (const auto& t : phrase) p.push_back({intern(forms_, t.form), intern(stems_, t.stem)});
+      }
+    }
+  }
+
+  // The words of `text`, as tokenize() finds them.
+  void split(std::string_view text, std::vector<Word>& out) {
+    out.clear();
+    for_each_word(text, buffer_, [&](const std::string& word) {
+      const Word w = lookup(word);
+      if (w.stem) out.push_back(w);
+    });
+  }
+
+  // Each group's phrases as the stems of their words (and their forms).
+  const std::vector<std::vector<std::vector<Word>>>& groups() const { return groups_; }
+
+ private:
+  static const std::string* intern(std::unordered_map<std::string, std::unique_ptr<std::string>>& set,
+                                   const std::string& s) {
+    auto& slot = set[s];
+    if (!slot) slot = std::make_unique<std::string>(s);
+    return slot.get();
+  }
+
+  Word lookup(const std::string& word) {
+    auto it = words_.find(word);
+    if (it != words_.end()) return it->second;
+    Word w{intern(forms_, word), nullptr};
+    const bool keep = !(word.size() < 2 && !(word[0] >= '0' && word[0] <= '9')) && !is_stop_word(word);
+    if (keep) w.stem = intern(stems_, stemmer_.stem(word));
+    words_.emplace(word, w);
+    return w;
+  }
+
+  Stemmer stemmer_;
+  std::string buffer_;
+  std::unordered_map<std::string, Word> words_;
+  std::unordered_map<std::string, std::unique_ptr<std::string>> forms_, stems_;
+  std::vector<std::vector<std::vector<Word>>> groups_;
+};
+
+// How often `phrase` occurs in `words`, by stems.
+int occurrences(const std::vector<Lexicon::Word>& words, const std::vector<Lexicon::Word>& phrase) {
+  if (phrase.empty() || phrase.size() > words.size()) return 0;
   int n = 0;
-  for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
+  for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
     bool match = true;
-    for (std::size_t j = 0; j < phrase.size() && match; ++j)
-      match = tokens[i + j].stem == phrase[j].stem;
+    for (std::size_t j = 0; j < phrase.size() && match; ++j) match = words[i + j].stem == phrase[j].stem;
     if (match) ++n;
   }
   return n;
 }
 
-struct Postings {
-  std::set<std::string> forms;
-  std::map<std::size_t, int> weights;  // document -> weight
-};
+DocumentWords words_of(const Document& doc, Lexicon& lexicon) {
+  using Word = Lexicon::Word;
+  // Each field's words count with the field's weight, body text at most
+  // three times; a glossary phrase counts the words of its synonyms too.
+  std::vector<std::pair<const std::string*, int>> weights;  // by stem address
+  std::vector<std::pair<const std::string*, const std::string*>> forms;
+  std::vector<Word> words;
+  std::vector<const std::string*> stems;
+  for (const auto& field : doc.fields) {
+    lexicon.split(field.text, words);
+    const int repeats = field.weight == kBody ? kMaxBodyRepeats : 1;
+    stems.clear();
+    for (const Word& w : words) {
+      stems.push_back(w.stem);
+      forms.emplace_back(w.stem, w.form);
+    }
+    for (const auto& group : lexicon.groups()) {
+      for (std::size_t i = 0; i < group.size(); ++i) {
+        if (occurrences(words, group[i]) == 0) continue;
+        for (std::size_t j = 0; j < group.size(); ++j) {
+          if (j == i) continue;
+          for (const Word& w : group[j]) {
+            stems.push_back(w.stem);
+            forms.emplace_back(w.stem, w.form);
+          }
+        }
+      }
+    }
+    std::sort(stems.begin(), stems.end());
+    for (std::size_t k = 0; k < stems.size();) {
+      std::size_t end = k;
+      while (end < stems.size() && stems[end] == stems[k]) ++end;
+      const int n = static_cast<int>(end - k);
+      auto it = std::find_if(weights.begin(), weights.end(), [&](const auto& p) { return p.first == stems[k]; });
+      if (it == weights.end()) it = weights.insert(weights.end(), {stems[k], 0});
+      it->second = std::min(kMaxWeight, it->second + field.weight * std::min(n, repeats));
+      k = end;
+    }
+  }
+  DocumentWords out;
+  out.weights.reserve(weights.size());
+  for (const auto& [stem, w] : weights) out.weights.emplace_back(*stem, w);
+  std::sort(out.weights.begin(), out.weights.end());
+  std::sort(forms.begin(), forms.end());
+  forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+  out.forms.reserve(forms.size());
+  for (const auto& [stem, form] : forms) out.forms.emplace_back(*stem, *form);
+  std::sort(out.forms.begin(), out.forms.end());
+  return out;
+}
 
 std::string shard_key(const std::string& form) {
   const char c = form.empty() ? '_' : form[0];
@@ -71,102 +186,304 @@ std::string hashed_name(const std::string& stem, const std::string& bytes) {
   return stem + "." + short_hash(bytes) + ".json";
 }
 
+std::string document_row(const Document& d) {
+  json row = json::array({std::string(1, d.kind), d.route.substr(1), d.title, d.summary});
+  if (!d.facets.empty()) row.push_back(json::parse(d.facets));
+  return row.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 }  // namespace
 
-SearchIndex build_search_index(const std::vector<Document>& documents,
-                               const std::vector<Term>& terms) {
+struct SearchIndexBuilder::Impl {
+  // One document's words by stem number, kept for replace().
+  struct Terms {
+    std::vector<std::pair<std::uint32_t, int>> weights;            // (stem, weight)
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> forms;    // (stem, form)
+  };
+  struct Stem {
+    std::string text;
+    std::vector<std::pair<std::uint32_t, int>> postings;  // (document, weight), by document
+    std::vector<std::pair<std::uint32_t, int>> forms;     // (form, documents that wrote it); a stem has few
+    std::vector<std::string> in_shards;                   // the shards that hold a piece of it
+    bool dirty = false;
+  };
+  struct Shard {
+    std::map<std::string, std::string> pieces;  // stem -> ["stem",[forms],[postings]]
+    bool dirty = true;
+    std::string name;
+    std::shared_ptr<const std::string> bytes;
+  };
+
   Stemmer stemmer;
-  const std::vector<SynonymGroup> groups = synonym_groups(terms, stemmer);
-  std::map<std::string, Postings> index;  // stem -> postings
+  std::vector<SynonymGroup> groups;
+  std::unique_ptr<Lexicon> lexicon;  // replace()'s
+  std::vector<Stem> stems;
+  std::unordered_map<std::string, std::uint32_t> stem_ids;
+  std::vector<std::string> form_texts;
+  std::unordered_map<std::string, std::uint32_t> form_ids;
+  std::vector<std::uint32_t> dirty_stems;
+  std::map<std::string, Shard> shards;
+  std::vector<Terms> terms;  // by document, with keep_terms
+  bool table_dirty = true;
+  std::string docs_route;
+  std::shared_ptr<const std::string> docs_bytes;
+  std::string fixed_start;  // {"version":1,"kinds":{...},"stop":[...],"shards":
 
-  for (std::size_t doc = 0; doc < documents.size(); ++doc) {
-    for (const auto& field : documents[doc].fields) {
-      const std::vector<Token> tokens = tokenize(field.text, stemmer);
-      const int repeats = field.weight == kBody ? kMaxBodyRepeats : 1;
-      std::map<std::string, int> counts;
-      for (const auto& t : tokens) {
-        ++counts[t.stem];
-        index[t.stem].forms.insert(t.form);
+  std::uint32_t intern(const std::string& stem) {
+    auto [it, added] = stem_ids.try_emplace(stem, static_cast<std::uint32_t>(stems.size()));
+    if (added) {
+      stems.emplace_back();
+      stems.back().text = stem;
+    }
+    return it->second;
+  }
+
+  std::uint32_t intern_form(const std::string& form) {
+    auto [it, added] = form_ids.try_emplace(form, static_cast<std::uint32_t>(form_texts.size()));
+    if (added) form_texts.push_back(form);
+    return it->second;
+  }
+
+  void touch(std::uint32_t stem) {
+    if (!stems[stem].dirty) {
+      stems[stem].dirty = true;
+      dirty_stems.push_back(stem);
+    }
+  }
+
+  Terms merge(std::uint32_t doc, DocumentWords&& words, bool keep) {
+    Terms kept;
+    for (const auto& [stem, weight] : words.weights) {
+      const std::uint32_t id = intern(stem);
+      auto& postings = stems[id].postings;
+      if (postings.empty() || postings.back().first < doc) {
+        postings.emplace_back(doc, weight);
+      } else {
+        auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
+        postings.insert(at, {doc, weight});
       }
-      for (const auto& group : groups) {
-        for (std::size_t i = 0; i < group.size(); ++i) {
-          if (occurrences(tokens, group[i]) == 0) continue;
-          for (std::size_t j = 0; j < group.size(); ++j) {
-            if (j == i) continue;
-            for (const auto& t : group[j]) {
-              ++counts[t.stem];
-              index[t.stem].forms.insert(t.form);
-            }
-          }
+      touch(id);
+      if (keep) kept.weights.emplace_back(id, weight);
+    }
+    std::uint32_t id = 0;
+    const std::string* last = nullptr;
+    for (const auto& [stem, form] : words.forms) {
+      if (!last || *last != stem) id = intern(stem);  // forms come sorted by stem
+      last = &stem;
+      const std::uint32_t f = intern_form(form);
+      auto& forms = stems[id].forms;
+      auto it = std::find_if(forms.begin(), forms.end(), [&](const auto& p) { return p.first == f; });
+      if (it == forms.end()) forms.emplace_back(f, 1);
+      else ++it->second;
+      touch(id);
+      if (keep) kept.forms.emplace_back(id, f);
+    }
+    return kept;
+  }
+
+  void remove(std::uint32_t doc, const Terms& old) {
+    for (const auto& [id, weight] : old.weights) {
+      auto& postings = stems[id].postings;
+      auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
+      if (at != postings.end() && at->first == doc) postings.erase(at);
+      touch(id);
+    }
+    for (const auto& [id, f] : old.forms) {
+      auto& forms = stems[id].forms;
+      auto it = std::find_if(forms.begin(), forms.end(), [&](const auto& p) { return p.first == f; });
+      if (it != forms.end() && --it->second == 0) forms.erase(it);
+      touch(id);
+    }
+  }
+
+  // Writes the pieces of the stems that changed into their shards.
+  void update_pieces() {
+    for (const std::uint32_t id : dirty_stems) {
+      Stem& stem = stems[id];
+      stem.dirty = false;
+      for (const auto& key : stem.in_shards) {
+        Shard& shard = shards[key];
+        shard.pieces.erase(stem.text);
+        shard.dirty = true;
+      }
+      stem.in_shards.clear();
+      if (stem.postings.empty()) continue;
+      // Forms that start with their stem ("parents", "parenting") are left
+      // out: the search page matches any word that starts with a stem. Only
+      // forms such as "family" (stem "famili") are listed.
+      std::vector<const std::string*> forms;
+      for (const auto& [f, count] : stem.forms) forms.push_back(&form_texts[f]);
+      std::sort(forms.begin(), forms.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+      std::map<std::string, std::vector<std::string>> forms_by_key;
+      forms_by_key[shard_key(stem.text)];
+      for (const std::string* form : forms)
+        if (form->rfind(stem.text, 0) != 0) forms_by_key[shard_key(*form)].push_back(*form);
+      std::string list = "[";
+      std::uint32_t previous = 0;
+      for (const auto& [doc, weight] : stem.postings) {
+        if (list.size() > 1) list += ',';
+        list += std::to_string(doc - previous);
+        list += ',';
+        list += std::to_string(weight);
+        previous = doc;
+      }
+      list += ']';
+      const std::string quoted = json(stem.text).dump();
+      for (const auto& [key, forms] : forms_by_key) {
+        Shard& shard = shards[key];
+        shard.pieces[stem.text] = "[" + quoted + "," + json(forms).dump() + "," + list + "]";
+        shard.dirty = true;
+        stem.in_shards.push_back(key);
+      }
+    }
+    dirty_stems.clear();
+    for (auto it = shards.begin(); it != shards.end();) {
+      if (it->second.pieces.empty()) {
+        it = shards.erase(it);
+        table_dirty = true;
+        continue;
+      }
+      Shard& shard = it->second;
+      if (shard.dirty) {
+        std::size_t size = 2;
+        for (const auto& [stem, piece] : shard.pieces) size += piece.size() + 1;
+        std::string bytes;
+        bytes.reserve(size);
+        bytes += '[';
+        for (const auto& [stem, piece] : shard.pieces) {
+          if (bytes.size() > 1) bytes += ',';
+          bytes += piece;
         }
+        bytes += ']';
+        shard.name = hashed_name(it->first, bytes);
+        shard.bytes = std::make_shared<const std::string>(std::move(bytes));
+        shard.dirty = false;
+        table_dirty = true;
       }
-      for (const auto& [stem, n] : counts) {
-        int& w = index[stem].weights[doc];
-        w = std::min(kMaxWeight, w + field.weight * std::min(n, repeats));
-      }
+      ++it;
     }
   }
+};
 
-  // Shards by the first character of each word form.
-  std::map<std::string, json> shards;
-  for (const auto& [stem, postings] : index) {
-    if (postings.weights.empty()) continue;
-    // Forms that start with their stem ("parents", "parenting") are left out:
-    // the search page matches any word that starts with a stem. Only forms
-    // such as "family" (stem "famili") are listed.
-    std::map<std::string, std::vector<std::string>> forms_by_key;
-    forms_by_key[shard_key(stem)];
-    for (const auto& f : postings.forms) {
-      if (f.rfind(stem, 0) != 0) forms_by_key[shard_key(f)].push_back(f);
-    }
-    json list = json::array();
-    std::size_t previous = 0;
-    for (const auto& [doc, weight] : postings.weights) {
-      list.push_back(doc - previous);
-      list.push_back(weight);
-      previous = doc;
-    }
-    for (const auto& [key, forms] : forms_by_key) {
-      json& shard = shards[key];
-      if (shard.is_null()) shard = json::array();
-      shard.push_back(json::array({stem, forms, list}));
-    }
-  }
-
-  SearchIndex result;
-  json shard_names = json::object();
-  std::vector<IndexFile> shard_files;
-  for (const auto& [key, shard] : shards) {
-    std::string bytes = shard.dump();
-    const std::string name = hashed_name(key, bytes);
-    shard_names[key] = name;
-    shard_files.push_back({"search/" + name, std::move(bytes)});
-  }
-
+SearchIndexBuilder::SearchIndexBuilder(const std::vector<Term>& terms, bool keep_terms)
+    : impl_(std::make_unique<Impl>()), keep_terms_(keep_terms) {
+  impl_->groups = synonym_groups(terms, impl_->stemmer);
   json kinds = json::object();
   for (const auto& [kind, label] : kind_labels()) kinds[std::string(1, kind)] = label;
-  json docs = json::array();
-  for (const auto& d : documents) {
-    json row = json::array({std::string(1, d.kind), d.route.substr(1), d.title, d.summary});
-    if (!d.facets.empty()) row.push_back(json::parse(d.facets));
-    docs.push_back(std::move(row));
+  impl_->fixed_start =
+      "{\"version\":1,\"kinds\":" + dumped(kinds) + ",\"stop\":" + dumped(json(stop_words())) + ",\"shards\":";
+}
+
+SearchIndexBuilder::~SearchIndexBuilder() = default;
+
+void SearchIndexBuilder::add_all(std::size_t count, unsigned jobs,
+                                 const std::function<Document(std::size_t)>& make) {
+  Impl& m = *impl_;
+  const std::size_t first = rows_.size();
+  rows_.resize(first + count);
+  routes_.resize(first + count);
+  if (keep_terms_) m.terms.resize(first + count);
+  // One stemmer per worker: the Snowball stemmer is not shared between threads.
+  std::vector<std::unique_ptr<Lexicon>> lexicons(std::max(1u, jobs));
+  std::vector<DocumentWords> words;
+  for (std::size_t start = 0; start < count; start += kBlock) {
+    const std::size_t n = std::min(kBlock, count - start);
+    words.assign(n, {});
+    parallel_for_workers(n, jobs, [&](std::size_t k, unsigned worker) {
+      auto& lexicon = lexicons[worker];
+      if (!lexicon) lexicon = std::make_unique<Lexicon>(m.groups);
+      const Document d = make(start + k);
+      words[k] = words_of(d, *lexicon);
+      rows_[first + start + k] = document_row(d);
+      routes_[first + start + k] = d.route;
+    });
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto doc = static_cast<std::uint32_t>(first + start + k);
+      Impl::Terms kept = m.merge(doc, std::move(words[k]), keep_terms_);
+      if (keep_terms_) m.terms[doc] = std::move(kept);
+    }
   }
-  json table = json::object();
-  table["version"] = 1;
-  table["kinds"] = kinds;
-  table["stop"] = stop_words();
-  table["shards"] = shard_names;
-  table["docs"] = docs;
-  std::string bytes = table.dump(-1, ' ', false, json::error_handler_t::replace);
-  const std::string name = hashed_name("docs", bytes);
-  result.docs_route = "/search/" + name;
-  result.files.push_back({"search/" + name, std::move(bytes)});
-  for (auto& f : shard_files) result.files.push_back(std::move(f));
+  m.table_dirty = true;
+}
+
+void SearchIndexBuilder::add_all(const std::vector<Document>& documents, unsigned jobs) {
+  add_all(documents.size(), jobs, [&](std::size_t i) { return documents[i]; });
+}
+
+void SearchIndexBuilder::add_all(const Model& model, unsigned jobs) {
+  const std::vector<DocumentSource> sources = document_sources(model);
+  add_all(sources.size(), jobs, [&](std::size_t i) { return make_document(model, sources[i]); });
+}
+
+void SearchIndexBuilder::replace(std::size_t index, Document document) {
+  Impl& m = *impl_;
+  const auto doc = static_cast<std::uint32_t>(index);
+  if (keep_terms_) m.remove(doc, m.terms[index]);
+  if (!m.lexicon) m.lexicon = std::make_unique<Lexicon>(m.groups);
+  Impl::Terms kept = m.merge(doc, words_of(document, *m.lexicon), keep_terms_);
+  if (keep_terms_) m.terms[index] = std::move(kept);
+  std::string row = document_row(document);
+  if (row != rows_[index]) {
+    rows_[index] = std::move(row);
+    m.table_dirty = true;
+  }
+  routes_[index] = std::move(document.route);
+}
+
+std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(std::string& docs_route) {
+  Impl& m = *impl_;
+  m.update_pieces();
+  if (m.table_dirty || !m.docs_bytes) {
+    std::size_t size = m.fixed_start.size() + 16;
+    for (const auto& row : rows_) size += row.size() + 1;
+    for (const auto& [key, shard] : m.shards) size += key.size() + shard.name.size() + 6;
+    std::string table;
+    table.reserve(size);
+    table += m.fixed_start;
+    table += '{';
+    bool first = true;
+    for (const auto& [key, shard] : m.shards) {
+      if (!first) table += ',';
+      first = false;
+      table += dumped(json(key));
+      table += ':';
+      table += dumped(json(shard.name));
+    }
+    table += "},\"docs\":[";
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      if (i) table += ',';
+      table += rows_[i];
+    }
+    table += "]}";
+    m.docs_route = "/search/" + hashed_name("docs", table);
+    m.docs_bytes = std::make_shared<const std::string>(std::move(table));
+    m.table_dirty = false;
+  }
+  docs_route = m.docs_route;
+  std::vector<SharedFile> files;
+  files.push_back({m.docs_route.substr(1), m.docs_bytes});
+  for (const auto& [key, shard] : m.shards) files.push_back({"search/" + shard.name, shard.bytes});
+  return files;
+}
+
+SearchIndex SearchIndexBuilder::files() {
+  SearchIndex result;
+  for (auto& f : shared_files(result.docs_route)) result.files.push_back({std::move(f.path), *f.bytes});
   return result;
 }
 
-SearchIndex build_search_index(const Model& model) {
-  return build_search_index(collect_documents(model), model.terms);
+SearchIndex build_search_index(const std::vector<Document>& documents, const std::vector<Term>& terms) {
+  SearchIndexBuilder builder(terms, false);
+  builder.add_all(documents, 1);
+  return builder.files();
+}
+
+SearchIndex build_search_index(const Model& model, unsigned jobs) {
+  SearchIndexBuilder builder(model.terms, false);
+  builder.add_all(model, jobs);
+  return builder.files();
 }
 
 }  // namespace og::search

@@ -13,8 +13,16 @@
 // Word forms ("parents", "parenting" -> "parent") and the glossary's
 // abbreviations ("MST" <-> "Multi-Systemic Therapy") are resolved here, at
 // build time, so that the JavaScript only looks words up.
+//
+// SearchIndexBuilder keeps what the files are made of (each stem's postings,
+// each stem's piece of its shards, each document's row) so that the preview
+// server can replace one document and write again only the pieces it
+// touched; a build uses the same code once, so both give the same bytes.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,10 +42,46 @@ struct SearchIndex {
 };
 
 // Deterministic: the same model gives the same bytes.
-SearchIndex build_search_index(const Model& model);
+SearchIndex build_search_index(const Model& model, unsigned jobs = 1);
 
 // The same, from documents and the glossary (tests).
-SearchIndex build_search_index(const std::vector<Document>& documents,
-                               const std::vector<Term>& terms);
+SearchIndex build_search_index(const std::vector<Document>& documents, const std::vector<Term>& terms);
+
+class SearchIndexBuilder {
+ public:
+  // `keep_terms`: remember each document's words, so that replace() can take
+  // them out again (the preview server); a build does not need them.
+  SearchIndexBuilder(const std::vector<Term>& terms, bool keep_terms);
+  ~SearchIndexBuilder();
+  SearchIndexBuilder(const SearchIndexBuilder&) = delete;
+  SearchIndexBuilder& operator=(const SearchIndexBuilder&) = delete;
+
+  // Indexes every document (in this order), on up to `jobs` threads; from
+  // the model, each document is made on the thread that indexes it.
+  void add_all(const std::vector<Document>& documents, unsigned jobs);
+  void add_all(const Model& model, unsigned jobs);
+  // Replaces document `index` (same position, same kind of page).
+  void replace(std::size_t index, Document document);
+  std::size_t size() const { return rows_.size(); }
+  const std::string& route(std::size_t index) const { return routes_[index]; }
+
+  // The files, writing again only the shards that changed since the last call.
+  SearchIndex files();
+  // The same, shared rather than copied (the preview server keeps them).
+  struct SharedFile {
+    std::string path;
+    std::shared_ptr<const std::string> bytes;
+  };
+  std::vector<SharedFile> shared_files(std::string& docs_route);
+
+ private:
+  void add_all(std::size_t count, unsigned jobs, const std::function<Document(std::size_t)>& make);
+
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  bool keep_terms_;
+  std::vector<std::string> rows_;    // each document's row of the table, as JSON
+  std::vector<std::string> routes_;  // each document's address
+};
 
 }  // namespace og::search

@@ -2,51 +2,16 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include <libstemmer.h>
 
 namespace og::search {
 
-namespace {
-
-// U+00C0 to U+00FF without their accents, in order; '\0' splits words (× and ÷).
-constexpr char kLatin1Letters[] =
-    "aaaaaaaceeeeiiii"
-    "dnooooo\0ouuuuyts"  // U+00C0..U+00DF
-    "aaaaaaaceeeeiiii"
-    "dnooooo\0ouuuuyty";  // U+00E0..U+00FF
-static_assert(sizeof(kLatin1Letters) == 64 + 1);
-constexpr std::string_view kLatin1(kLatin1Letters, 64);
-
-}  // namespace
-
 std::vector<std::string> split_words(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
-  auto flush = [&] {
-    if (!word.empty()) words.push_back(std::move(word));
-    word.clear();
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      word += static_cast<char>(c);
-    } else if (c >= 'A' && c <= 'Z') {
-      word += static_cast<char>(c - 'A' + 'a');
-    } else if (c == 0xC3 && i + 1 < text.size()) {
-      // U+00C0..U+00FF are C3 80..C3 BF in UTF-8.
-      const auto next = static_cast<unsigned char>(text[i + 1]);
-      const char folded = next >= 0x80 && next <= 0xBF ? kLatin1[next - 0x80] : '\0';
-      ++i;
-      if (folded == '\0')
-        flush();
-      else
-        word += folded;
-    } else {
-      flush();
-    }
-  }
-  flush();
+  for_each_word(text, word, [&](const std::string& w) { words.push_back(w); });
   return words;
 }
 
@@ -70,6 +35,7 @@ bool is_stop_word(std::string_view word) {
 
 struct Stemmer::Impl {
   sb_stemmer* stemmer = nullptr;
+  std::unordered_map<std::string, std::string> known;  // word -> stem
 };
 
 Stemmer::Stemmer() : impl_(std::make_unique<Impl>()) {
@@ -82,12 +48,17 @@ Stemmer::~Stemmer() {
 
 std::string Stemmer::stem(std::string_view word) {
   if (!impl_->stemmer) return std::string(word);
+  // Texts repeat their words: each is stemmed once per stemmer.
+  std::string key(word);
+  if (auto it = impl_->known.find(key); it != impl_->known.end()) return it->second;
   const sb_symbol* out =
       sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
                       static_cast<int>(word.size()));
-  if (!out) return std::string(word);
-  return std::string(reinterpret_cast<const char*>(out),
-                     static_cast<std::size_t>(sb_stemmer_length(impl_->stemmer)));
+  std::string stem = out ? std::string(reinterpret_cast<const char*>(out),
+                                       static_cast<std::size_t>(sb_stemmer_length(impl_->stemmer)))
+                         : std::string(word);
+  impl_->known.emplace(std::move(key), stem);
+  return stem;
 }
 
 std::vector<Token> tokenize(std::string_view text, Stemmer& stemmer) {

@@ -16,8 +16,49 @@ struct Token {
   std::string stem;  // "parent"
 };
 
-// Lower-case ASCII letters and digits; accented Latin letters lose their
-// accents ("é" -> "e"); everything else (punctuation, curly quotes) splits words.
+// U+00C0 to U+00FF without their accents, in order; '\0' splits words (× and ÷).
+inline constexpr char kLatin1Letters[] =
+    "aaaaaaaceeeeiiii"
+    "dnooooo\0ouuuuyts"  // U+00C0..U+00DF
+    "aaaaaaaceeeeiiii"
+    "dnooooo\0ouuuuyty";  // U+00E0..U+00FF
+static_assert(sizeof(kLatin1Letters) == 64 + 1);
+
+// Calls on_word(word) for each word of `text`, folded into `word` (a buffer
+// the caller keeps, so that no word allocates): lower-case ASCII letters and
+// digits; accented Latin letters lose their accents ("é" -> "e"); everything
+// else (punctuation, curly quotes) splits words.
+template <typename OnWord>
+void for_each_word(std::string_view text, std::string& word, OnWord&& on_word) {
+  word.clear();
+  auto flush = [&] {
+    if (word.empty()) return;
+    on_word(word);
+    word.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      word += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      word += static_cast<char>(c - 'A' + 'a');
+    } else if (c == 0xC3 && i + 1 < text.size()) {
+      // U+00C0..U+00FF are C3 80..C3 BF in UTF-8.
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      const char folded = next >= 0x80 && next <= 0xBF ? kLatin1Letters[next - 0x80] : '\0';
+      ++i;
+      if (folded == '\0')
+        flush();
+      else
+        word += folded;
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
+
+// The words of `text`, as for_each_word() finds them.
 std::vector<std::string> split_words(std::string_view text);
 
 // Words too common to help find anything ("the", "with", "my").

@@ -26,6 +26,10 @@ PlanOnAPage read_plan_on_a_page(const YamlDocument& doc, Diagnostics& diagnostic
 // Checks that every reference names something that exists, and the lints that
 // need the whole model (missing contacts, stale reviews).
 void check_references(const Model& model, Diagnostics& diagnostics);
+// The same in two parts: one service's references (to categories,
+// localities and levels), and every other kind's.
+void check_service_references(const Model& model, const Service& service, Diagnostics& diagnostics);
+void check_other_references(const Model& model, Diagnostics& diagnostics);
 void check_health(const Model& model, const ValidateOptions& options, Diagnostics& diagnostics);
 
 // Reports a file whose name cannot be an id (ids appear in web addresses).

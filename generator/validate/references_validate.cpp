@@ -73,33 +73,37 @@ int months_between(const Date& from, const Date& to) {
 
 }  // namespace
 
-void check_references(const Model& model, Diagnostics& diagnostics) {
-  const auto category_ids = ids_of(model.site.categories);
-  const auto locality_ids = ids_of(model.localities);
+void check_service_references(const Model& model, const Service& s, Diagnostics& diagnostics) {
+  // Whether refs[i] repeats an earlier ref (a service lists a handful).
+  const auto repeated = [](const std::vector<Ref>& refs, std::size_t i) {
+    for (std::size_t j = 0; j < i; ++j)
+      if (refs[j].id == refs[i].id) return true;
+    return false;
+  };
+  const auto category_ids = [&] { return ids_of(model.site.categories); };
+  const auto locality_ids = [&] { return ids_of(model.localities); };
+  for (std::size_t i = 0; i < s.categories.size() && model.site_loaded; ++i) {
+    const Ref& c = s.categories[i];
+    if (!model.category(c.id)) check_ref(c, false, "category", category_ids(), "site.yaml", diagnostics);
+    if (repeated(s.categories, i)) diagnostics.warning(c.where, "the category '" + c.id + "' is listed twice");
+  }
+  for (std::size_t i = 0; i < s.localities.size(); ++i) {
+    const Ref& l = s.localities[i];
+    // A locality whose file could not be read was reported already.
+    if (model.unreadable_localities.count(l.id)) continue;
+    if (!model.locality(l.id)) check_ref(l, false, "locality", locality_ids(), "localities/", diagnostics);
+    if (repeated(s.localities, i)) diagnostics.warning(l.where, "the locality '" + l.id + "' is listed twice");
+  }
+  for (std::size_t i = 0; i < s.levels.size() && model.site_loaded; ++i) {
+    if (!model.level(s.levels[i]))
+      diagnostics.error(s.level_where[i], "there is no level " + std::to_string(s.levels[i]),
+                        "site.yaml defines levels 1 to " + std::to_string(model.site.levels.size()));
+  }
+}
+
+void check_other_references(const Model& model, Diagnostics& diagnostics) {
   const auto term_ids = ids_of(model.terms);
   const auto figure_ids = ids_of(model.figures);
-
-  for (const auto& s : model.services) {
-    std::set<std::string> seen;
-    for (const auto& c : s.categories) {
-      if (!model.site_loaded) break;
-      check_ref(c, model.category(c.id) != nullptr, "category", category_ids, "site.yaml", diagnostics);
-      if (!seen.insert("c:" + c.id).second)
-        diagnostics.warning(c.where, "the category '" + c.id + "' is listed twice");
-    }
-    for (const auto& l : s.localities) {
-      // A locality whose file could not be read was reported already.
-      if (model.unreadable_localities.count(l.id)) continue;
-      check_ref(l, model.locality(l.id) != nullptr, "locality", locality_ids, "localities/", diagnostics);
-      if (!seen.insert("l:" + l.id).second)
-        diagnostics.warning(l.where, "the locality '" + l.id + "' is listed twice");
-    }
-    for (std::size_t i = 0; i < s.levels.size() && model.site_loaded; ++i) {
-      if (!model.level(s.levels[i]))
-        diagnostics.error(s.level_where[i], "there is no level " + std::to_string(s.levels[i]),
-                          "site.yaml defines levels 1 to " + std::to_string(model.site.levels.size()));
-    }
-  }
   const auto service_ids = ids_of(model.services);
   auto check_services = [&](const std::vector<Ref>& refs) {
     for (const auto& r : refs)
@@ -132,6 +136,11 @@ void check_references(const Model& model, Diagnostics& diagnostics) {
       check_ref(f, known, "figure", figure_ids, "figures.yaml", diagnostics);
     }
   }
+}
+
+void check_references(const Model& model, Diagnostics& diagnostics) {
+  for (const auto& s : model.services) check_service_references(model, s, diagnostics);
+  check_other_references(model, diagnostics);
 }
 
 void check_health(const Model& model, const ValidateOptions& options, Diagnostics& diagnostics) {

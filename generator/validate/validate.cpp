@@ -1,8 +1,10 @@
 #include "validate/validate.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <tuple>
 
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "validate/kinds.hpp"
 
@@ -10,21 +12,129 @@ namespace og {
 
 namespace {
 
-template <typename T>
-void sort_by_name(std::vector<T>& items) {
-  std::sort(items.begin(), items.end(), [](const T& a, const T& b) {
-    return std::tie(a.name, a.id) < std::tie(b.name, b.id);
-  });
+// Sorts by moving each item once: a Service is dozens of strings, and
+// std::sort would move it log(n) times. Nothing moves when the items are in
+// order already (the preview server re-sorts after every edit).
+template <typename T, typename Less>
+bool sort_items(std::vector<T>& items, Less less) {
+  if (std::is_sorted(items.begin(), items.end(), less)) return false;
+  std::vector<std::size_t> order(items.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return less(items[a], items[b]); });
+  std::vector<T> sorted;
+  sorted.reserve(items.size());
+  for (const std::size_t i : order) sorted.push_back(std::move(items[i]));
+  items = std::move(sorted);
+  return true;
 }
 
 template <typename T>
-void sort_by_order(std::vector<T>& items) {
-  std::sort(items.begin(), items.end(), [](const T& a, const T& b) {
-    return std::tie(a.order, a.id) < std::tie(b.order, b.id);
-  });
+bool sort_by_name(std::vector<T>& items) {
+  return sort_items(items, [](const T& a, const T& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
+}
+
+template <typename T>
+bool sort_by_order(std::vector<T>& items) {
+  return sort_items(items, [](const T& a, const T& b) { return std::tie(a.order, a.id) < std::tie(b.order, b.id); });
+}
+
+void add_entity(Model& model, ContentEntity&& entity) {
+  std::visit(
+      [&](auto&& e) {
+        using T = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<T, Service>) model.services.push_back(std::move(e));
+        else if constexpr (std::is_same_v<T, Locality>) model.localities.push_back(std::move(e));
+        else if constexpr (std::is_same_v<T, Page>) model.pages.push_back(std::move(e));
+        else if constexpr (std::is_same_v<T, Pathway>) model.pathways.push_back(std::move(e));
+        else if constexpr (std::is_same_v<T, StrategyPart>) model.strategy.push_back(std::move(e));
+        else if constexpr (std::is_same_v<T, YoungPeoplePage>) model.young_people.push_back(std::move(e));
+      },
+      std::move(entity));
+}
+
+void note_unreadable(Model& model, const ContentFile& file) {
+  if (file.slot == ContentSlot::services) model.unreadable_services.insert(file.id());
+  if (file.slot == ContentSlot::localities) model.unreadable_localities.insert(file.id());
+}
+
+void report_missing_site(const std::string& dir, Diagnostics& diagnostics) {
+  diagnostics.error({dir + "/site.yaml", 0, 0}, "the content has no site.yaml",
+                    "every content folder needs a site.yaml with at least a title, partnership, categories and levels");
 }
 
 }  // namespace
+
+ContentEntity read_entity(const ContentFile& file, const ParsedFile& parsed, Diagnostics& diagnostics) {
+  switch (file.slot) {
+    case ContentSlot::services:
+      if (parsed.yaml) return read_service(*parsed.yaml, diagnostics);
+      break;
+    case ContentSlot::localities:
+      if (parsed.yaml) return read_locality(*parsed.yaml, diagnostics);
+      break;
+    case ContentSlot::pages:
+      if (parsed.markdown) return read_page(*parsed.markdown, diagnostics);
+      break;
+    case ContentSlot::pathways:
+      if (parsed.markdown) return read_pathway(*parsed.markdown, diagnostics);
+      break;
+    case ContentSlot::strategy:
+      if (parsed.markdown) return read_strategy_part(*parsed.markdown, diagnostics);
+      break;
+    case ContentSlot::young_people:
+      if (parsed.markdown) return read_young_people_page(*parsed.markdown, diagnostics);
+      break;
+    default: break;
+  }
+  return {};
+}
+
+void read_single_file(const ContentFile& file, const ParsedFile& parsed, Model& model, Diagnostics& diagnostics) {
+  switch (file.slot) {
+    case ContentSlot::site:
+      model.site = parsed.yaml ? read_site(*parsed.yaml, diagnostics) : Site{};
+      model.site_loaded = parsed.yaml.has_value();
+      break;
+    case ContentSlot::glossary:
+      model.terms = parsed.yaml ? read_glossary(*parsed.yaml, diagnostics) : std::vector<Term>{};
+      break;
+    case ContentSlot::figures:
+      model.figures.clear();
+      model.figure_groups.clear();
+      model.figures_loaded = parsed.yaml.has_value();
+      if (parsed.yaml) read_figures(*parsed.yaml, model, diagnostics);
+      break;
+    case ContentSlot::plan_on_a_page:
+      model.plan_on_a_page.reset();
+      if (parsed.yaml) model.plan_on_a_page = read_plan_on_a_page(*parsed.yaml, diagnostics);
+      break;
+    default: break;
+  }
+}
+
+void finish_model(Model& model, const ValidateOptions& options, Diagnostics& diagnostics) {
+  order_model(model);
+  check_references(model, diagnostics);
+  check_health(model, options, diagnostics);
+}
+
+bool order_model(Model& model, bool index_always) {
+  bool moved = sort_by_name(model.services);
+  moved = sort_by_name(model.localities) || moved;
+  // The glossary reads A to Z whatever the capitals: "ACEs" before "Adoption".
+  moved = sort_items(model.terms,
+                     [](const Term& a, const Term& b) {
+                       const std::string la = to_lower_ascii(a.term), lb = to_lower_ascii(b.term);
+                       return std::tie(la, a.id) < std::tie(lb, b.id);
+                     }) ||
+          moved;
+  moved = sort_items(model.pages, [](const Page& a, const Page& b) { return a.id < b.id; }) || moved;
+  moved = sort_by_order(model.pathways) || moved;
+  moved = sort_by_order(model.strategy) || moved;
+  moved = sort_by_order(model.young_people) || moved;
+  if (moved || index_always) model.index();
+  return moved;
+}
 
 Model validate(const LoadedContent& content, const ValidateOptions& options, Diagnostics& diagnostics) {
   Model model;
@@ -32,8 +142,7 @@ Model validate(const LoadedContent& content, const ValidateOptions& options, Dia
     model.site = read_site(*content.site, diagnostics);
     model.site_loaded = true;
   } else {
-    diagnostics.error({content.dir + "/site.yaml", 0, 0}, "the content has no site.yaml",
-                      "every content folder needs a site.yaml with at least a title, partnership, categories and levels");
+    report_missing_site(content.dir, diagnostics);
   }
   for (const auto& doc : content.services) model.services.push_back(read_service(doc, diagnostics));
   for (const auto& doc : content.localities) model.localities.push_back(read_locality(doc, diagnostics));
@@ -51,22 +160,46 @@ Model validate(const LoadedContent& content, const ValidateOptions& options, Dia
   for (const auto& doc : content.strategy) model.strategy.push_back(read_strategy_part(doc, diagnostics));
   for (const auto& doc : content.young_people) model.young_people.push_back(read_young_people_page(doc, diagnostics));
   if (content.plan_on_a_page) model.plan_on_a_page = read_plan_on_a_page(*content.plan_on_a_page, diagnostics);
+  finish_model(model, options, diagnostics);
+  return model;
+}
 
-  sort_by_name(model.services);
-  sort_by_name(model.localities);
-  // The glossary reads A to Z whatever the capitals: "ACEs" before "Adoption".
-  std::sort(model.terms.begin(), model.terms.end(), [](const Term& a, const Term& b) {
-    const std::string la = to_lower_ascii(a.term), lb = to_lower_ascii(b.term);
-    return std::tie(la, a.id) < std::tie(lb, b.id);
+Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics,
+                 std::vector<LoadedFile>* loaded) {
+  std::string display_dir;
+  const std::vector<ContentFile> files = find_content_files(dir, display_dir, diagnostics);
+
+  // Each file becomes its entity on a worker; only single files (site.yaml
+  // and the like, a handful) keep their parse for the pass below.
+  struct FileModel {
+    Diagnostics diagnostics;
+    ContentEntity entity;
+    ParsedFile single;
+    bool unreadable = false;
+  };
+  std::vector<FileModel> results(files.size());
+  parallel_for(files.size(), jobs, [&](std::size_t i) {
+    FileModel& r = results[i];
+    ParsedFile parsed = parse_content_file(files[i]);
+    r.diagnostics = std::move(parsed.diagnostics);
+    r.unreadable = parsed.unreadable();
+    if (files[i].folder().empty()) r.single = std::move(parsed);
+    else r.entity = read_entity(files[i], parsed, r.diagnostics);
   });
-  std::sort(model.pages.begin(), model.pages.end(), [](const Page& a, const Page& b) { return a.id < b.id; });
-  sort_by_order(model.pathways);
-  sort_by_order(model.strategy);
-  sort_by_order(model.young_people);
-  model.index();
 
-  check_references(model, diagnostics);
-  check_health(model, options, diagnostics);
+  Model model;
+  bool has_site = false;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    FileModel& r = results[i];
+    if (r.unreadable) note_unreadable(model, files[i]);
+    if (files[i].slot == ContentSlot::site) has_site = has_site || r.single.yaml.has_value();
+    if (files[i].folder().empty()) read_single_file(files[i], r.single, model, r.diagnostics);
+    else add_entity(model, std::move(r.entity));
+    if (loaded) loaded->push_back({files[i], std::move(r.diagnostics), r.unreadable});
+    else diagnostics.append(r.diagnostics);
+    r = FileModel{};
+  }
+  if (!has_site) report_missing_site(display_dir, diagnostics);
   return model;
 }
 

@@ -1,6 +1,7 @@
 #include "write/output.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,13 +12,78 @@ namespace og {
 
 namespace fs = std::filesystem;
 
-void DiskOutput::write(std::string_view path, std::string_view bytes) {
+DiskOutput::DiskOutput(fs::path root) : root_(std::move(root)), writer_([this] { run(); }) {}
+
+DiskOutput::~DiskOutput() {
+  try {
+    finish();
+  } catch (...) {
+    // The build reports write errors through finish(); a destructor must not throw.
+  }
+}
+
+void DiskOutput::write(std::string_view path, std::string_view bytes) { write(std::string(path), std::string(bytes)); }
+
+void DiskOutput::write(std::string path, std::string&& bytes) {
+  std::unique_lock lock(mutex_);
+  // Wait for room, so that a slow disk cannot make the queue hold the site.
+  changed_.wait(lock, [&] { return failure_ || closing_ || queued_bytes_ + bytes.size() <= kQueueBytes || queue_.empty(); });
+  if (failure_) std::rethrow_exception(failure_);
+  queued_bytes_ += bytes.size();
+  queue_.emplace_back(std::move(path), std::move(bytes));
+  changed_.notify_all();
+}
+
+void DiskOutput::run() {
+  for (;;) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // closing, and everything written
+    auto [path, bytes] = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    try {
+      write_now(path, bytes);
+    } catch (...) {
+      lock.lock();
+      if (!failure_) failure_ = std::current_exception();
+      queue_.clear();
+      queued_bytes_ = 0;
+      changed_.notify_all();
+      continue;
+    }
+    lock.lock();
+    queued_bytes_ -= bytes.size();
+    changed_.notify_all();
+  }
+}
+
+void DiskOutput::finish() {
+  {
+    std::lock_guard lock(mutex_);
+    if (closing_ && !writer_.joinable()) {
+      if (failure_) std::rethrow_exception(failure_);
+      return;
+    }
+    closing_ = true;
+  }
+  changed_.notify_all();
+  if (writer_.joinable()) writer_.join();
+  if (failure_) std::rethrow_exception(failure_);
+}
+
+void DiskOutput::write_now(const std::string& path, std::string_view bytes) {
   if (path.empty() || path.front() == '/' || path.find("..") != std::string_view::npos)
     throw std::runtime_error("refusing to write outside the site: " + std::string(path));
   const fs::path file = root_ / fs::path(std::string(path));
-  std::error_code ec;
-  fs::create_directories(file.parent_path(), ec);
-  if (ec) throw std::runtime_error("cannot create " + file.parent_path().string() + ": " + ec.message());
+  // Most pages are alone in a new folder whose parent exists: one mkdir()
+  // instead of create_directories()'s stat() of every level.
+  const fs::path parent = file.parent_path();
+  if (path.find('/') != std::string_view::npos && ::mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST) {
+    std::error_code ec;
+    fs::create_directories(parent, ec);
+    if (ec) throw std::runtime_error("cannot create " + parent.string() + ": " + ec.message());
+  }
   const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
   std::size_t done = 0;

@@ -3,11 +3,15 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace og {
 
@@ -17,6 +21,12 @@ class OutputSink {
   // `path` is relative to the site root, with '/' separators: "services/x/index.html".
   // Safe to call from several threads at once. Throws std::runtime_error on failure.
   virtual void write(std::string_view path, std::string_view bytes) = 0;
+  // The same for bytes the caller no longer needs (a rendered page): a sink
+  // may keep them instead of copying.
+  virtual void write(std::string path, std::string&& bytes) { write(std::string_view(path), std::string_view(bytes)); }
+  // Waits until everything written is where it belongs; throws what a
+  // write failed with. Call it once, at the end.
+  virtual void finish() {}
 
   std::size_t files() const { return files_.load(); }
   std::size_t bytes() const { return bytes_.load(); }
@@ -32,17 +42,35 @@ class OutputSink {
   std::atomic<std::size_t> bytes_{0};
 };
 
+// Writes to disk on a thread of its own, so that rendering goes on while the
+// disk is busy; at most kQueueBytes wait to be written at any time.
 class DiskOutput : public OutputSink {
  public:
-  explicit DiskOutput(std::filesystem::path root) : root_(std::move(root)) {}
+  explicit DiskOutput(std::filesystem::path root);
+  ~DiskOutput() override;
   void write(std::string_view path, std::string_view bytes) override;
+  void write(std::string path, std::string&& bytes) override;
+  void finish() override;
+
+  static constexpr std::size_t kQueueBytes = 4 << 20;
 
  private:
+  void write_now(const std::string& path, std::string_view bytes);
+  void run();
+
   std::filesystem::path root_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::pair<std::string, std::string>> queue_;
+  std::size_t queued_bytes_ = 0;
+  bool closing_ = false;
+  std::exception_ptr failure_;
+  std::thread writer_;
 };
 
 class MemoryOutput : public OutputSink {
  public:
+  using OutputSink::write;
   void write(std::string_view path, std::string_view bytes) override;
   // Safe once writing has finished.
   const std::map<std::string, std::string, std::less<>>& contents() const { return files_; }
@@ -55,6 +83,7 @@ class MemoryOutput : public OutputSink {
 // Throws away everything (offergen check).
 class NullOutput : public OutputSink {
  public:
+  using OutputSink::write;
   void write(std::string_view, std::string_view bytes) override { count(bytes.size()); }
 };
 

@@ -34,6 +34,17 @@ TEST_CASE("build writes the site and ends with one summary line", "[cli]") {
   CHECK(entries == std::vector<std::string>{"content", "site", "templates"});
 }
 
+TEST_CASE("build --no-documents leaves out the PDFs and the links to them", "[cli]") {
+  Workspace ws;
+  CommandResult r = ws.run({"build", "--today", "2026-11-22", "--no-documents"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Matches("Built 38 pages and 0 documents \\(\\d+ files, [0-9.]+ MB\\) in [0-9.]+ s into site/\n"));
+  CHECK_FALSE(fs::exists(ws.dir / "site" / "downloads"));
+  const std::string pathway = read_file(ws.dir / "site" / "pathways" / "asking-for-help" / "index.html");
+  CHECK_THAT(pathway, !Catch::Contains("/downloads/"));
+  CHECK_THAT(pathway, Catch::Contains("Talk to someone"));
+}
+
 TEST_CASE("a broken content file gives exact diagnostics, exit 1, and leaves the site as it was", "[cli][atomic]") {
   Workspace ws;
   REQUIRE(ws.run({"build", "--today", "2026-11-22"}).exit_code == 0);

@@ -128,3 +128,31 @@ TEST_CASE("front matter is split from the body with the body's first line", "[lo
   CHECK_FALSE(s3.front_matter);
   CHECK(s3.body == "# Just text\n");
 }
+
+TEST_CASE("empty, ~ and null are nothing; quoted empty text is text", "[yaml]") {
+  const SourceFile s = source("a:\nb: ~\nc: null\nd: ''\ne: \"null\"\nf: |\n  block\n");
+  Diagnostics d;
+  auto root = parse_yaml(s, s.text, 1, d);
+  REQUIRE(root);
+  CHECK(d.empty());
+  CHECK(root->find("a")->is_null());
+  CHECK(root->find("b")->is_null());
+  CHECK(root->find("c")->is_null());
+  CHECK(root->find("d")->is_scalar());
+  CHECK(root->find("e")->value == "null");
+  CHECK_FALSE(root->find("e")->plain);
+  CHECK(root->find("f")->block);
+  CHECK(root->find("f")->value == "block\n");
+  CHECK(root->find("f")->line == 6);
+  CHECK(root->find("f")->column == 4);
+}
+
+TEST_CASE("an unclosed mapping and a tab are reported where they are", "[yaml]") {
+  CHECK(parse_errors("contact: {phone: 1\nname: x\n") ==
+        "x.yaml:1:10: error: YAML syntax error: end of map flow not found (close the mapping with '}')\n"
+        "1 error, 0 warnings\n");
+  CHECK(parse_errors("name: x\n\tsummary: y\n") ==
+        "x.yaml:2:1: error: YAML syntax error: found a tab character that violates indentation (indent with spaces, "
+        "not tabs)\n"
+        "1 error, 0 warnings\n");
+}

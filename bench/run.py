@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Times offergen against Hugo on generated partnerships (see generate.py).
+
+    bench/run.py [--sizes 1000,10000,100000] [--runs 3] [--hugo-max 10000]
+                 [--documents-max 10000] [--scratch build/bench] [--offergen build/offergen]
+
+For each size N it generates the offergen content and the equivalent Hugo
+site once (kept under --scratch, git-ignored), then runs 'offergen build' and
+'hugo' alternately, --runs times each, under /usr/bin/time -v, and prints the
+median wall time, CPU time (user + system) and peak memory of each, and the
+ratios offergen/Hugo. Hugo makes no PDFs, so these builds are
+'offergen build --no-documents'; the printable documents (a directory per
+area, five pathway guides, the plan on a page) are timed on their own: one
+build with them per size up to --documents-max, compared with the same build
+without. Hugo is skipped above --hugo-max services (it takes minutes and
+gigabytes there). Every run writes to a fresh folder, and the
+outputs are removed only at the end: deleting tens of thousands of files
+between runs slows the disk down for the runs that follow.
+"""
+
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def generate(n, scratch):
+    site = os.path.join(scratch, f"n{n}")
+    stamp = os.path.join(site, "generated-by")
+    with open(os.path.join(HERE, "generate.py"), "rb") as f:
+        version = hashlib.sha256(f.read()).hexdigest()
+    if os.path.exists(stamp) and open(stamp).read() == version:
+        return site
+    shutil.rmtree(site, ignore_errors=True)
+    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(n), site], check=True)
+    with open(stamp, "w") as f:
+        f.write(version)
+    return site
+
+
+def timed(command, cwd):
+    """Runs `command` under /usr/bin/time -v; returns (wall s, cpu s, peak MB, stdout+stderr)."""
+    result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
+    err = result.stderr
+
+    def field(name):
+        return re.search(re.escape(name) + r": (.*)", err).group(1).strip()
+
+    wall = 0.0
+    for part in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":"):
+        wall = wall * 60 + float(part)
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    peak = int(field("Maximum resident set size (kbytes)")) / 1024
+    return wall, cpu, peak, result.stdout + err
+
+
+def offergen_timings(text):
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\w+)\s+([0-9.]+) ms$", text, re.M)}
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--sizes", default="1000,10000,100000")
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--hugo-max", type=int, default=10000)
+    p.add_argument("--documents-max", type=int, default=10000)
+    p.add_argument("--scratch", default=os.path.join(ROOT, "build", "bench"))
+    p.add_argument("--offergen", default=os.path.join(ROOT, "build", "offergen"))
+    args = p.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    offergen = os.path.abspath(args.offergen)
+    templates = os.path.join(ROOT, "templates")
+    os.makedirs(args.scratch, exist_ok=True)
+    hugo = shutil.which("hugo")
+    print(f"offergen: {offergen}; hugo: {subprocess.run([hugo, 'version'], capture_output=True, text=True).stdout.strip() if hugo else 'not installed'}")
+    print(f"machine: {os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
+
+    rows = []
+    outputs = []
+    documents = []
+    for n in sizes:
+        site = generate(n, args.scratch)
+        runs = {"offergen": [], "hugo": []}
+        stages = []
+        with_hugo = hugo and n <= args.hugo_max
+        for r in range(args.runs):
+            stamp = f"{int(time.time() * 1000)}-{r}"
+            out = os.path.join(site, f"out-offergen-{stamp}")
+            outputs.append(out)
+            wall, cpu, peak, text = timed([offergen, "build", "--quiet", "--timings", "--no-documents", "--content",
+                                           "offergen/content", "--templates", templates, "--out", out, "--today",
+                                           "2026-11-22"], site)
+            runs["offergen"].append((wall, cpu, peak))
+            stages.append(offergen_timings(text))
+            if with_hugo:
+                hout = os.path.join(site, f"out-hugo-{stamp}")
+                outputs.append(hout)
+                runs["hugo"].append(timed([hugo, "--quiet", "-s", "hugo", "-d", hout], site)[:3])
+            print(f"  N={n} run {r + 1}: offergen {wall:.2f} s" +
+                  (f", hugo {runs['hugo'][-1][0]:.2f} s" if with_hugo else ""), flush=True)
+        for tool in ("offergen", "hugo"):
+            if runs[tool]:
+                rows.append((n, tool, *(median([x[i] for x in runs[tool]]) for i in range(3))))
+        # The stages of the offergen run with the median wall time.
+        middle = sorted(range(len(stages)), key=lambda i: runs["offergen"][i][0])[len(stages) // 2]
+        print(f"  N={n} offergen stages (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in stages[middle].items()))
+        if n <= args.documents_max:
+            out = os.path.join(site, f"out-documents-{int(time.time() * 1000)}")
+            outputs.append(out)
+            wall, cpu, peak, text = timed([offergen, "build", "--timings", "--content", "offergen/content",
+                                           "--templates", templates, "--out", out, "--today", "2026-11-22"], site)
+            built = re.search(r"Built (\d+) pages and (\d+) documents", text)
+            pdf_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(out, "downloads"))
+                            for f in fs)
+            pages_only = median([x[1] for x in runs["offergen"]])
+            documents.append((n, int(built.group(2)), pdf_bytes / 1e6, wall, cpu, cpu - pages_only, peak))
+
+    print()
+    print(f"{'services':>9} {'tool':<9} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}   {'wall':>6} {'CPU':>6} {'memory':>6}")
+    by = {(n, tool): (w, c, m) for n, tool, w, c, m in rows}
+    for n, tool, w, c, m in rows:
+        ratio = ""
+        if tool == "offergen" and (n, "hugo") in by:
+            hw, hc, hm = by[(n, "hugo")]
+            ratio = f"   {w / hw:6.3f} {c / hc:6.3f} {m / hm:6.3f}   (offergen/Hugo; Hugo/offergen: " \
+                    f"{hw / w:.1f}x wall, {hm / m:.1f}x memory)"
+        print(f"{n:>9} {tool:<9} {w:8.2f} {c:8.2f} {m:8.1f}{ratio}")
+    if documents:
+        print()
+        print("The same builds with the printable documents (one run each):")
+        print(f"{'services':>9} {'PDFs':>5} {'PDF MB':>7} {'wall s':>8} {'CPU s':>8} {'CPU for PDFs':>13} {'peak MB':>8}")
+        for n, count, mb, wall, cpu, extra, peak in documents:
+            print(f"{n:>9} {count:>5} {mb:7.1f} {wall:8.2f} {cpu:8.2f} {extra:13.2f} {peak:8.1f}")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+    for out in outputs:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,760 @@
+#include "serve/live_site.hpp"
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "core/diagnostic_format.hpp"
+#include "core/parallel.hpp"
+#include "export/open_referral.hpp"
+#include "pipeline/site_files.hpp"
+#include "print/printer.hpp"
+#include "render/dependencies.hpp"
+#include "render/page_renderer.hpp"
+#include "render/urls.hpp"
+
+namespace og {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Rendered = std::vector<std::pair<std::string, std::shared_ptr<const std::string>>>;
+
+std::string display(const fs::path& p) {
+  std::string s = p.lexically_normal().generic_string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
+// site.yaml's files (robots.txt, sitemap.xml) into the list of outputs.
+class CollectOutput : public OutputSink {
+ public:
+  explicit CollectOutput(Rendered& out) : out_(out) {}
+  void write(std::string_view path, std::string_view bytes) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    out_.emplace_back(std::string(path), std::make_shared<const std::string>(bytes));
+    count(bytes.size());
+  }
+
+ private:
+  Rendered& out_;
+  std::mutex mutex_;
+};
+
+bool under(const fs::path& path, const fs::path& dir) {
+  const fs::path rel = path.lexically_normal().lexically_relative(dir.lexically_normal());
+  return !rel.empty() && *rel.begin() != ".." && rel != ".";
+}
+
+// The content keys a changed file touches (render/dependencies.hpp).
+void add_key(ChangedKeys& changed, const ContentFile& f) {
+  switch (f.slot) {
+    case ContentSlot::services: changed.add("service", f.id()); break;
+    case ContentSlot::localities: changed.add("locality", f.id()); break;
+    case ContentSlot::pages: changed.add("page", f.id()); break;
+    case ContentSlot::pathways: changed.add("pathway", f.id()); break;
+    case ContentSlot::strategy: changed.add("strategy", f.id()); break;
+    case ContentSlot::young_people: changed.add("young-people", f.id()); break;
+    case ContentSlot::glossary: changed.add(keys::of("glossary", "")); break;
+    case ContentSlot::figures: changed.add(keys::of("figures", "")); break;
+    case ContentSlot::plan_on_a_page: changed.add(keys::of("plan-on-a-page", "")); break;
+    case ContentSlot::site: changed.add(keys::site()); break;
+  }
+}
+
+template <typename T>
+T* find_by_id(std::vector<T>& items, const std::string& id) {
+  for (auto& item : items)
+    if (item.id == id) return &item;
+  return nullptr;
+}
+
+double since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+// One document printed on a thread of its own from a copy of what it reads.
+struct LiveSite::PrintJob {
+  std::size_t index = 0;
+  std::uint64_t generation = 0;
+  std::unique_ptr<Model> model;
+  std::unique_ptr<PrintEnvironment> env;
+  PrintedDocument printed;
+  Diagnostics diagnostics;
+  std::atomic<bool> done{false};
+  std::thread thread;
+};
+
+LiveSite::LiveSite(BuildOptions options)
+    : options_(std::move(options)), jobs_(options_.jobs == 0 ? default_jobs() : options_.jobs) {
+  content_display_ = display(options_.content_dir);
+}
+
+LiveSite::~LiveSite() { stop_background_print(); }
+
+void LiveSite::stop_background_print() {
+  if (job_ && job_->thread.joinable()) job_->thread.join();
+  job_.reset();
+}
+
+bool LiveSite::load_templates(Diagnostics& diagnostics) {
+  const std::string tdir = display(options_.templates_dir);
+  auto templates = TemplateSet::load(options_.templates_dir, tdir, required_templates(), diagnostics);
+  std::vector<Asset> assets = load_assets(options_.templates_dir / "assets", tdir + "/assets", diagnostics);
+  if (!templates) return false;
+  templates_ = std::move(templates);
+  assets_ = std::move(assets);
+  return true;
+}
+
+RebuildReport LiveSite::build_all() {
+  const auto start = std::chrono::steady_clock::now();
+  RebuildReport report;
+  report.full = true;
+  report.timings.start("load");
+  stop_background_print();  // its document's number may mean another document
+  env_.reset();  // it refers to the model about to be replaced
+  scan_diagnostics_ = {};
+  files_.clear();
+  std::vector<LoadedFile> loaded;
+  model_ = load_model(options_.content_dir, jobs_, scan_diagnostics_, &loaded);
+  for (auto& f : loaded) {
+    std::string key = f.file.display;
+    files_.insert_or_assign(std::move(key), std::move(f));
+  }
+  report.timings.start("validate");
+  order_model(model_);
+  check_model(nullptr);
+  report.timings.start("templates");
+  template_diagnostics_ = {};
+  page_state_.clear();
+  pages_.clear();
+  if (!load_templates(template_diagnostics_)) {
+    publish_all_pending_ = true;
+    report.milliseconds = since(start);
+    return finish(std::move(report), {}, false);
+  }
+  report.timings.start("search");
+  pages_ = plan_pages(model_);
+  const Urls urls(options_.base_url ? *options_.base_url : model_.site.base_url);
+  env_ = std::make_unique<RenderEnvironment>(model_, urls, assets_, pages_, jobs_);
+  index_for_search(nullptr);
+  env_->search_index_route = search_route_;
+
+  // Documents are printed after the pages (print_stale_documents() or in the
+  // background): until then the pages have no download links.
+  documents_ = plan_documents(model_);
+  font_diagnostics_ = {};
+  if (!documents_.empty() && !fonts_) {
+    std::string error;
+    fonts_ = FontLibrary::load(kDocumentFontFamily, error);
+    if (!fonts_)
+      font_diagnostics_.error({"offergen", 0, 0}, error, "install Debian's fonts-noto-core; ./build.sh installs what is missing");
+  }
+  downloads_.clear();
+  download_changes_ = {};
+  env_->downloads = downloads_;
+  document_state_.assign(documents_.size(), {});
+  {
+    auto reads = document_dependencies(*env_, documents_);
+    for (std::size_t i = 0; i < documents_.size(); ++i) document_state_[i].reads = std::move(reads[i]);
+  }
+
+  report.timings.start("render");
+  Rendered rendered;
+  render_pages(nullptr, page_dependencies(*env_, pages_), rendered);
+  report.rendered = pages_.size();
+  for (const auto& a : assets_) rendered.emplace_back(a.route.substr(1), std::make_shared<const std::string>(a.bytes));
+  report.timings.start("exports");
+  make_records(nullptr);
+  robots_ = std::make_shared<const std::string>(robots_txt(*env_));
+  sitemap_ = env_->urls.has_origin() ? std::make_shared<const std::string>(sitemap_xml(*env_, pages_)) : nullptr;
+  feed_ = env_->urls.has_origin() ? std::make_shared<const std::string>(atom_feed(*env_)) : nullptr;
+  report.timings.start("publish");
+  report = finish(std::move(report), std::move(rendered), true);
+  report.timings.stop();
+  report.milliseconds = since(start);
+  return report;
+}
+
+void LiveSite::index_for_search(const std::vector<std::size_t>* only) {
+  if (!only) {
+    search_ = std::make_unique<search::SearchIndexBuilder>(model_.terms, true);
+    search_->add_all(model_, jobs_);
+    search_sources_ = search::document_sources(model_);
+  } else {
+    for (const std::size_t i : *only) search_->replace(i, search::make_document(model_, search_sources_[i]));
+  }
+  if (!only) {
+    search_reads_.resize(search_sources_.size());
+    for (std::size_t i = 0; i < search_sources_.size(); ++i)
+      search_reads_[i] = search::document_keys(model_, search_sources_[i]);
+  } else {
+    for (const std::size_t i : *only) search_reads_[i] = search::document_keys(model_, search_sources_[i]);
+  }
+  std::string route;
+  search_files_ = search_->shared_files(route);
+  search_route_ = route;
+  search_link_ = std::make_shared<const std::string>(env_ ? env_->link(route) : route);
+}
+
+void LiveSite::make_records(const std::set<std::string>* only) {
+  const Urls& urls = env_->urls;
+  if (!only || records_.size() != model_.services.size()) {
+    records_.assign(model_.services.size(), nullptr);
+    record_ids_.clear();
+    for (const auto& s : model_.services) record_ids_.push_back(s.id);
+    parallel_for(model_.services.size(), jobs_, [&](std::size_t i) {
+      records_[i] = std::make_shared<const std::string>(open_referral_record(model_, urls, model_.services[i]));
+    });
+    return;
+  }
+  for (const auto& id : *only)
+    if (const Service* s = model_.service(id))
+      records_[static_cast<std::size_t>(s - model_.services.data())] =
+          std::make_shared<const std::string>(open_referral_record(model_, urls, *s));
+}
+
+void LiveSite::add_other_files(Rendered& out, bool with_sitemap) const {
+  for (const auto& f : search_files_) out.emplace_back(f.path, f.bytes);
+  if (robots_) out.emplace_back("robots.txt", robots_);
+  if (with_sitemap && sitemap_) out.emplace_back("sitemap.xml", sitemap_);
+  if (feed_) out.emplace_back("feed.xml", feed_);
+  for (std::size_t i = 0; i < documents_.size(); ++i)
+    if (document_state_[i].bytes) out.emplace_back(documents_[i].file, document_state_[i].bytes);
+}
+
+void LiveSite::render_pages(const std::vector<std::size_t>* which, std::vector<std::vector<ContentKey>> reads,
+                            Rendered& rendered) {
+  const std::size_t n = which ? which->size() : pages_.size();
+  std::vector<std::unique_ptr<PageRenderer>> renderers(std::max(1u, jobs_));
+  std::vector<std::shared_ptr<const std::string>> html(n);
+  std::vector<PageState> states(n);
+  parallel_for_workers(n, jobs_, [&](std::size_t k, unsigned worker) {
+    const PlannedPage& page = pages_[which ? (*which)[k] : k];
+    auto& renderer = renderers[worker];
+    if (!renderer) renderer = std::make_unique<PageRenderer>(*env_, *templates_);
+    html[k] = std::make_shared<const std::string>(renderer->render(page, states[k].diagnostics));
+    states[k].template_name = renderer->last_template();
+  });
+  // Every page's keys from the environment as it is now; rendered pages also
+  // get their diagnostics and the template they used.
+  page_state_.resize(pages_.size());
+  for (std::size_t i = 0; i < pages_.size(); ++i) page_state_[i].reads = std::move(reads[i]);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = which ? (*which)[k] : k;
+    PageState& state = page_state_[i];
+    state.template_name = std::move(states[k].template_name);
+    state.diagnostics = std::move(states[k].diagnostics);
+    rendered.emplace_back(pages_[i].file, std::move(html[k]));
+  }
+}
+
+void LiveSite::check_model(const std::set<std::string>* only) {
+  // A service's references depend on it alone once the set of categories,
+  // localities and levels is fixed, and changing that set is a full rebuild.
+  if (!only) {
+    service_checks_.clear();
+    for (const auto& s : model_.services) check_service_references(model_, s, service_checks_[s.id]);
+  } else {
+    for (const auto& id : *only) {
+      Diagnostics& d = service_checks_[id] = {};
+      if (const Service* s = model_.service(id)) check_service_references(model_, *s, d);
+    }
+  }
+  ValidateOptions vopts;
+  vopts.today = options_.today;
+  model_diagnostics_ = {};
+  check_other_references(model_, model_diagnostics_);
+  check_health(model_, vopts, model_diagnostics_);
+}
+
+Diagnostics LiveSite::all_diagnostics() const {
+  Diagnostics all;
+  all.append(scan_diagnostics_);
+  for (const auto& [path, f] : files_) all.append(f.diagnostics);
+  for (const auto& [id, d] : service_checks_) all.append(d);
+  all.append(model_diagnostics_);
+  all.append(template_diagnostics_);
+  for (const auto& state : page_state_) all.append(state.diagnostics);
+  all.append(font_diagnostics_);
+  for (const auto& state : document_state_) all.append(state.diagnostics);
+  all.sort();
+  return all;
+}
+
+RebuildReport LiveSite::finish(RebuildReport report, Rendered rendered, bool replace_all) {
+  report.diagnostics = all_diagnostics();
+  report.ok = !report.diagnostics.has_errors();
+  std::string errors;
+  if (!report.ok) {
+    const SourceLineLookup lookup = disk_source_lookup();
+    for (const auto& d : report.diagnostics.all()) errors += format_diagnostic(d, lookup);
+    errors += format_summary(report.diagnostics.error_count(), report.diagnostics.warning_count()) + "\n";
+    if (replace_all) publish_all_pending_ = true;
+    for (const auto& [file, html] : rendered) pending_.insert(file);
+  } else {
+    publish_all_pending_ = false;
+    pending_.clear();
+  }
+  Rendered others;
+  if (report.ok && env_) add_other_files(others, true);
+  auto records = report.ok && env_ ? std::make_shared<const std::vector<std::shared_ptr<const std::string>>>(records_)
+                                   : nullptr;
+  std::unique_lock lock(published_mutex_);
+  error_text_ = std::move(errors);
+  if (!report.ok) return report;
+  if (replace_all) published_.clear();
+  // The search index files and documents of the build before go (their names change).
+  for (auto it = published_.begin(); it != published_.end();) {
+    const std::string& f = it->first;
+    const bool generated = (f.rfind("search/", 0) == 0 && f.size() > 5 && f.compare(f.size() - 5, 5, ".json") == 0) ||
+                           f.rfind("downloads/", 0) == 0;
+    it = generated ? published_.erase(it) : std::next(it);
+  }
+  for (auto& [file, bytes] : rendered) {
+    const bool page = file.size() > 5 && file.compare(file.size() - 5, 5, ".html") == 0;
+    published_.insert_or_assign(std::move(file), Published{std::move(bytes), page ? search_link_ : nullptr});
+  }
+  for (auto& [file, bytes] : others) published_.insert_or_assign(std::move(file), Published{std::move(bytes), nullptr});
+  if (!feed_) published_.erase("feed.xml");
+  if (!sitemap_) published_.erase("sitemap.xml");
+  published_link_ = search_link_;
+  published_records_ = std::move(records);
+  records_file_.reset();
+  return report;
+}
+
+std::shared_ptr<const std::string> LiveSite::file(std::string_view path) const {
+  std::shared_lock lock(published_mutex_);
+  if (path == "openreferral/services.json") {
+    // Put together from the records when it is asked for: tens of megabytes
+    // on a large site, which an edit of one service should not copy.
+    if (!published_records_) return nullptr;
+    std::lock_guard records_lock(records_mutex_);
+    if (!records_file_) {
+      const auto& records = *published_records_;
+      records_file_ = std::make_shared<const std::string>(
+          open_referral_page(records.size(), [&](std::size_t i) -> const std::string& { return *records[i]; }));
+    }
+    return records_file_;
+  }
+  auto it = published_.find(path);
+  if (it == published_.end()) return nullptr;
+  const Published& p = it->second;
+  if (!p.search_link || !published_link_ || *p.search_link == *published_link_) return p.bytes;
+  // A page rendered before the search index last changed: it links to the
+  // document table by its old name (a hash of its bytes, so no text of the
+  // site holds it by chance).
+  std::string text = *p.bytes;
+  const std::string& from = *p.search_link;
+  const std::string& to = *published_link_;
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return std::make_shared<const std::string>(std::move(text));
+}
+
+std::vector<std::string> LiveSite::published_paths() const {
+  std::shared_lock lock(published_mutex_);
+  std::vector<std::string> paths;
+  for (const auto& [path, file] : published_) paths.push_back(path);
+  if (published_records_) paths.push_back("openreferral/services.json");
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+std::string LiveSite::error_text() const {
+  std::shared_lock lock(published_mutex_);
+  return error_text_;
+}
+
+bool LiveSite::apply_content(const ContentFile& file, ChangedKeys& changed, bool& stale_cards,
+                             std::set<std::string>& stale_services) {
+  auto known = files_.find(file.display);
+  std::error_code ec;
+  const bool exists = fs::is_regular_file(file.file, ec);
+  if (known == files_.end() || !exists) return false;  // a file added or removed
+  if (file.slot == ContentSlot::site) return false;    // everything reads site.yaml
+
+  ParsedFile parsed = parse_content_file(file);
+  LoadedFile updated{file, std::move(parsed.diagnostics), parsed.unreadable()};
+  if (updated.unreadable != known->second.unreadable) return false;  // a page appears or goes
+  add_key(changed, file);
+  if (file.folder().empty()) {
+    read_single_file(file, parsed, model_, updated.diagnostics);
+    known->second = std::move(updated);
+    return true;
+  }
+  if (updated.unreadable) {  // still unreadable: only its problems changed
+    known->second = std::move(updated);
+    return true;
+  }
+  ContentEntity entity = read_entity(file, parsed, updated.diagnostics);
+  bool ok = std::visit(
+      [&](auto&& e) -> bool {
+        using T = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<T, Service>) {
+          Service* old = find_by_id(model_.services, e.id);
+          if (!old) return false;
+          stale_services.insert(e.id);
+          *old = std::move(e);
+        } else if constexpr (std::is_same_v<T, Locality>) {
+          Locality* old = find_by_id(model_.localities, e.id);
+          if (!old) return false;
+          if (old->name != e.name) stale_cards = true;  // cards name their areas
+          *old = std::move(e);
+        } else if constexpr (std::is_same_v<T, Page>) {
+          Page* old = find_by_id(model_.pages, e.id);
+          if (!old) return false;
+          // Pages with 'nav' are in every page's footer.
+          if ((old->nav_order > 0 || e.nav_order > 0) && (old->title != e.title || old->nav_order != e.nav_order))
+            changed.add(keys::nav());
+          *old = std::move(e);
+        } else if constexpr (std::is_same_v<T, Pathway>) {
+          Pathway* old = find_by_id(model_.pathways, e.id);
+          if (!old) return false;
+          *old = std::move(e);
+        } else if constexpr (std::is_same_v<T, StrategyPart>) {
+          StrategyPart* old = find_by_id(model_.strategy, e.id);
+          if (!old) return false;
+          *old = std::move(e);
+        } else if constexpr (std::is_same_v<T, YoungPeoplePage>) {
+          YoungPeoplePage* old = find_by_id(model_.young_people, e.id);
+          if (!old) return false;
+          *old = std::move(e);
+        } else {
+          return false;
+        }
+        return true;
+      },
+      std::move(entity));
+  if (ok) known->second = std::move(updated);
+  return ok;
+}
+
+RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
+  const auto start = std::chrono::steady_clock::now();
+  // Sort the changes; anything this cannot do piece by piece is a full rebuild.
+  std::vector<ContentFile> content;
+  bool templates_changed = false;
+  bool full = !templates_ || !env_ || publish_all_pending_;
+  for (const auto& path : changed_paths) {
+    if (under(path, options_.content_dir)) {
+      std::error_code ec;
+      if (fs::is_directory(path, ec)) full = true;
+      else if (auto f = classify_content_file(options_.content_dir, content_display_, path)) content.push_back(*f);
+    } else if (under(path, options_.templates_dir)) {
+      if (under(path, options_.templates_dir / "assets")) full = true;  // hashed names change everywhere
+      else if (path.extension() == ".mustache") templates_changed = true;
+    }
+  }
+  if (!full && content.empty() && !templates_changed) {
+    RebuildReport nothing;
+    nothing.ok = error_text().empty();
+    nothing.diagnostics = all_diagnostics();
+    return nothing;
+  }
+  for (const auto& f : content) {
+    std::error_code ec;
+    if (f.slot == ContentSlot::site || files_.count(f.display) == 0 || !fs::is_regular_file(f.file, ec)) full = true;
+  }
+  if (full) return build_all();
+
+  // From here the model changes: the environment, which points into it, goes
+  // first, keeping what the next one can reuse.
+  RebuildReport report;
+  report.timings.start("read");
+  EnvironmentReuse reuse;
+  reuse.cards = std::move(env_->cards);
+  reuse.routes = std::move(env_->routes);
+  env_.reset();
+  ChangedKeys changed;
+  bool stale_cards = false;
+  std::set<std::string> stale_services;
+  for (const auto& f : content)
+    if (!apply_content(f, changed, stale_cards, stale_services)) return build_all();
+
+  if (templates_changed) {
+    Diagnostics d;
+    const std::map<std::string, std::string, std::less<>> before = templates_->expanded();
+    if (!load_templates(d)) {
+      // Nothing can be rendered until the templates load again.
+      template_diagnostics_ = std::move(d);
+      publish_all_pending_ = true;
+      RebuildReport report;
+      report.milliseconds = since(start);
+      return finish(std::move(report), {}, false);
+    }
+    template_diagnostics_ = std::move(d);
+    for (const auto& [name, text] : templates_->expanded()) {
+      auto it = before.find(name);
+      if (it == before.end() || it->second != text) changed.add(keys::of("template", name));
+    }
+  }
+
+  report.timings.start("validate");
+  const bool moved = order_model(model_, false);
+  check_model(&stale_services);
+
+  // The same pages as before (no file was added or removed), perhaps in
+  // another order: a service that was renamed moves in the lists.
+  std::vector<PlannedPage> pages = plan_pages(model_);
+  if (pages.size() != pages_.size()) return build_all();
+  bool same_order = true;
+  for (std::size_t i = 0; i < pages.size() && same_order; ++i) same_order = pages[i].route == pages_[i].route;
+  if (!same_order) {
+    // A renamed service moved: move the pages' states along with them.
+    std::unordered_map<std::string_view, std::size_t> old_position;
+    for (std::size_t i = 0; i < pages_.size(); ++i) old_position.emplace(pages_[i].route, i);
+    std::vector<PageState> moved(pages.size());
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      auto it = old_position.find(pages[i].route);
+      if (it == old_position.end()) return build_all();
+      moved[i] = std::move(page_state_[it->second]);
+    }
+    page_state_ = std::move(moved);
+  }
+  pages_ = std::move(pages);
+  report.timings.start("environment");
+  // Cards are kept by position: when something moved, or an area's name
+  // changed, they are all made again.
+  if (stale_cards || moved) {
+    reuse.cards.clear();
+  } else {
+    reuse.stale.assign(model_.services.size(), false);
+    for (const auto& id : stale_services)
+      if (const Service* s = model_.service(id)) reuse.stale[static_cast<std::size_t>(s - model_.services.data())] = true;
+  }
+  env_ = std::make_unique<RenderEnvironment>(
+      model_, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), assets_, pages_, jobs_,
+      std::move(reuse));
+  env_->downloads = downloads_;
+
+  // The search index: the documents that read what changed (each reads its
+  // own key, so the keys from before the change name them all). When
+  // anything moved, the documents' numbers change: all of them again.
+  report.timings.start("search");
+  if (moved || changed.affects({keys::of("glossary", "")})) {
+    index_for_search(nullptr);
+  } else {
+    std::vector<std::size_t> documents;
+    for (std::size_t i = 0; i < search_sources_.size(); ++i)
+      if (changed.affects(search_reads_[i])) documents.push_back(i);
+    if (!documents.empty()) index_for_search(&documents);
+  }
+  env_->search_index_route = search_route_;
+
+  // The documents that read what changed, before or after, are printed again.
+  report.timings.start("documents");
+  std::vector<PlannedDocument> documents = plan_documents(model_);
+  if (documents.size() != documents_.size()) return build_all();
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    if (documents[i].route == documents_[i].route) continue;
+    // A renamed area or pathway moved: its document's state moves with it.
+    std::vector<DocumentState> states(documents.size());
+    for (std::size_t j = 0; j < documents.size(); ++j) {
+      auto it = std::find_if(documents_.begin(), documents_.end(),
+                             [&](const PlannedDocument& d) { return d.route == documents[j].route; });
+      if (it == documents_.end()) return build_all();
+      states[j] = std::move(document_state_[static_cast<std::size_t>(it - documents_.begin())]);
+    }
+    document_state_ = std::move(states);
+    stop_background_print();  // it knows the document by its number
+    break;
+  }
+  documents_ = std::move(documents);
+  {
+    std::vector<std::vector<ContentKey>> reads = document_dependencies(*env_, documents_);
+    for (std::size_t i = 0; i < documents_.size(); ++i) {
+      DocumentState& state = document_state_[i];
+      if (changed.affects(state.reads) || changed.affects(reads[i])) {
+        state.stale = true;
+        ++state.generation;
+      }
+      state.reads = std::move(reads[i]);
+    }
+  }
+
+  // The exports: the records of the services whose keys changed (a search
+  // document's keys are its service's), and the feed when what it lists did.
+  report.timings.start("exports");
+  if (moved) {
+    std::unordered_map<std::string_view, std::shared_ptr<const std::string>> by_id;
+    for (std::size_t i = 0; i < records_.size() && i < record_ids_.size(); ++i) by_id.emplace(record_ids_[i], records_[i]);
+    std::vector<std::shared_ptr<const std::string>> records(model_.services.size());
+    for (std::size_t i = 0; i < model_.services.size(); ++i) {
+      auto it = by_id.find(model_.services[i].id);
+      if (it != by_id.end()) records[i] = it->second;
+    }
+    records_ = std::move(records);
+    record_ids_.clear();
+    for (const auto& s : model_.services) record_ids_.push_back(s.id);
+  }
+  {
+    std::set<std::string> services;
+    for (std::size_t i = 0; i < model_.services.size(); ++i)
+      if (!records_[i] || changed.affects(search_reads_[i])) services.insert(model_.services[i].id);
+    if (!services.empty()) make_records(&services);
+  }
+  if (env_->urls.has_origin()) {
+    if (changed.affects({keys::every("service"), keys::every("pathway"), keys::every("strategy"), keys::every("page")}))
+      feed_ = std::make_shared<const std::string>(atom_feed(*env_));
+    if (!same_order) sitemap_ = std::make_shared<const std::string>(sitemap_xml(*env_, pages_));
+  }
+
+  // Which pages read what changed, before the change or after it.
+  report.timings.start("affected");
+  const bool everything = changed.everything();
+  std::vector<std::vector<ContentKey>> reads = page_dependencies(*env_, pages_);
+  std::vector<std::size_t> affected;
+  for (std::size_t i = 0; i < pages_.size(); ++i) {
+    const std::string& file = pages_[i].file;
+    const PageState& state = page_state_[i];
+    if (everything || pending_.count(file) || changed.affects({keys::of("template", state.template_name)}) ||
+        changed.affects(state.reads) || changed.affects(reads[i]))
+      affected.push_back(i);
+  }
+  report.timings.start("render");
+  Rendered rendered;
+  render_pages(&affected, std::move(reads), rendered);
+  report.rendered = affected.size();
+  report.timings.start("publish");
+  report = finish(std::move(report), std::move(rendered), false);
+  report.timings.stop();
+  report.milliseconds = since(start);
+  return report;
+}
+
+bool LiveSite::documents_stale() const {
+  return std::any_of(document_state_.begin(), document_state_.end(), [](const DocumentState& d) { return d.stale; });
+}
+
+void LiveSite::take_printed(std::size_t i, std::string bytes, int pages, Diagnostics diagnostics) {
+  DocumentState& state = document_state_[i];
+  const std::string& route = documents_[i].route;
+  state.stale = false;
+  state.diagnostics = std::move(diagnostics);
+  auto label = [&]() -> std::string {
+    auto it = downloads_.find(route);
+    return it == downloads_.end() ? std::string() : download_label(it->second);
+  };
+  const std::string before = label();
+  if (bytes.empty()) {
+    state.bytes = nullptr;
+    downloads_.erase(route);
+  } else {
+    downloads_[route] = {bytes.size(), pages};
+    state.bytes = std::make_shared<const std::string>(std::move(bytes));
+  }
+  if (label() != before) download_changes_.add(keys::download(route));
+}
+
+RebuildReport LiveSite::render_download_pages(RebuildReport report) {
+  Rendered rendered;
+  if (env_ && templates_ && !download_changes_.empty()) {
+    env_->downloads = downloads_;
+    std::vector<std::vector<ContentKey>> reads(pages_.size());
+    std::vector<std::size_t> affected;
+    for (std::size_t i = 0; i < pages_.size(); ++i) {
+      reads[i] = page_state_[i].reads;
+      if (download_changes_.affects(reads[i])) affected.push_back(i);
+    }
+    render_pages(&affected, std::move(reads), rendered);
+    report.rendered = affected.size();
+  }
+  download_changes_ = {};
+  return finish(std::move(report), std::move(rendered), false);
+}
+
+RebuildReport LiveSite::print_stale_documents() {
+  const auto start = std::chrono::steady_clock::now();
+  stop_background_print();
+  RebuildReport report;
+  report.timings.start("print");
+  std::vector<std::size_t> stale;
+  for (std::size_t i = 0; i < documents_.size(); ++i)
+    if (document_state_[i].stale) stale.push_back(i);
+  std::vector<PrintedDocument> printed(stale.size());
+  std::vector<Diagnostics> diagnostics(stale.size());
+  if (fonts_) {
+    const PrintEnvironment print_env(model_, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), fonts_);
+    std::vector<std::unique_ptr<DocumentPrinter>> printers(std::max(1u, jobs_));
+    parallel_for_workers(stale.size(), jobs_, [&](std::size_t k, unsigned worker) {
+      auto& printer = printers[worker];
+      if (!printer) printer = std::make_unique<DocumentPrinter>(print_env);
+      printed[k] = printer->print(documents_[stale[k]], diagnostics[k]);
+    });
+  }
+  for (std::size_t k = 0; k < stale.size(); ++k)
+    take_printed(stale[k], std::move(printed[k].bytes), printed[k].pages, std::move(diagnostics[k]));
+  report.timings.start("render");
+  report = render_download_pages(std::move(report));
+  report.timings.stop();
+  report.milliseconds = since(start);
+  return report;
+}
+
+bool LiveSite::start_background_print() {
+  if (job_) return true;
+  std::size_t i = 0;
+  while (i < documents_.size() && !document_state_[i].stale) ++i;
+  if (i == documents_.size()) return false;
+  if (!fonts_) {
+    // No font, no documents (the problem is reported): nothing to print.
+    for (std::size_t k = 0; k < documents_.size(); ++k)
+      if (document_state_[k].stale) take_printed(k, {}, 0, {});
+    return false;
+  }
+  auto job = std::make_unique<PrintJob>();
+  job->index = i;
+  job->generation = document_state_[i].generation;
+  // A copy of what the document reads: the model changes with the next edit.
+  job->model = std::make_unique<Model>(document_model(model_, documents_[i]));
+  job->env = std::make_unique<PrintEnvironment>(
+      *job->model, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), fonts_);
+  PrintJob* raw = job.get();
+  job->thread = std::thread([raw, document = documents_[i]] {
+    // Below the rebuilds, which the author waits for.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 19);
+    DocumentPrinter printer(*raw->env);
+    raw->printed = printer.print(document, raw->diagnostics);
+    raw->done = true;
+  });
+  job_ = std::move(job);
+  return true;
+}
+
+RebuildReport LiveSite::finish_background_print(bool wait) {
+  const auto start = std::chrono::steady_clock::now();
+  RebuildReport report;
+  if (!job_ || (!wait && !job_->done)) {
+    report.ok = error_text().empty();
+    return report;
+  }
+  job_->thread.join();
+  std::unique_ptr<PrintJob> job = std::move(job_);
+  // Dropped when its document changed again while it was printed.
+  if (job->index < documents_.size() && document_state_[job->index].stale &&
+      document_state_[job->index].generation == job->generation)
+    take_printed(job->index, std::move(job->printed.bytes), job->printed.pages, std::move(job->diagnostics));
+  // The pages that link to documents wait until every document is printed,
+  // so that they are rendered (and reloaded) once.
+  if (documents_stale()) {
+    Rendered none;
+    report = finish(std::move(report), std::move(none), false);
+  } else {
+    report = render_download_pages(std::move(report));
+  }
+  report.milliseconds = since(start);
+  return report;
+}
+
+}  // namespace og

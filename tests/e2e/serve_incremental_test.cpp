@@ -1,0 +1,242 @@
+// The preview server's incremental rebuilds give, edit after edit, exactly
+// what a full build of the same files gives: every page byte for byte and
+// every diagnostic. This is what keeps the dependency map
+// (render/dependencies.hpp) and the page builders from drifting apart: a page
+// that reads something the map does not name is left stale and fails here.
+#include <catch2/catch.hpp>
+
+#include "serve/live_site.hpp"
+#include "serve/preview_server.hpp"
+#include "support/test_support.hpp"
+
+using namespace og;
+using namespace og::test;
+
+namespace {
+
+void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string text = read_file(file);
+  const auto at = text.find(from);
+  INFO(file.string() << " has no '" << from << "'");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+  write_file(file, text);
+}
+
+BuildOptions preview_options(const TempDir& dir) {
+  BuildOptions o = options_for(dir / "content", dir / "templates");
+  o.base_url = "/";  // as 'offergen serve' builds
+  return o;
+}
+
+// Every file of a full build is published with the same bytes (pages, the
+// search index, the documents, the exports), no other file is, and the
+// diagnostics are the same.
+void check_same_as_full_build(const LiveSite& site, const RebuildReport& report, const BuildOptions& options) {
+  BuiltSite full;
+  build_in_memory(options, full);
+  CHECK(diagnostics_text(report.diagnostics) == diagnostics_text(full.result.diagnostics));
+  REQUIRE(full.result.ok());
+  std::vector<std::string> paths;
+  for (const auto& [path, bytes] : full.output.contents()) {
+    paths.push_back(path);
+    INFO(path);
+    auto published = site.file(path);
+    REQUIRE(published);
+    CHECK(*published == bytes);
+  }
+  CHECK(site.published_paths() == paths);
+}
+
+// Prints the documents an edit left stale, as the server does between
+// changes, then compares with a full build.
+void check_after_printing(LiveSite& site, const BuildOptions& options) {
+  const RebuildReport printed = site.print_stale_documents();
+  CHECK_FALSE(site.documents_stale());
+  check_same_as_full_build(site, printed, options);
+}
+
+// How much an edit rebuilds: some pages, every page (but the content is not
+// read again), or everything from the files.
+enum class Scope { some, every_page, full };
+
+struct Edit {
+  const char* what;
+  const char* file;  // under the temporary folder
+  const char* from;
+  const char* to;
+  Scope scope;
+};
+
+}  // namespace
+
+namespace {
+
+// Edits of every kind, one after another; after each, the pages the edit
+// affects are rendered (not all of them), and once the stale documents are
+// printed everything equals a full build.
+void check_edits(const std::string& base_url) {
+  TempDir dir;
+  copy_tree(sites_dir() / "basic" / "content", dir / "content");
+  copy_tree(default_templates(), dir / "templates");
+  BuildOptions options = preview_options(dir);
+  options.base_url = base_url;
+  LiveSite site(options);
+  RebuildReport first = site.build_all();
+  REQUIRE(first.ok);
+  const std::size_t total = first.rendered;
+  CHECK(site.documents_stale());  // printed after the pages
+  check_after_printing(site, options);
+
+  const Edit edits[] = {
+      {"a service's name (it moves in every list)", "content/services/teen-support.yaml", "name: Teen support <team>",
+       "name: Adolescent support", Scope::some},
+      {"a service's summary (cards, search, exports, documents)", "content/services/teen-support.yaml",
+       "summary: Intensive help for young people aged 11 to 17 & their families.",
+       "summary: Intensive help at home for young people aged 11 to 17.", Scope::some},
+      {"a service's review date (the feed, the documents' dates)", "content/services/teen-support.yaml",
+       "last_reviewed: 2026-01-10", "last_reviewed: 2026-02-20", Scope::some},
+      {"a service's areas (it leaves one area's list and joins another)", "content/services/safe-at-home.yaml",
+       "localities: [north]", "localities: [south]", Scope::some},
+      {"a service's topics", "content/services/parenting-group.yaml", "categories: [parenting]",
+       "categories: [parenting, keeping-safe]", Scope::some},
+      {"an area's name (every card that names it)", "content/localities/north.yaml", "name: North",
+       "name: Northern towns", Scope::some},
+      {"the services a pathway step names", "content/pathways/asking-for-help.md", "services: [teen-support]",
+       "services: [safe-at-home]", Scope::some},
+      {"a free page in the footer", "content/pages/about.md", "title: About us", "title: About the partnership",
+       Scope::every_page},
+      {"the glossary", "content/glossary.yaml", "Intensive help", "Very intensive help", Scope::some},
+      {"the figures", "content/figures.yaml", "label: Children aged 0 to 18", "label: Children and young people",
+       Scope::some},
+      {"a strategy part", "content/strategy/vision.md", "title: Our vision", "title: What we want", Scope::some},
+      {"a strategy part in the plan on a page", "content/strategy/priorities.md",
+       "summary: Four things we will focus on first.", "summary: Four things we will do first.", Scope::some},
+      {"the plan on a page", "content/plan-on-a-page.yaml", "title: What we will do", "title: Our actions",
+       Scope::some},
+      {"a young people's page", "content/young-people/what-you-told-us.md", "services: [teen-support]",
+       "services: [teen-support, parenting-group]", Scope::some},
+      {"a partial", "templates/partials/service-list.mustache", "<ul class=\"card-list card-list--grid\">",
+       "<ul class=\"card-list card-list--grid card-list--services\">", Scope::some},
+      {"the layout", "templates/layout.mustache", "Skip to main content", "Skip to the content", Scope::every_page},
+      {"site.yaml", "content/site.yaml", "title: Exampleshire early help", "title: Exampleshire support", Scope::full},
+  };
+  for (const Edit& e : edits) {
+    INFO(e.what);
+    replace_in(dir / e.file, e.from, e.to);
+    const RebuildReport r = site.apply({dir / e.file});
+    CHECK(r.full == (e.scope == Scope::full));
+    if (e.scope == Scope::some) CHECK(r.rendered < total);
+    if (e.scope == Scope::every_page) CHECK(r.rendered == total);
+    check_after_printing(site, options);
+  }
+
+  // A new service and a removed one change the pages a site has.
+  write_file(dir / "content/services/new-service.yaml",
+             "name: New service\nsummary: New.\ncategories: [parenting]\nlevels: [1]\nlocalities: all\n"
+             "access: [drop-in]\ncontact:\n  phone: 01632 960002\nlast_reviewed: 2026-10-01\n");
+  RebuildReport added = site.apply({dir / "content/services/new-service.yaml"});
+  CHECK(added.full);
+  check_after_printing(site, options);
+  CHECK(site.file("services/new-service/index.html"));
+  fs::remove(dir / "content/services/new-service.yaml");
+  site.apply({dir / "content/services/new-service.yaml"});
+  check_after_printing(site, options);
+  CHECK_FALSE(site.file("services/new-service/index.html"));
+}
+
+}  // namespace
+
+TEST_CASE("incremental rebuilds equal full builds, edit after edit", "[serve]") {
+  SECTION("previewed at the site's root, as 'offergen serve' builds") { check_edits("/"); }
+  // With a full address the site also has sitemap.xml, feed.xml and
+  // absolute addresses in the exports and JSON-LD.
+  SECTION("with the site's full address") { check_edits("https://example.org/offer/"); }
+}
+
+TEST_CASE("documents printed in the background give what a full build gives", "[serve]") {
+  TempDir dir;
+  copy_tree(sites_dir() / "basic" / "content", dir / "content");
+  copy_tree(default_templates(), dir / "templates");
+  const BuildOptions options = preview_options(dir);
+  LiveSite site(options);
+  REQUIRE(site.build_all().ok);
+  // Before the documents are printed, pages have no download links.
+  CHECK_THAT(*site.file("pathways/asking-for-help/index.html"), !Catch::Contains("Download this guide"));
+  auto print_in_background = [&] {
+    RebuildReport last;
+    while (site.start_background_print()) last = site.finish_background_print(true);
+    return last;
+  };
+  const RebuildReport printed = print_in_background();
+  CHECK(printed.rendered > 0);  // the pages that link to documents
+  check_same_as_full_build(site, printed, options);
+  CHECK_THAT(*site.file("pathways/asking-for-help/index.html"), Catch::Contains("Download this guide"));
+
+  // An edit while a document is being printed: the print of the older
+  // content is dropped, and the document printed again.
+  const fs::path service = dir / "content/services/teen-support.yaml";
+  replace_in(service, "summary: Intensive help for young people aged 11 to 17 & their families.",
+             "summary: Help at home for teenagers.");
+  site.apply({service});
+  REQUIRE(site.start_background_print());
+  replace_in(service, "summary: Help at home for teenagers.", "summary: Help at home for young people.");
+  site.apply({service});
+  const RebuildReport after = print_in_background();
+  CHECK_FALSE(site.documents_stale());
+  check_same_as_full_build(site, after, options);
+}
+
+TEST_CASE("a rebuild with errors keeps the last good pages and shows the problems", "[serve]") {
+  TempDir dir;
+  copy_tree(sites_dir() / "basic" / "content", dir / "content");
+  copy_tree(default_templates(), dir / "templates");
+  const BuildOptions options = preview_options(dir);
+  LiveSite site(options);
+  REQUIRE(site.build_all().ok);
+  const std::string before = *site.file("services/teen-support/index.html");
+  const fs::path service = dir / "content/services/teen-support.yaml";
+
+  // A reference to a locality that does not exist, and a new name: the page
+  // is not published with the new name while the content has an error.
+  replace_in(service, "localities: all", "localities: [nowhere]");
+  replace_in(service, "name: Teen support <team>", "name: Renamed");
+  RebuildReport broken = site.apply({service});
+  CHECK_FALSE(broken.ok);
+  CHECK_FALSE(broken.full);
+  CHECK(*site.file("services/teen-support/index.html") == before);
+  CHECK(site.error_text() ==
+        service.string() + ":10:14: error: unknown locality 'nowhere' (see localities/ for the ones there are)\n"
+                           "  localities: [nowhere]\n"
+                           "               ^\n"
+                           "1 error, 0 warnings\n");
+  const std::string injected = preview_injection(site.error_text(), 7);
+  CHECK_THAT(injected, Catch::Contains("unknown locality &#39;nowhere&#39;"));
+  CHECK_THAT(injected, Catch::Contains("/__offergen/events?since=7"));
+
+  // A YAML syntax error makes the file unreadable: still the last good pages.
+  write_file(service, "name: [unclosed\n");
+  RebuildReport unreadable = site.apply({service});
+  CHECK_FALSE(unreadable.ok);
+  CHECK(*site.file("services/teen-support/index.html") == before);
+
+  // Fixed: the renamed page is published and the problems are gone.
+  copy_tree(sites_dir() / "basic" / "content" / "services", dir / "content" / "services");
+  replace_in(service, "name: Teen support <team>", "name: Renamed");
+  RebuildReport fixed = site.apply({service});
+  CHECK(fixed.ok);
+  CHECK(site.error_text().empty());
+  CHECK_THAT(*site.file("services/teen-support/index.html"), Catch::Contains("<h1>Renamed</h1>"));
+  check_after_printing(site, options);
+}
+
+TEST_CASE("request paths map to site files and never leave the site", "[serve]") {
+  CHECK(site_file_for("/") == "index.html");
+  CHECK(site_file_for("/services/x/") == "services/x/index.html");
+  CHECK(site_file_for("/assets/style.1a2b.css") == "assets/style.1a2b.css");
+  CHECK_FALSE(site_file_for("/../etc/passwd"));
+  CHECK_FALSE(site_file_for("/services/../../etc/passwd"));
+  CHECK_FALSE(site_file_for("/./index.html"));
+  CHECK_FALSE(site_file_for("/a\\..\\b"));
+  CHECK_FALSE(site_file_for("relative"));
+}

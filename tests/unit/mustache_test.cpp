@@ -1,0 +1,158 @@
+// The Mustache semantics offergen's templates rely on, one row per rule. The
+// expected outputs are what kainjow (the engine offergen used before) gives.
+#include <catch2/catch.hpp>
+
+#include "render/environment.hpp"
+#include "render/mustache.hpp"
+
+using og::mustache::data;
+using og::mustache::Template;
+using og::mustache::TemplateError;
+
+namespace {
+
+std::string render(const std::string& text, const data& root) {
+  TemplateError error;
+  auto t = Template::compile(text, error);
+  INFO(text << " -> " << error.message);
+  REQUIRE(t.has_value());
+  return t->render(root);
+}
+
+std::string compile_error(const std::string& text) {
+  TemplateError error;
+  auto t = Template::compile(text, error);
+  if (t) return "compiled";
+  return error.message + " at " + std::to_string(error.offset);
+}
+
+data item(const std::string& name) {
+  data d;
+  d.set("name", name);
+  return d;
+}
+
+// A page's data: a title, a list of two items, an object, flags and text.
+data page() {
+  data d;
+  d.set("title", "A & B <c> \"d\" 'e'");
+  d.set("html", "<em>x</em>");
+  data items{data::type::list};
+  items.push_back(item("one"));
+  items.push_back(item("two"));
+  d.set("items", std::move(items));
+  d.set("none", data{data::type::list});
+  data contact;
+  contact.set("phone", "01484 221000");
+  d.set("contact", std::move(contact));
+  d.set("yes", true);
+  d.set("no", false);
+  d.set("empty", "");
+  data words{data::type::list};
+  words.push_back("a");
+  words.push_back("b");
+  d.set("words", std::move(words));
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("Mustache renders as the templates expect", "[mustache]") {
+  struct Row {
+    const char* what;
+    const char* text;
+    const char* expected;
+  };
+  const Row rows[] = {
+      {"variables are HTML-escaped", "{{title}}", "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;"},
+      {"triple braces are not", "{{{html}}}", "<em>x</em>"},
+      {"neither is &", "{{& html}}", "<em>x</em>"},
+      {"spaces inside tags do not matter", "{{ title }}|{{{ html }}}", "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;|<em>x</em>"},
+      {"a missing name prints nothing", "[{{missing}}]", "[]"},
+      {"only text prints: not true, false, lists or objects", "[{{yes}}{{no}}{{items}}{{contact}}]", "[]"},
+      {"dotted names reach into objects", "{{contact.phone}}", "01484 221000"},
+      {"a dotted name that does not resolve prints nothing", "[{{contact.email}}]", "[]"},
+      {"a list section renders once per item", "{{#items}}<{{name}}>{{/items}}", "<one><two>"},
+      {"{{.}} is the item itself", "{{#words}}{{.}},{{/words}}", "a,b,"},
+      {"names not in the item come from the page", "{{#items}}{{name}}:{{contact.phone}};{{/items}}",
+       "one:01484 221000;two:01484 221000;"},
+      {"an object section renders once, inside the object", "{{#contact}}{{phone}}{{/contact}}", "01484 221000"},
+      {"true renders once", "{{#yes}}y{{/yes}}", "y"},
+      {"false, an empty list and a missing name render nothing", "[{{#no}}n{{/no}}{{#none}}n{{/none}}{{#missing}}n{{/missing}}]",
+       "[]"},
+      {"an empty string is true (hence put())", "{{#empty}}shown{{/empty}}", "shown"},
+      {"inverted sections render for false, empty and missing",
+       "{{^no}}1{{/no}}{{^none}}2{{/none}}{{^missing}}3{{/missing}}{{^yes}}4{{/yes}}{{^items}}5{{/items}}", "123"},
+      {"a dotted section", "{{#contact.phone}}has {{contact.phone}}{{/contact.phone}}", "has 01484 221000"},
+      {"comments print nothing", "a{{! a note }}b", "ab"},
+      {"set delimiters", "{{=<% %>=}}<%title%>{{title}}", "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;{{title}}"},
+      {"lines holding only section tags are left out", "<ul>\n{{#items}}\n<li>{{name}}</li>\n{{/items}}\n</ul>\n",
+       "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"},
+      {"indented section tags too", "<ul>\n  {{#yes}}\n<li>x</li>\n  {{/yes}}\n</ul>", "<ul>\n<li>x</li>\n</ul>"},
+      {"a section that does not render leaves a blank line (as kainjow did)", "a\n{{#no}}\nx\n{{/no}}\nb\n", "a\n\nb\n"},
+      {"an inverted section that renders is left out like a section", "a\n{{^no}}\nx\n{{/no}}\nb\n", "a\nx\nb\n"},
+      {"a line with text and a section keeps its text", "a {{#yes}}b{{/yes}}\nc", "a b\nc"},
+      {"a variable that prints nothing keeps its line", "a\n{{missing}}\nb", "a\n\nb"},
+      {"CRLF line ends are kept", "a\r\n{{#yes}}\r\nb\r\n{{/yes}}\r\n", "a\r\nb\r\n"},
+  };
+  const data root = page();
+  for (const Row& row : rows) {
+    INFO(row.what);
+    CHECK(render(row.text, root) == row.expected);
+  }
+}
+
+TEST_CASE("false in a list item hides the page's value of the same name", "[mustache]") {
+  // What put() relies on: an item's own false stops the lookup, a missing key does not.
+  data root;
+  root.set("summary", "the page's summary");
+  data list{data::type::list};
+  data with_false;
+  og::put(with_false, "summary", "");
+  list.push_back(std::move(with_false));
+  list.push_back(data{});
+  data with_text;
+  og::put(with_text, "summary", "own");
+  list.push_back(std::move(with_text));
+  root.set("cards", std::move(list));
+  CHECK(render("{{#cards}}[{{#summary}}{{summary}}{{/summary}}]{{/cards}}", root) ==
+        "[][the page&apos;s summary][own]");
+}
+
+TEST_CASE("set() replaces a value; data moves rather than copies", "[mustache]") {
+  data d;
+  d.set("x", "1");
+  d.set("x", "2");
+  CHECK(render("{{x}}", d) == "2");
+  data list{data::type::list};
+  list.push_back("a");
+  data copy = list;
+  copy.push_back("b");
+  CHECK(list.list_value().size() == 1);
+  CHECK(copy.list_value().size() == 2);
+  // set() on a list and push_back() on an object do nothing, as in kainjow.
+  list.set("k", "v");
+  d.push_back("v");
+  CHECK(list.get("k") == nullptr);
+  CHECK(render("{{x}}", d) == "2");
+}
+
+TEST_CASE("template errors give kainjow's message and the byte offset", "[mustache]") {
+  CHECK(compile_error("<p>{{title</p>") == "unclosed tag at 3");
+  CHECK(compile_error("<p>{{{title}}</p>") == "unclosed tag at 3");
+  CHECK(compile_error("a\n{{#items}}\n<li>") == "unclosed section \"items\" at 2");
+  CHECK(compile_error("x {{/items}}") == "unopened section \"items\" at 2");
+  CHECK(compile_error("{{#a}}{{#b}}{{/a}}{{/b}}") == "unclosed section \"a\" at 0");
+  CHECK(compile_error("{{=<%%>=}}") == "invalid set delimiter tag at 0");
+  CHECK(compile_error("{{#a}}{{/a}}{{^b}}{{/b}}") == "compiled");
+}
+
+TEST_CASE("compiled templates can be rendered from many threads and appended to", "[mustache]") {
+  TemplateError error;
+  auto t = Template::compile("<{{name}}>", error);
+  REQUIRE(t);
+  std::string out = "start";
+  t->render(item("x"), out);
+  t->render(item("y"), out);
+  CHECK(out == "start<x><y>");
+}
