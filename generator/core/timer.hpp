@@ -12,6 +12,11 @@ struct StageTime {
   double milliseconds = 0;
 };
 
+// Milliseconds from `start` to now.
+inline double milliseconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
 class StageTimer {
  public:
   // Starts timing `stage`; the previous stage, if any, ends here.

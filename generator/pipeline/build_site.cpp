@@ -24,13 +24,13 @@ namespace og {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string display(const fs::path& p) {
+std::string display_path(const fs::path& p) {
   std::string s = p.lexically_normal().generic_string();
   while (s.size() > 1 && s.back() == '/') s.pop_back();
   return s;
 }
+
+namespace {
 
 void finish(BuildResult& result, const BuildOptions& options) {
   if (options.strict) result.diagnostics.promote_warnings();
@@ -55,7 +55,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   finish_model(model, vopts, diagnostics);
 
   result.timings.start("templates");
-  const std::string tdir = display(options.templates_dir);
+  const std::string tdir = display_path(options.templates_dir);
   auto templates = TemplateSet::load(options.templates_dir, tdir, required_templates(), diagnostics);
   std::vector<Asset> assets = load_assets(options.templates_dir / "assets", tdir + "/assets", diagnostics);
 
@@ -139,7 +139,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   result.timings.start("write");
   for (const auto& a : assets) output.write(a.route.substr(1), a.bytes);
   for (const auto& f : search_index.files) output.write(f.path, f.bytes);
-  write_site_files(env, pages, output);
+  write_site_files(env, pages, output, jobs);
   output.finish();  // the pages still on their way to the disk
   result.timings.stop();
 

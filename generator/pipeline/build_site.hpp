@@ -45,4 +45,7 @@ BuildResult build_site(const BuildOptions& options, const std::filesystem::path&
 // Reads source lines from disk for diagnostics' excerpts.
 SourceLineLookup disk_source_lookup();
 
+// A folder as diagnostics name it: "content", "../other/templates".
+std::string display_path(const std::filesystem::path& p);
+
 }  // namespace og

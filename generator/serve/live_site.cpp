@@ -1,16 +1,12 @@
 #include "serve/live_site.hpp"
 
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
-#include <atomic>
+#include <algorithm>
 #include <chrono>
 #include <mutex>
-#include <thread>
 
 #include "core/diagnostic_format.hpp"
 #include "core/parallel.hpp"
+#include "core/timer.hpp"
 #include "export/open_referral.hpp"
 #include "pipeline/site_files.hpp"
 #include "print/printer.hpp"
@@ -24,13 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using Rendered = std::vector<std::pair<std::string, std::shared_ptr<const std::string>>>;
-
-std::string display(const fs::path& p) {
-  std::string s = p.lexically_normal().generic_string();
-  while (s.size() > 1 && s.back() == '/') s.pop_back();
-  return s;
-}
+using Rendered = RenderedFiles;
 
 // site.yaml's files (robots.txt, sitemap.xml) into the list of outputs.
 class CollectOutput : public OutputSink {
@@ -75,38 +65,12 @@ T* find_by_id(std::vector<T>& items, const std::string& id) {
   return nullptr;
 }
 
-double since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
-
 }  // namespace
 
-// One document printed on a thread of its own from a copy of what it reads.
-struct LiveSite::PrintJob {
-  std::size_t index = 0;
-  std::uint64_t generation = 0;
-  std::unique_ptr<Model> model;
-  std::unique_ptr<PrintEnvironment> env;
-  PrintedDocument printed;
-  Diagnostics diagnostics;
-  std::atomic<bool> done{false};
-  std::thread thread;
-};
 
-LiveSite::LiveSite(BuildOptions options)
-    : options_(std::move(options)), jobs_(options_.jobs == 0 ? default_jobs() : options_.jobs) {
-  content_display_ = display(options_.content_dir);
-}
-
-LiveSite::~LiveSite() { stop_background_print(); }
-
-void LiveSite::stop_background_print() {
-  if (job_ && job_->thread.joinable()) job_->thread.join();
-  job_.reset();
-}
 
 bool LiveSite::load_templates(Diagnostics& diagnostics) {
-  const std::string tdir = display(options_.templates_dir);
+  const std::string tdir = display_path(options_.templates_dir);
   auto templates = TemplateSet::load(options_.templates_dir, tdir, required_templates(), diagnostics);
   std::vector<Asset> assets = load_assets(options_.templates_dir / "assets", tdir + "/assets", diagnostics);
   if (!templates) return false;
@@ -139,7 +103,7 @@ RebuildReport LiveSite::build_all() {
   pages_.clear();
   if (!load_templates(template_diagnostics_)) {
     publish_all_pending_ = true;
-    report.milliseconds = since(start);
+    report.milliseconds = milliseconds_since(start);
     return finish(std::move(report), {}, false);
   }
   report.timings.start("search");
@@ -181,7 +145,7 @@ RebuildReport LiveSite::build_all() {
   report.timings.start("publish");
   report = finish(std::move(report), std::move(rendered), true);
   report.timings.stop();
-  report.milliseconds = since(start);
+  report.milliseconds = milliseconds_since(start);
   return report;
 }
 
@@ -490,7 +454,7 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
       template_diagnostics_ = std::move(d);
       publish_all_pending_ = true;
       RebuildReport report;
-      report.milliseconds = since(start);
+      report.milliseconds = milliseconds_since(start);
       return finish(std::move(report), {}, false);
     }
     template_diagnostics_ = std::move(d);
@@ -629,131 +593,7 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   report.timings.start("publish");
   report = finish(std::move(report), std::move(rendered), false);
   report.timings.stop();
-  report.milliseconds = since(start);
-  return report;
-}
-
-bool LiveSite::documents_stale() const {
-  return std::any_of(document_state_.begin(), document_state_.end(), [](const DocumentState& d) { return d.stale; });
-}
-
-void LiveSite::take_printed(std::size_t i, std::string bytes, int pages, Diagnostics diagnostics) {
-  DocumentState& state = document_state_[i];
-  const std::string& route = documents_[i].route;
-  state.stale = false;
-  state.diagnostics = std::move(diagnostics);
-  auto label = [&]() -> std::string {
-    auto it = downloads_.find(route);
-    return it == downloads_.end() ? std::string() : download_label(it->second);
-  };
-  const std::string before = label();
-  if (bytes.empty()) {
-    state.bytes = nullptr;
-    downloads_.erase(route);
-  } else {
-    downloads_[route] = {bytes.size(), pages};
-    state.bytes = std::make_shared<const std::string>(std::move(bytes));
-  }
-  if (label() != before) download_changes_.add(keys::download(route));
-}
-
-RebuildReport LiveSite::render_download_pages(RebuildReport report) {
-  Rendered rendered;
-  if (env_ && templates_ && !download_changes_.empty()) {
-    env_->downloads = downloads_;
-    std::vector<std::vector<ContentKey>> reads(pages_.size());
-    std::vector<std::size_t> affected;
-    for (std::size_t i = 0; i < pages_.size(); ++i) {
-      reads[i] = page_state_[i].reads;
-      if (download_changes_.affects(reads[i])) affected.push_back(i);
-    }
-    render_pages(&affected, std::move(reads), rendered);
-    report.rendered = affected.size();
-  }
-  download_changes_ = {};
-  return finish(std::move(report), std::move(rendered), false);
-}
-
-RebuildReport LiveSite::print_stale_documents() {
-  const auto start = std::chrono::steady_clock::now();
-  stop_background_print();
-  RebuildReport report;
-  report.timings.start("print");
-  std::vector<std::size_t> stale;
-  for (std::size_t i = 0; i < documents_.size(); ++i)
-    if (document_state_[i].stale) stale.push_back(i);
-  std::vector<PrintedDocument> printed(stale.size());
-  std::vector<Diagnostics> diagnostics(stale.size());
-  if (fonts_) {
-    const PrintEnvironment print_env(model_, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), fonts_);
-    std::vector<std::unique_ptr<DocumentPrinter>> printers(std::max(1u, jobs_));
-    parallel_for_workers(stale.size(), jobs_, [&](std::size_t k, unsigned worker) {
-      auto& printer = printers[worker];
-      if (!printer) printer = std::make_unique<DocumentPrinter>(print_env);
-      printed[k] = printer->print(documents_[stale[k]], diagnostics[k]);
-    });
-  }
-  for (std::size_t k = 0; k < stale.size(); ++k)
-    take_printed(stale[k], std::move(printed[k].bytes), printed[k].pages, std::move(diagnostics[k]));
-  report.timings.start("render");
-  report = render_download_pages(std::move(report));
-  report.timings.stop();
-  report.milliseconds = since(start);
-  return report;
-}
-
-bool LiveSite::start_background_print() {
-  if (job_) return true;
-  std::size_t i = 0;
-  while (i < documents_.size() && !document_state_[i].stale) ++i;
-  if (i == documents_.size()) return false;
-  if (!fonts_) {
-    // No font, no documents (the problem is reported): nothing to print.
-    for (std::size_t k = 0; k < documents_.size(); ++k)
-      if (document_state_[k].stale) take_printed(k, {}, 0, {});
-    return false;
-  }
-  auto job = std::make_unique<PrintJob>();
-  job->index = i;
-  job->generation = document_state_[i].generation;
-  // A copy of what the document reads: the model changes with the next edit.
-  job->model = std::make_unique<Model>(document_model(model_, documents_[i]));
-  job->env = std::make_unique<PrintEnvironment>(
-      *job->model, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), fonts_);
-  PrintJob* raw = job.get();
-  job->thread = std::thread([raw, document = documents_[i]] {
-    // Below the rebuilds, which the author waits for.
-    setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 19);
-    DocumentPrinter printer(*raw->env);
-    raw->printed = printer.print(document, raw->diagnostics);
-    raw->done = true;
-  });
-  job_ = std::move(job);
-  return true;
-}
-
-RebuildReport LiveSite::finish_background_print(bool wait) {
-  const auto start = std::chrono::steady_clock::now();
-  RebuildReport report;
-  if (!job_ || (!wait && !job_->done)) {
-    report.ok = error_text().empty();
-    return report;
-  }
-  job_->thread.join();
-  std::unique_ptr<PrintJob> job = std::move(job_);
-  // Dropped when its document changed again while it was printed.
-  if (job->index < documents_.size() && document_state_[job->index].stale &&
-      document_state_[job->index].generation == job->generation)
-    take_printed(job->index, std::move(job->printed.bytes), job->printed.pages, std::move(job->diagnostics));
-  // The pages that link to documents wait until every document is printed,
-  // so that they are rendered (and reloaded) once.
-  if (documents_stale()) {
-    Rendered none;
-    report = finish(std::move(report), std::move(none), false);
-  } else {
-    report = render_download_pages(std::move(report));
-  }
-  report.milliseconds = since(start);
+  report.milliseconds = milliseconds_since(start);
   return report;
 }
 

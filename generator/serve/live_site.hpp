@@ -76,6 +76,9 @@ struct RebuildReport {
   StageTimer timings;         // the rebuild's steps, for 'serve --timings'
 };
 
+// Files made by a rebuild: (path in the site, bytes).
+using RenderedFiles = std::vector<std::pair<std::string, std::shared_ptr<const std::string>>>;
+
 class LiveSite {
  public:
   explicit LiveSite(BuildOptions options);
@@ -128,6 +131,7 @@ class LiveSite {
     std::shared_ptr<const std::string> bytes;  // as printed last; null when it could not be
     Diagnostics diagnostics;         // problems found while printing it
   };
+  // One document printed on a thread of its own (live_site_documents.cpp).
   struct PrintJob;
   struct Published {
     std::shared_ptr<const std::string> bytes;
@@ -138,15 +142,15 @@ class LiveSite {
   // Renders pages[i] for each i in `which` (all when null) into `rendered`;
   // `reads` are every page's keys now.
   void render_pages(const std::vector<std::size_t>* which, std::vector<std::vector<ContentKey>> reads,
-                    std::vector<std::pair<std::string, std::shared_ptr<const std::string>>>& rendered);
-  RebuildReport finish(RebuildReport report, std::vector<std::pair<std::string, std::shared_ptr<const std::string>>> rendered,
+                    RenderedFiles& rendered);
+  RebuildReport finish(RebuildReport report, RenderedFiles rendered,
                        bool replace_all);
   // The search index: every document again (`only` null), or those listed.
   void index_for_search(const std::vector<std::size_t>* only);
   // The records of the Open Referral export (all, or those of `only`).
   void make_records(const std::set<std::string>* only);
   // The files besides pages and documents: search index, exports.
-  void add_other_files(std::vector<std::pair<std::string, std::shared_ptr<const std::string>>>& out,
+  void add_other_files(RenderedFiles& out,
                        bool sitemap) const;
   // Records what printing document i gave.
   void take_printed(std::size_t i, std::string bytes, int pages, Diagnostics diagnostics);
