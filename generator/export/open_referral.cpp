@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/hash.hpp"
+#include "core/parallel.hpp"
 #include "render/markdown.hpp"
 
 namespace og {
@@ -109,7 +110,15 @@ std::string open_referral_record(const Model& model, const Urls& urls, const Ser
   return out;
 }
 
-std::string open_referral_page(std::size_t count, const std::function<const std::string&(std::size_t)>& record) {
+namespace {
+
+// The page around `count` records, cut where they go: between the brackets
+// of "contents": [] (an empty page stays whole, in `before`).
+struct PageFrame {
+  std::string before, after;
+};
+
+PageFrame page_frame(std::size_t count) {
   json page;
   page["total_items"] = count;
   page["total_pages"] = 1;
@@ -120,30 +129,56 @@ std::string open_referral_page(std::size_t count, const std::function<const std:
   page["empty"] = count == 0;
   page["contents"] = json::array();
   std::string text = page.dump(2);
-  if (count == 0) return text + "\n";
-  // Put the records between the brackets of "contents": [].
+  if (count == 0) return {text + "\n", ""};
   const std::size_t open = text.rfind("[]");
-  std::size_t size = text.size() + 16;
+  return {text.substr(0, open + 1) + "\n", "\n  ]" + text.substr(open + 2) + "\n"};
+}
+
+// Records in the page are made this many at a time, so that a large site
+// holds the page and one block of records, not every record twice.
+constexpr std::size_t kRecordBlock = 256;
+
+}  // namespace
+
+std::string open_referral_page(std::size_t count, const std::function<const std::string&(std::size_t)>& record) {
+  const PageFrame frame = page_frame(count);
+  std::size_t size = frame.before.size() + frame.after.size();
   for (std::size_t i = 0; i < count; ++i) size += record(i).size() + 2;
   std::string out;
   out.reserve(size);
-  out.append(text, 0, open + 1);
-  out += '\n';
+  out += frame.before;
   for (std::size_t i = 0; i < count; ++i) {
     if (i) out += ",\n";
     out += record(i);
   }
-  out += "\n  ]";
-  out.append(text, open + 2, std::string::npos);
-  out += '\n';
+  out += frame.after;
   return out;
 }
 
-std::string open_referral_services(const Model& model, const Urls& urls) {
-  std::vector<std::string> records;
-  records.reserve(model.services.size());
-  for (const auto& s : model.services) records.push_back(open_referral_record(model, urls, s));
-  return open_referral_page(records.size(), [&](std::size_t i) -> const std::string& { return records[i]; });
+void open_referral_services(const Model& model, const Urls& urls, unsigned jobs,
+                            const std::function<void(std::string&&)>& piece) {
+  const std::size_t count = model.services.size();
+  PageFrame frame = page_frame(count);
+  piece(std::move(frame.before));
+  std::vector<std::string> block;
+  for (std::size_t start = 0; start < count; start += kRecordBlock) {
+    block.assign(std::min(kRecordBlock, count - start), {});
+    parallel_for(block.size(), jobs,
+                 [&](std::size_t k) { block[k] = open_referral_record(model, urls, model.services[start + k]); });
+    std::string joined;
+    for (std::size_t k = 0; k < block.size(); ++k) {
+      if (start + k) joined += ",\n";
+      joined += block[k];
+    }
+    piece(std::move(joined));
+  }
+  if (!frame.after.empty()) piece(std::move(frame.after));
+}
+
+std::string open_referral_services(const Model& model, const Urls& urls, unsigned jobs) {
+  std::string out;
+  open_referral_services(model, urls, jobs, [&](std::string&& p) { out += p; });
+  return out;
 }
 
 }  // namespace og

@@ -11,7 +11,12 @@
 
 namespace og {
 
-std::string open_referral_services(const Model& model, const Urls& urls);
+// The records are made on up to `jobs` threads.
+std::string open_referral_services(const Model& model, const Urls& urls, unsigned jobs = 1);
+// The same in pieces, in order (the page's start, blocks of records, its
+// end), so that a large site never holds the whole file.
+void open_referral_services(const Model& model, const Urls& urls, unsigned jobs,
+                            const std::function<void(std::string&&)>& piece);
 
 // The same in pieces, for the preview server, which makes again only the
 // records of the services that changed: one service's record, laid out as

@@ -94,7 +94,8 @@ std::string robots_txt(const RenderEnvironment& env) {
   return robots;
 }
 
-void write_site_files(const RenderEnvironment& env, const std::vector<PlannedPage>& pages, OutputSink& output) {
+void write_site_files(const RenderEnvironment& env, const std::vector<PlannedPage>& pages, OutputSink& output,
+                      unsigned jobs) {
   // A sitemap and a feed need absolute addresses, so they exist only when the
   // site knows its own.
   if (env.urls.has_origin()) {
@@ -102,7 +103,13 @@ void write_site_files(const RenderEnvironment& env, const std::vector<PlannedPag
     output.write("feed.xml", atom_feed(env));
   }
   output.write("robots.txt", robots_txt(env));
-  output.write("openreferral/services.json", open_referral_services(env.model, env.urls));
+  const std::string export_path = "openreferral/services.json";
+  bool first = true;
+  open_referral_services(env.model, env.urls, jobs, [&](std::string&& piece) {
+    output.write_piece(export_path, std::move(piece), first);
+    first = false;
+  });
+  output.end_pieces(export_path);
 }
 
 }  // namespace og

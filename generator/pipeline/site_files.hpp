@@ -10,7 +10,8 @@
 
 namespace og {
 
-void write_site_files(const RenderEnvironment& env, const std::vector<PlannedPage>& pages, OutputSink& output);
+void write_site_files(const RenderEnvironment& env, const std::vector<PlannedPage>& pages, OutputSink& output,
+                      unsigned jobs = 1);
 
 // Each of them (the preview server makes them again one at a time).
 // sitemap.xml and feed.xml exist only when env.urls.has_origin().

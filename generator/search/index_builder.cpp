@@ -75,6 +75,19 @@ class Lexicon {
         for (const auto& t : phrase) p.push_back({intern(forms_, t.form), intern(stems_, t.stem)});
       }
     }
+    for (std::size_t g = 0; g < groups_.size(); ++g)
+      for (std::size_t i = 0; i < groups_[g].size(); ++i)
+        if (!groups_[g][i].empty()) starting_[groups_[g][i][0].stem].push_back({g, i});
+  }
+
+  // A phrase of a synonym group: groups()[group][phrase].
+  struct PhraseRef {
+    std::size_t group, phrase;
+  };
+  // The phrases whose first word has this stem.
+  const std::vector<PhraseRef>* phrases_starting(const std::string* stem) const {
+    auto it = starting_.find(stem);
+    return it == starting_.end() ? nullptr : &it->second;
   }
 
   // The words of `text`, as tokenize() finds them.
@@ -112,28 +125,42 @@ class Lexicon {
   std::unordered_map<std::string, Word> words_;
   std::unordered_map<std::string, std::unique_ptr<std::string>> forms_, stems_;
   std::vector<std::vector<std::vector<Word>>> groups_;
+  std::unordered_map<const std::string*, std::vector<PhraseRef>> starting_;
 };
 
-// How often `phrase` occurs in `words`, by stems.
-int occurrences(const std::vector<Lexicon::Word>& words, const std::vector<Lexicon::Word>& phrase) {
-  if (phrase.empty() || phrase.size() > words.size()) return 0;
-  int n = 0;
-  for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
-    bool match = true;
-    for (std::size_t j = 0; j < phrase.size() && match; ++j) match = words[i + j].stem == phrase[j].stem;
-    if (match) ++n;
+// The glossary phrases that occur in `words`, each once, in the order of
+// the groups and their phrases.
+void phrases_in(const std::vector<Lexicon::Word>& words, const Lexicon& lexicon,
+                std::vector<Lexicon::PhraseRef>& found) {
+  found.clear();
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto* candidates = lexicon.phrases_starting(words[i].stem);
+    if (!candidates) continue;
+    for (const auto& ref : *candidates) {
+      const auto& phrase = lexicon.groups()[ref.group][ref.phrase];
+      if (i + phrase.size() > words.size()) continue;
+      bool match = true;
+      for (std::size_t j = 1; j < phrase.size() && match; ++j) match = words[i + j].stem == phrase[j].stem;
+      if (match) found.push_back(ref);
+    }
   }
-  return n;
+  std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
+    return x.group != y.group ? x.group < y.group : x.phrase < y.phrase;
+  });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const auto& x, const auto& y) { return x.group == y.group && x.phrase == y.phrase; }),
+              found.end());
 }
 
 DocumentWords words_of(const Document& doc, Lexicon& lexicon) {
   using Word = Lexicon::Word;
   // Each field's words count with the field's weight, body text at most
   // three times; a glossary phrase counts the words of its synonyms too.
-  std::vector<std::pair<const std::string*, int>> weights;  // by stem address
+  std::vector<std::pair<const std::string*, int>> weights;  // (stem, a field's weight), by stem address
   std::vector<std::pair<const std::string*, const std::string*>> forms;
   std::vector<Word> words;
   std::vector<const std::string*> stems;
+  std::vector<Lexicon::PhraseRef> found;
   for (const auto& field : doc.fields) {
     lexicon.split(field.text, words);
     const int repeats = field.weight == kBody ? kMaxBodyRepeats : 1;
@@ -142,15 +169,14 @@ DocumentWords words_of(const Document& doc, Lexicon& lexicon) {
       stems.push_back(w.stem);
       forms.emplace_back(w.stem, w.form);
     }
-    for (const auto& group : lexicon.groups()) {
-      for (std::size_t i = 0; i < group.size(); ++i) {
-        if (occurrences(words, group[i]) == 0) continue;
-        for (std::size_t j = 0; j < group.size(); ++j) {
-          if (j == i) continue;
-          for (const Word& w : group[j]) {
-            stems.push_back(w.stem);
-            forms.emplace_back(w.stem, w.form);
-          }
+    phrases_in(words, lexicon, found);
+    for (const auto& ref : found) {
+      const auto& group = lexicon.groups()[ref.group];
+      for (std::size_t j = 0; j < group.size(); ++j) {
+        if (j == ref.phrase) continue;
+        for (const Word& w : group[j]) {
+          stems.push_back(w.stem);
+          forms.emplace_back(w.stem, w.form);
         }
       }
     }
@@ -159,15 +185,20 @@ DocumentWords words_of(const Document& doc, Lexicon& lexicon) {
       std::size_t end = k;
       while (end < stems.size() && stems[end] == stems[k]) ++end;
       const int n = static_cast<int>(end - k);
-      auto it = std::find_if(weights.begin(), weights.end(), [&](const auto& p) { return p.first == stems[k]; });
-      if (it == weights.end()) it = weights.insert(weights.end(), {stems[k], 0});
-      it->second = std::min(kMaxWeight, it->second + field.weight * std::min(n, repeats));
+      weights.emplace_back(stems[k], field.weight * std::min(n, repeats));
       k = end;
     }
   }
+  // Each stem's weights from every field, added up to the cap.
+  std::sort(weights.begin(), weights.end());
   DocumentWords out;
-  out.weights.reserve(weights.size());
-  for (const auto& [stem, w] : weights) out.weights.emplace_back(*stem, w);
+  for (std::size_t k = 0; k < weights.size();) {
+    int w = 0;
+    std::size_t end = k;
+    for (; end < weights.size() && weights[end].first == weights[k].first; ++end) w += weights[end].second;
+    out.weights.emplace_back(*weights[k].first, std::min(kMaxWeight, w));
+    k = end;
+  }
   std::sort(out.weights.begin(), out.weights.end());
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());

@@ -24,6 +24,11 @@ class OutputSink {
   // The same for bytes the caller no longer needs (a rendered page): a sink
   // may keep them instead of copying.
   virtual void write(std::string path, std::string&& bytes) { write(std::string_view(path), std::string_view(bytes)); }
+  // A file too large to hold at once, written in pieces, in order: each
+  // write_piece() adds to it (`first` starts it again) and end_pieces() ends
+  // it. Only one thread writes a given file's pieces.
+  virtual void write_piece(const std::string& path, std::string&& piece, bool first);
+  virtual void end_pieces(const std::string& path);
   // Waits until everything written is where it belongs; throws what a
   // write failed with. Call it once, at the end.
   virtual void finish() {}
@@ -32,14 +37,16 @@ class OutputSink {
   std::size_t bytes() const { return bytes_.load(); }
 
  protected:
-  void count(std::size_t bytes) {
-    files_.fetch_add(1, std::memory_order_relaxed);
+  void count(std::size_t bytes, bool new_file = true) {
+    if (new_file) files_.fetch_add(1, std::memory_order_relaxed);
     bytes_.fetch_add(bytes, std::memory_order_relaxed);
   }
 
  private:
   std::atomic<std::size_t> files_{0};
   std::atomic<std::size_t> bytes_{0};
+  std::mutex pieces_mutex_;
+  std::map<std::string, std::string, std::less<>> pieces_;  // files being written in pieces
 };
 
 // Writes to disk on a thread of its own, so that rendering goes on while the
@@ -50,18 +57,26 @@ class DiskOutput : public OutputSink {
   ~DiskOutput() override;
   void write(std::string_view path, std::string_view bytes) override;
   void write(std::string path, std::string&& bytes) override;
+  // Pieces go through the queue like pages, each appended to the file.
+  void write_piece(const std::string& path, std::string&& piece, bool first) override;
+  void end_pieces(const std::string&) override {}
   void finish() override;
 
   static constexpr std::size_t kQueueBytes = 4 << 20;
 
  private:
-  void write_now(const std::string& path, std::string_view bytes);
+  struct Queued {
+    std::string path, bytes;
+    bool append = false;  // a piece after a file's first
+  };
+  void enqueue(Queued item);
+  void write_now(const Queued& item);
   void run();
 
   std::filesystem::path root_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::pair<std::string, std::string>> queue_;
+  std::deque<Queued> queue_;
   std::size_t queued_bytes_ = 0;
   bool closing_ = false;
   std::exception_ptr failure_;
