@@ -189,8 +189,9 @@ DocumentWords words_of(const Document& doc, Lexicon& lexicon) {
       k = end;
     }
   }
-  // Each stem's weights from every field, added up to the cap.
-  std::sort(weights.begin(), weights.end());
+  // Each stem's weights from every field, added up to the cap, in the order
+  // of the words' text. Words are interned: the same text, the same address.
+  std::sort(weights.begin(), weights.end(), [](const auto& x, const auto& y) { return *x.first < *y.first; });
   DocumentWords out;
   for (std::size_t k = 0; k < weights.size();) {
     int w = 0;
@@ -199,12 +200,14 @@ DocumentWords words_of(const Document& doc, Lexicon& lexicon) {
     out.weights.emplace_back(*weights[k].first, std::min(kMaxWeight, w));
     k = end;
   }
-  std::sort(out.weights.begin(), out.weights.end());
+  // Each (stem, form) once, by address (cheap), then in the order of their text.
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+  std::sort(forms.begin(), forms.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? *x.first < *y.first : *x.second < *y.second;
+  });
   out.forms.reserve(forms.size());
   for (const auto& [stem, form] : forms) out.forms.emplace_back(*stem, *form);
-  std::sort(out.forms.begin(), out.forms.end());
   return out;
 }
 
