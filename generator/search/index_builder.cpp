@@ -287,7 +287,9 @@ struct SearchIndexBuilder::Impl {
     }
   }
 
-  Terms merge(std::uint32_t doc, DocumentWords&& words, bool keep) {
+  // Adds a document's words. `touch_all`: every stem it has is written again;
+  // otherwise only those that gain a form (replace() decides about weights).
+  Terms merge(std::uint32_t doc, DocumentWords&& words, bool keep, bool touch_all = true) {
     Terms kept;
     for (const auto& [stem, weight] : words.weights) {
       const std::uint32_t id = intern(stem);
@@ -298,7 +300,7 @@ struct SearchIndexBuilder::Impl {
         auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
         postings.insert(at, {doc, weight});
       }
-      touch(id);
+      if (touch_all) touch(id);
       if (keep) kept.weights.emplace_back(id, weight);
     }
     std::uint32_t id = 0;
@@ -309,27 +311,46 @@ struct SearchIndexBuilder::Impl {
       const std::uint32_t f = intern_form(form);
       auto& forms = stems[id].forms;
       auto it = std::find_if(forms.begin(), forms.end(), [&](const auto& p) { return p.first == f; });
-      if (it == forms.end()) forms.emplace_back(f, 1);
-      else ++it->second;
-      touch(id);
+      if (it == forms.end()) {
+        forms.emplace_back(f, 1);
+        touch(id);
+      } else {
+        ++it->second;
+        if (touch_all) touch(id);
+      }
       if (keep) kept.forms.emplace_back(id, f);
     }
     return kept;
   }
 
+  // Takes a document's words out; a stem that loses a form is written again
+  // (replace() decides about weights).
   void remove(std::uint32_t doc, const Terms& old) {
     for (const auto& [id, weight] : old.weights) {
       auto& postings = stems[id].postings;
       auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
       if (at != postings.end() && at->first == doc) postings.erase(at);
-      touch(id);
     }
     for (const auto& [id, f] : old.forms) {
       auto& forms = stems[id].forms;
       auto it = std::find_if(forms.begin(), forms.end(), [&](const auto& p) { return p.first == f; });
-      if (it != forms.end() && --it->second == 0) forms.erase(it);
-      touch(id);
+      if (it != forms.end() && --it->second == 0) {
+        forms.erase(it);
+        touch(id);
+      }
     }
+  }
+
+  // The stems whose weight for a document differs between two sets of its
+  // words: only their pieces change.
+  void touch_changed_weights(const Terms& before, const Terms& after) {
+    std::unordered_map<std::uint32_t, int> old_weight(before.weights.begin(), before.weights.end());
+    for (const auto& [id, weight] : after.weights) {
+      auto it = old_weight.find(id);
+      if (it == old_weight.end() || it->second != weight) touch(id);
+      if (it != old_weight.end()) old_weight.erase(it);
+    }
+    for (const auto& [id, weight] : old_weight) touch(id);
   }
 
   // Writes the pieces of the stems that changed into their shards.
@@ -454,10 +475,17 @@ void SearchIndexBuilder::add_all(const Model& model, unsigned jobs) {
 void SearchIndexBuilder::replace(std::size_t index, Document document) {
   Impl& m = *impl_;
   const auto doc = static_cast<std::uint32_t>(index);
-  if (keep_terms_) m.remove(doc, m.terms[index]);
   if (!m.lexicon) m.lexicon = std::make_unique<Lexicon>(m.groups);
-  Impl::Terms kept = m.merge(doc, words_of(document, *m.lexicon), keep_terms_);
-  if (keep_terms_) m.terms[index] = std::move(kept);
+  if (keep_terms_) {
+    // Only the stems whose weight or forms change are written again: an edit
+    // of a summary touches a few stems, not every stem the document has.
+    m.remove(doc, m.terms[index]);
+    Impl::Terms kept = m.merge(doc, words_of(document, *m.lexicon), true, false);
+    m.touch_changed_weights(m.terms[index], kept);
+    m.terms[index] = std::move(kept);
+  } else {
+    m.merge(doc, words_of(document, *m.lexicon), false);
+  }
   std::string row = document_row(document);
   if (row != rows_[index]) {
     rows_[index] = std::move(row);
