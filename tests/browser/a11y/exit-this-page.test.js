@@ -7,7 +7,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SOURCE_DIR, buildSite, launch, listPages, newContext, removeSite, serve } from "../lib/harness.js";
+import { NEUTRAL_PAGE, SOURCE_DIR, buildSite, launch, listPages, newContext, removeSite, serve } from "../lib/harness.js";
 import { SITES, overlayContent, removeContent, sensitivePaths } from "./lib/sites.js";
 
 // Sets `key: value` in the front matter of a Markdown file.
@@ -103,10 +103,18 @@ describe("how Exit this page behaves", () => {
     await context.close();
   });
 
-  test("the page is blanked with a Loading. message while the neutral site loads", async () => {
+  test("the page is blanked with a Loading. message while the neutral site loads", { timeout: 60_000 }, async () => {
     const { context, page } = await openSensitivePage();
-    // The page is gone once the neutral site starts to load, so it reports
-    // what it shows in a console message as soon as the overlay is added.
+    // The neutral site answers only once the page has said what it shows, so
+    // that the page cannot be gone before (routes run newest first).
+    let answer;
+    const answered = new Promise((ok) => { answer = ok; });
+    await context.route((url) => url.href === exitUrl, async (route) => {
+      await answered;
+      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: NEUTRAL_PAGE });
+    });
+    // Playwright's locators and evaluate() wait for the pending navigation, so
+    // the page reports what it shows in a console message instead.
     const seen = new Promise((ok) => page.on("console", (m) => m.text().startsWith("overlay") && ok(m.text())));
     await page.evaluate(() => new MutationObserver(() => {
       const overlay = document.querySelector(".exit-this-page-overlay");
@@ -114,8 +122,9 @@ describe("how Exit this page behaves", () => {
         console.log(`overlay role=${overlay.getAttribute("role")} text=${overlay.textContent} ` +
           `main visible=${document.querySelector("main").checkVisibility()}`);
     }).observe(document.body, { childList: true, subtree: true }));
-    await page.getByRole("link", { name: "Emergency Exit this page" }).click();
+    await page.getByRole("link", { name: "Emergency Exit this page" }).click({ noWaitAfter: true });
     assert.equal(await seen, "overlay role=alert text=Loading. main visible=false");
+    answer();
     await page.waitForURL(exitUrl);
     await context.close();
   });
