@@ -84,6 +84,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
       options.documents ? plan_documents(model) : std::vector<PlannedDocument>{};
   const Urls urls(options.base_url ? *options.base_url : model.site.base_url);
   RenderEnvironment env(model, urls, assets, pages, jobs);
+  render_service_cards(env, *templates, jobs);
   env.search_index_route = search_index.docs_route;
 
   std::shared_ptr<const FontLibrary> fonts;

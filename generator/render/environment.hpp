@@ -57,7 +57,8 @@ struct RenderEnvironment {
   std::optional<mustache::data> download(std::string_view route, const std::string& text) const;
 
   // Each service's card (service_card()), in the model's order: built once,
-  // and referred to, not copied, by every list that shows the service.
+  // and referred to, not copied, by every list that shows the service. Once
+  // render_service_cards() has run it also holds "html", the card rendered.
   std::vector<mustache::data> cards;
   const mustache::data& card(const Service& s) const { return cards[static_cast<std::size_t>(&s - model.services.data())]; }
 

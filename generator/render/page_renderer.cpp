@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/parallel.hpp"
+
 namespace og {
 
 const std::vector<std::string>& required_templates() {
@@ -118,6 +120,21 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
   if (!site.updated.empty()) d.set("updated", site.updated.long_form());
   put(d, "contact_email", site.contact.email);
   put(d, "contact_phone", site.contact.phone);
+}
+
+void render_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs) {
+  const CompiledTemplates compiled = templates.compile();
+  if (!compiled.has("service-card")) return;
+  std::vector<std::size_t> missing;
+  for (std::size_t i = 0; i < env.cards.size(); ++i)
+    if (!env.cards[i].get("html")) missing.push_back(i);
+  parallel_for(missing.size(), jobs, [&](std::size_t k) {
+    mustache::data& card = env.cards[missing[k]];
+    std::string html = compiled.render("service-card", card);
+    // The list puts each card on a line of its own.
+    if (!html.empty() && html.back() == '\n') html.pop_back();
+    card.set("html", std::move(html));
+  });
 }
 
 std::string PageRenderer::render(const PlannedPage& page, Diagnostics& diagnostics) {

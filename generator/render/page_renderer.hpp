@@ -15,6 +15,11 @@ namespace og {
 // The templates every site needs.
 const std::vector<std::string>& required_templates();
 
+// Renders each card of env.cards that has no "html" yet with the template
+// "service-card" (when the templates have one), on up to `jobs` threads: a
+// service list then copies each card instead of rendering it again.
+void render_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs);
+
 class PageRenderer {
  public:
   PageRenderer(const RenderEnvironment& env, const TemplateSet& templates);

@@ -110,6 +110,7 @@ RebuildReport LiveSite::build_all() {
   pages_ = plan_pages(model_);
   const Urls urls(options_.base_url ? *options_.base_url : model_.site.base_url);
   env_ = std::make_unique<RenderEnvironment>(model_, urls, assets_, pages_, jobs_);
+  render_service_cards(*env_, *templates_, jobs_);
   index_for_search(nullptr);
   env_->search_index_route = search_route_;
 
@@ -460,7 +461,11 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
     template_diagnostics_ = std::move(d);
     for (const auto& [name, text] : templates_->expanded()) {
       auto it = before.find(name);
-      if (it == before.end() || it->second != text) changed.add(keys::of("template", name));
+      if (it == before.end() || it->second != text) {
+        // Every list shows the cards: all of them, and every list, again.
+        if (name == "service-card") return build_all();
+        changed.add(keys::of("template", name));
+      }
     }
   }
 
@@ -501,6 +506,7 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
       model_, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), assets_, pages_, jobs_,
       std::move(reuse));
   env_->downloads = downloads_;
+  render_service_cards(*env_, *templates_, jobs_);
 
   // The search index: the documents that read what changed (each reads its
   // own key, so the keys from before the change name them all). When

@@ -317,3 +317,24 @@ TEST_CASE("young people's pages have quotes with sources and offer a quick exit"
   CHECK(site.page("young-people/index.html").find("exit-this-page__button") != std::string::npos);
   CHECK(site.page("index.html").find(">Young people</a>") != std::string::npos);
 }
+
+TEST_CASE("a templates folder without service-card.mustache renders its lists' cards itself", "[build]") {
+  // As a templates folder made before service-card.mustache existed: the
+  // card's markup inside the list partial.
+  TempDir dir;
+  copy_tree(default_templates(), dir / "templates");
+  const std::string card = read_file(dir / "templates/service-card.mustache");
+  fs::remove(dir / "templates/service-card.mustache");
+  write_file(dir / "templates/partials/service-list.mustache",
+             "<ul class=\"card-list card-list--grid\">\n{{#services}}\n" + card + "{{/services}}\n</ul>\n");
+
+  BuiltSite with_cards, without;
+  build_in_memory(options_for(sites_dir() / "basic" / "content"), with_cards);
+  build_in_memory(options_for(sites_dir() / "basic" / "content", dir / "templates"), without);
+  REQUIRE(without.result.diagnostics.error_count() == 0);
+  for (const char* page : {"services/index.html", "categories/parenting/index.html", "levels/1/index.html"}) {
+    INFO(page);
+    CHECK(count(with_cards.page(page), "<li class=\"card\" data-facets=") > 0);
+    CHECK(without.page(page) == with_cards.page(page));
+  }
+}
