@@ -6,7 +6,7 @@
 //     throttled "slow 4G" connection (150 ms, 1.6 Mbit/s);
 //   - how many of the queries of a query file get their page into the top 3.
 //
-//   cd bench/search && npm ci && node run.mjs [QUERY_FILE]
+//   cd bench/search && npm install && node run.mjs [QUERY_FILE]
 //
 // QUERY_FILE is relative to the repository root, default
 // tests/search/fixture-queries.yaml; its `content:` is what is built. The
