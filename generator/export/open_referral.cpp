@@ -6,6 +6,7 @@
 
 #include "core/hash.hpp"
 #include "core/parallel.hpp"
+#include "export/pretty_json.hpp"
 #include "render/markdown.hpp"
 
 namespace og {
@@ -27,34 +28,46 @@ std::string stable_uuid(std::string_view kind, std::string_view id) {
 
 namespace {
 
-json service_record(const Model& model, const Urls& urls, const Service& s) {
+// One service as an ORUK record.
+void write_service_record(PrettyJson& j, const Model& model, const Urls& urls, const Service& s) {
   const std::string sid = stable_uuid("service", s.id);
-  json j;
-  j["id"] = sid;
-  j["name"] = s.name;
-  j["description"] = s.description.empty() ? s.summary : s.summary + "\n\n" + markdown_plain_text(s.description.text);
+  j.begin_object();
+  j.member("id", sid);
+  j.member("name", s.name);
+  j.member("description",
+           s.description.empty() ? s.summary : s.summary + "\n\n" + markdown_plain_text(s.description.text));
   // The service's own website when it has one, else its page on this site.
-  j["url"] = !s.contact.website.empty() ? s.contact.website
-             : urls.has_origin()         ? urls.absolute(Urls::service(s.id))
-                                         : urls.link(Urls::service(s.id));
-  if (!s.contact.email.empty()) j["email"] = s.contact.email;
-  j["status"] = "active";
-  if (!s.cost.empty()) j["fees_description"] = s.cost;
-  if (!s.eligibility.empty()) j["eligibility_description"] = s.eligibility;
+  j.member("url", !s.contact.website.empty() ? s.contact.website
+                  : urls.has_origin()         ? urls.absolute(Urls::service(s.id))
+                                              : urls.link(Urls::service(s.id)));
+  if (!s.contact.email.empty()) j.member("email", s.contact.email);
+  j.member("status", "active");
+  if (!s.cost.empty()) j.member("fees_description", s.cost);
+  if (!s.eligibility.empty()) j.member("eligibility_description", s.eligibility);
   // ORUK writes "no limit" as -1.
-  j["minimum_age"] = s.min_age ? *s.min_age : -1;
-  j["maximum_age"] = s.max_age ? *s.max_age : -1;
+  j.member("minimum_age", s.min_age ? *s.min_age : -1);
+  j.member("maximum_age", s.max_age ? *s.max_age : -1);
   if (!s.last_reviewed.empty()) {
-    j["assured_date"] = s.last_reviewed.iso();
-    j["last_modified"] = s.last_reviewed.iso() + "T00:00:00Z";
+    j.member("assured_date", s.last_reviewed.iso());
+    j.member("last_modified", s.last_reviewed.iso() + "T00:00:00Z");
   }
   if (!s.organisation.empty()) {
-    j["organization"] = {{"id", stable_uuid("organisation", s.organisation)}, {"name", s.organisation}};
-    j["organization_id"] = stable_uuid("organisation", s.organisation);
+    const std::string oid = stable_uuid("organisation", s.organisation);
+    j.key("organization");
+    j.begin_object();
+    j.member("id", oid);
+    j.member("name", s.organisation);
+    j.end_object();
+    j.member("organization_id", oid);
   }
-  json areas = json::array();
+  j.key("service_areas");
+  j.begin_array();
   auto add_area = [&](const Locality& l) {
-    areas.push_back({{"id", stable_uuid("area", s.id + "/" + l.id)}, {"name", l.name}, {"service_id", sid}});
+    j.begin_object();
+    j.member("id", stable_uuid("area", s.id + "/" + l.id));
+    j.member("name", l.name);
+    j.member("service_id", sid);
+    j.end_object();
   };
   if (s.all_localities) {
     for (const auto& l : model.localities) add_area(l);
@@ -62,51 +75,64 @@ json service_record(const Model& model, const Urls& urls, const Service& s) {
     for (const auto& ref : s.localities)
       if (const Locality* l = model.locality(ref.id)) add_area(*l);
   }
-  j["service_areas"] = areas;
-  json phones = json::array();
-  if (!s.contact.phone.empty())
-    phones.push_back({{"id", stable_uuid("phone", s.id)}, {"service_id", sid}, {"number", s.contact.phone}});
-  j["phones"] = phones;
-  json languages = json::array();
-  for (const auto& lang : s.languages)
-    languages.push_back({{"id", stable_uuid("language", s.id + "/" + lang)}, {"service_id", sid}, {"name", lang}});
-  j["languages"] = languages;
+  j.end_array();
+  j.key("phones");
+  j.begin_array();
+  if (!s.contact.phone.empty()) {
+    j.begin_object();
+    j.member("id", stable_uuid("phone", s.id));
+    j.member("service_id", sid);
+    j.member("number", s.contact.phone);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("languages");
+  j.begin_array();
+  for (const auto& lang : s.languages) {
+    j.begin_object();
+    j.member("id", stable_uuid("language", s.id + "/" + lang));
+    j.member("service_id", sid);
+    j.member("name", lang);
+    j.end_object();
+  }
+  j.end_array();
   // Categories and levels of need as taxonomy terms, as ORUK's attributes do.
-  json attributes = json::array();
-  for (const auto& ref : s.categories) {
+  auto attribute = [&](const std::string& id, const std::string& term_id, const std::string& name,
+                       const char* vocabulary) {
+    j.begin_object();
+    j.member("id", id);
+    j.member("link_id", sid);
+    j.member("link_type", "service");
+    j.key("taxonomy_term");
+    j.begin_object();
+    j.member("id", term_id);
+    j.member("name", name);
+    j.member("vocabulary", vocabulary);
+    j.end_object();
+    j.end_object();
+  };
+  j.key("attributes");
+  j.begin_array();
+  for (const auto& ref : s.categories)
     if (const Category* c = model.category(ref.id))
-      attributes.push_back({{"id", stable_uuid("attribute", s.id + "/category/" + c->id)},
-                            {"link_id", sid},
-                            {"link_type", "service"},
-                            {"taxonomy_term", {{"id", stable_uuid("category", c->id)}, {"name", c->name},
-                                               {"vocabulary", "categories"}}}});
-  }
-  for (int n : s.levels) {
+      attribute(stable_uuid("attribute", s.id + "/category/" + c->id), stable_uuid("category", c->id), c->name,
+                "categories");
+  for (int n : s.levels)
     if (const Level* l = model.level(n))
-      attributes.push_back({{"id", stable_uuid("attribute", s.id + "/level/" + std::to_string(n))},
-                            {"link_id", sid},
-                            {"link_type", "service"},
-                            {"taxonomy_term", {{"id", stable_uuid("level", std::to_string(n))},
-                                               {"name", "Level " + std::to_string(n) + ": " + l->name},
-                                               {"vocabulary", "levels-of-need"}}}});
-  }
-  j["attributes"] = attributes;
-  return j;
+      attribute(stable_uuid("attribute", s.id + "/level/" + std::to_string(n)), stable_uuid("level", std::to_string(n)),
+                "Level " + std::to_string(n) + ": " + l->name, "levels-of-need");
+  j.end_array();
+  j.end_object();
 }
 
 }  // namespace
 
 std::string open_referral_record(const Model& model, const Urls& urls, const Service& service) {
   // As the record is laid out inside the page (dump(2) of the whole page):
-  // two levels in, so every line gets four more spaces. JSON strings never
-  // hold a raw newline, so every newline is between two lines of the layout.
-  const std::string record = service_record(model, urls, service).dump(2);
+  // two levels in.
   std::string out = "    ";
-  out.reserve(record.size() + record.size() / 8);
-  for (const char c : record) {
-    out += c;
-    if (c == '\n') out += "    ";
-  }
+  PrettyJson j(out, 2);
+  write_service_record(j, model, urls, service);
   return out;
 }
 

@@ -1,0 +1,87 @@
+#include "export/pretty_json.hpp"
+
+#include <charconv>
+
+namespace og {
+
+void PrettyJson::newline(int level) {
+  out_ += '\n';
+  out_.append(static_cast<std::size_t>(2 * level), ' ');
+}
+
+// Inside an array, each value starts a line of its own; after a key it
+// follows the key on the same line.
+void PrettyJson::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;
+  if (!empty_.back()) out_ += ',';
+  empty_.back() = false;
+  newline(level_ + static_cast<int>(empty_.size()));
+}
+
+void PrettyJson::key(std::string_view k) {
+  if (!empty_.back()) out_ += ',';
+  empty_.back() = false;
+  newline(level_ + static_cast<int>(empty_.size()));
+  string(k);
+  out_ += ": ";
+  after_key_ = true;
+}
+
+void PrettyJson::open(char bracket) {
+  before_value();
+  out_ += bracket;
+  empty_.push_back(true);
+}
+
+void PrettyJson::close(char bracket) {
+  const bool was_empty = empty_.back();
+  empty_.pop_back();
+  if (!was_empty) newline(level_ + static_cast<int>(empty_.size()));
+  out_ += bracket;
+}
+
+void PrettyJson::value(std::string_view s) {
+  before_value();
+  string(s);
+}
+
+void PrettyJson::value(long long n) {
+  before_value();
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+  out_.append(buf, end);
+}
+
+// As nlohmann::json escapes with ensure_ascii off: quotes, backslashes and
+// control characters; everything else (UTF-8 included) as it is.
+void PrettyJson::string(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out_ += '"';
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\f': out_ += "\\f"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 0xF];
+        } else {
+          out_ += ch;
+        }
+    }
+  }
+  out_ += '"';
+}
+
+}  // namespace og

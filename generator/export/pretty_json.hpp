@@ -1,0 +1,49 @@
+// JSON written straight into a string, laid out as nlohmann::json's dump(2)
+// lays it out (two spaces a level, "key": value, [] and {} when empty), so
+// that a large export is not first built as a tree of json objects.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace og {
+
+class PrettyJson {
+ public:
+  // Appends to `out`, as if the value started `level` levels in.
+  explicit PrettyJson(std::string& out, int level = 0) : out_(out), level_(level) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  // The key of the next value in an object.
+  void key(std::string_view k);
+
+  void value(std::string_view s);
+  void value(const char* s) { value(std::string_view(s)); }
+  void value(long long n);
+  void value(int n) { value(static_cast<long long>(n)); }
+
+  // "key": value in an object.
+  template <typename T>
+  void member(std::string_view k, const T& v) {
+    key(k);
+    value(v);
+  }
+
+ private:
+  void before_value();
+  void open(char bracket);
+  void close(char bracket);
+  void newline(int level);
+  void string(std::string_view s);
+
+  std::string& out_;
+  int level_;
+  std::vector<bool> empty_;  // per open object or array: nothing in it yet
+  bool after_key_ = false;
+};
+
+}  // namespace og

@@ -1,0 +1,59 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "export/pretty_json.hpp"
+
+using namespace og;
+
+TEST_CASE("PrettyJson lays JSON out as nlohmann's dump(2) does", "[export]") {
+  const std::string tricky = "quote \" backslash \\ tab \t newline \n cr \r bell \x07 del \x7f caf\xC3\xA9 \xE2\x80\x99";
+  nlohmann::ordered_json expected;
+  expected["text"] = tricky;
+  expected["number"] = -1;
+  expected["empty list"] = nlohmann::ordered_json::array();
+  expected["empty object"] = nlohmann::ordered_json::object();
+  expected["list"] = {{{"id", "a"}, {"n", 2}}, "b"};
+  expected["nested"] = {{"inner", {{"deep", nlohmann::ordered_json::array({1})}}}};
+
+  std::string out;
+  PrettyJson j(out);
+  j.begin_object();
+  j.member("text", tricky);
+  j.member("number", -1);
+  j.key("empty list");
+  j.begin_array();
+  j.end_array();
+  j.key("empty object");
+  j.begin_object();
+  j.end_object();
+  j.key("list");
+  j.begin_array();
+  j.begin_object();
+  j.member("id", "a");
+  j.member("n", 2);
+  j.end_object();
+  j.value("b");
+  j.end_array();
+  j.key("nested");
+  j.begin_object();
+  j.key("inner");
+  j.begin_object();
+  j.key("deep");
+  j.begin_array();
+  j.value(1);
+  j.end_array();
+  j.end_object();
+  j.end_object();
+  j.end_object();
+  CHECK(out == expected.dump(2));
+}
+
+TEST_CASE("PrettyJson starts levels in, as a value inside a larger document", "[export]") {
+  std::string out;
+  PrettyJson j(out, 2);
+  j.begin_object();
+  j.member("id", "x");
+  j.end_object();
+  CHECK(out == "{\n      \"id\": \"x\"\n    }");
+}
