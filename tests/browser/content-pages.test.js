@@ -1,31 +1,19 @@
 // The partnership's real content in a browser: locality charts reflow at
 // 320 px and sit side by side when there is room, and the pages that issue 3
 // added pass axe-core's WCAG 2.2 A and AA rules.
-import { test, after, before } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { SOURCE_DIR, buildSite, launch, removeSite, serve } from "./lib/harness.js";
+import { SOURCE_DIR, servedSite } from "./lib/harness.js";
 
-let site, server, chrome;
-
-before(async () => {
-  site = buildSite(join(SOURCE_DIR, "content"));
-  server = await serve(site);
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-  if (site) removeSite(site);
-});
+const site = servedSite(join(SOURCE_DIR, "content"));
 
 // A page in its own browser context (axe-core needs one).
 async function open(path, width) {
-  const context = await chrome.browser.newContext({ viewport: { width, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
-  const response = await page.goto(server.url + path);
+  const response = await page.goto(site.url + path);
   assert.equal(response.status(), 200, path);
   return page;
 }

@@ -1,26 +1,14 @@
 // The harness itself works: a built site is served and read by chromium.
-import { test, after, before } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SOURCE_DIR, buildSite, launch, removeSite, serve } from "./lib/harness.js";
+import { SOURCE_DIR, servedSite } from "./lib/harness.js";
 
-let site, server, chrome;
-
-before(async () => {
-  site = buildSite(join(SOURCE_DIR, "tests", "sites", "basic", "content"));
-  server = await serve(site);
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-  if (site) removeSite(site);
-});
+const site = servedSite(join(SOURCE_DIR, "tests", "sites", "basic", "content"));
 
 test("the home page loads in chromium with its title and stylesheet", async () => {
-  const page = await chrome.browser.newPage();
-  const response = await page.goto(server.url + "/");
+  const page = await site.browser.newPage();
+  const response = await page.goto(site.url + "/");
   assert.equal(response.status(), 200);
   assert.equal(await page.title(), "Exampleshire early help");
   const background = await page.$eval(".site-header", (el) => getComputedStyle(el).backgroundColor);
@@ -29,8 +17,8 @@ test("the home page loads in chromium with its title and stylesheet", async () =
 });
 
 test("an unknown address gets the 404 page", async () => {
-  const page = await chrome.browser.newPage();
-  const response = await page.goto(server.url + "/no/such/page/");
+  const page = await site.browser.newPage();
+  const response = await page.goto(site.url + "/no/such/page/");
   assert.equal(response.status(), 404);
   assert.match(await page.textContent("h1"), /Page not found/);
   await page.close();

@@ -1,30 +1,18 @@
 // The step-by-step navigation: open without JavaScript, shown and hidden with
 // it, remembered per page in sessionStorage, and never a cookie.
-import { test, after, before } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SOURCE_DIR, buildSite, launch, removeSite, serve } from "./lib/harness.js";
+import { SOURCE_DIR, servedSite } from "./lib/harness.js";
 
-let site, server, chrome;
-
-before(async () => {
-  site = buildSite(join(SOURCE_DIR, "tests", "sites", "basic", "content"));
-  server = await serve(site);
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-  if (site) removeSite(site);
-});
+const site = servedSite(join(SOURCE_DIR, "tests", "sites", "basic", "content"));
 
 const PATHWAY = "/pathways/asking-for-help/";
 
 test("without JavaScript every step is open and there are no buttons", async () => {
-  const context = await chrome.browser.newContext({ javaScriptEnabled: false });
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.url + PATHWAY);
+  await page.goto(site.url + PATHWAY);
   // "Review the plan" has only its title, so three steps have panels.
   assert.equal(await page.locator("[data-step-panel]").count(), 3);
   for (const panel of await page.locator("[data-step-panel]").all()) assert.equal(await panel.isVisible(), true);
@@ -36,9 +24,9 @@ test("without JavaScript every step is open and there are no buttons", async () 
 });
 
 test("with JavaScript, steps are real buttons that show and hide their panels", async () => {
-  const context = await chrome.browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url + PATHWAY);
+  await page.goto(site.url + PATHWAY);
   const buttons = page.locator(".step-nav__button");
   assert.equal(await buttons.count(), 3);
   const first = buttons.nth(0);
@@ -63,9 +51,9 @@ test("with JavaScript, steps are real buttons that show and hide their panels", 
 });
 
 test("Show all steps opens and closes every step, with the keyboard too", async () => {
-  const context = await chrome.browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url + PATHWAY);
+  await page.goto(site.url + PATHWAY);
   const all = page.locator(".step-nav__show-all");
   assert.equal(await all.textContent(), "Show all steps");
   assert.equal(await all.getAttribute("aria-expanded"), "false");
@@ -81,9 +69,9 @@ test("Show all steps opens and closes every step, with the keyboard too", async 
 });
 
 test("a link to a step opens it", async () => {
-  const context = await chrome.browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url + PATHWAY + "#step-3");
+  await page.goto(site.url + PATHWAY + "#step-3");
   assert.equal(await page.locator("#step-3-panel").isVisible(), true);
   assert.equal(await page.locator("#step-1-panel").isVisible(), false);
   await context.close();

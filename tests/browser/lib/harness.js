@@ -1,6 +1,7 @@
 // Shared by the browser tests: builds a site with offergen, serves it on
 // 127.0.0.1, and launches Debian's chromium through playwright-core.
 import { spawnSync } from "node:child_process";
+import { after, before } from "node:test";
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import {
@@ -139,6 +140,27 @@ export async function launch() {
       "--disable-component-update", "--disable-sync"],
   });
   return { browser, close: () => browser.close() };
+}
+
+// For a test file that reads one site: builds `content`, serves it on
+// 127.0.0.1 and launches chromium before the file's tests (node:test's
+// before), and cleans up after them. The returned object's `url` (the
+// server's) and `browser` are set once they are ready.
+export function servedSite(content) {
+  const site = {};
+  before(async () => {
+    site.dir = buildSite(content);
+    site.server = await serve(site.dir);
+    site.url = site.server.url;
+    site.chrome = await launch();
+    site.browser = site.chrome.browser;
+  });
+  after(async () => {
+    await site.chrome?.close();
+    await site.server?.close();
+    if (site.dir) removeSite(site.dir);
+  });
+  return site;
 }
 
 // Every page of a built site, as the path a browser asks for ("/", "/services/",

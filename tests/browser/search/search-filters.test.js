@@ -1,24 +1,12 @@
 // Filters on the services index and on the search page, with the mouse, with
 // the keyboard alone, with the Back button, and without JavaScript.
-import { test, after, before } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SOURCE_DIR, buildSite, launch, removeSite, serve } from "../lib/harness.js";
+import { SOURCE_DIR, servedSite } from "../lib/harness.js";
 import { searchPage } from "./queries.js";
 
-let site, server, chrome;
-
-before(async () => {
-  site = buildSite(join(SOURCE_DIR, "tests", "sites", "search", "content"));
-  server = await serve(site);
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-  if (site) removeSite(site);
-});
+const site = servedSite(join(SOURCE_DIR, "tests", "sites", "search", "content"));
 
 async function visibleServices(page) {
   return page.$$eval("li[data-facets]", (cards) =>
@@ -35,8 +23,8 @@ async function expectedFor(page, area, age) {
 }
 
 test("Huddersfield and age 14 narrow the services index, and clearing restores it", async () => {
-  const page = await chrome.browser.newPage({ viewport: { width: 360, height: 800 } });
-  await page.goto(server.url + "/services/");
+  const page = await site.browser.newPage({ viewport: { width: 360, height: 800 } });
+  await page.goto(site.url + "/services/");
   const all = await visibleServices(page);
   assert.ok(all.length >= 20);
   assert.equal(await page.getAttribute("#filter-status", "aria-live"), "polite");
@@ -62,8 +50,8 @@ test("Huddersfield and age 14 narrow the services index, and clearing restores i
 });
 
 test("the filters' state is in the address: shareable, and Back undoes a filter", async () => {
-  const page = await chrome.browser.newPage();
-  await page.goto(server.url + "/services/?area=kirklees-rural&free=1");
+  const page = await site.browser.newPage();
+  await page.goto(site.url + "/services/?area=kirklees-rural&free=1");
   assert.equal(await page.$eval(".filters", (d) => d.open), true);
   assert.equal(await page.inputValue("#filter-area"), "kirklees-rural");
   assert.equal(await page.isChecked("#filter-free"), true);
@@ -82,8 +70,8 @@ test("the filters' state is in the address: shareable, and Back undoes a filter"
 });
 
 test("the filters work with the keyboard alone", async () => {
-  const page = await chrome.browser.newPage();
-  await page.goto(server.url + "/services/");
+  const page = await site.browser.newPage();
+  await page.goto(site.url + "/services/");
   // Tab from the top of the page to the filters, as a keyboard user would.
   let tabs = 0;
   while (!(await page.evaluate(() => document.activeElement.matches(".filters__summary")))) {
@@ -110,8 +98,8 @@ test("the filters work with the keyboard alone", async () => {
 });
 
 test("search results are filtered too, and the count is announced", async () => {
-  const page = await chrome.browser.newPage();
-  await page.goto(server.url + "/search/?q=parenting&area=huddersfield");
+  const page = await site.browser.newPage();
+  await page.goto(site.url + "/search/?q=parenting&area=huddersfield");
   await page.waitForFunction(() => document.getElementById("search-status").textContent !== "");
   const inHuddersfield = await page.$$eval("#search-results a", (as) => as.map((a) => new URL(a.href).pathname));
   assert.ok(inHuddersfield.includes("/services/parenting-group-work/"));
@@ -133,8 +121,8 @@ test("search results are filtered too, and the count is announced", async () => 
 });
 
 test("results highlight the words that matched", async () => {
-  const page = await chrome.browser.newPage();
-  await page.goto(server.url + "/search/");
+  const page = await site.browser.newPage();
+  await page.goto(site.url + "/search/");
   const results = await searchPage(page, "volunteer");
   assert.equal(results[0], "/services/home-start/");
   const marks = await page.$$eval("#search-results li:first-child mark", (ms) => ms.map((m) => m.textContent));
@@ -143,10 +131,10 @@ test("results highlight the words that matched", async () => {
 });
 
 test("the page downloads no index until the reader searches, then only what the query needs", async () => {
-  const page = await chrome.browser.newPage();
+  const page = await site.browser.newPage();
   const fetched = [];
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
-  await page.goto(server.url + "/search/");
+  await page.goto(site.url + "/search/");
   await page.waitForLoadState("networkidle");
   assert.deepEqual(fetched.filter((p) => p.startsWith("/search/") && p.endsWith(".json")), []);
   await searchPage(page, "parenting");
@@ -158,14 +146,14 @@ test("the page downloads no index until the reader searches, then only what the 
 });
 
 test("without JavaScript the search page says how to browse, and the browse pages list services", async () => {
-  const context = await chrome.browser.newContext({ javaScriptEnabled: false });
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.url + "/search/?q=parenting");
+  await page.goto(site.url + "/search/?q=parenting");
   assert.ok(await page.isVisible("text=Search as you type needs JavaScript"));
   for (const link of ["Support by topic", "Support by area", "Support by age", "Support by level of need"]) {
     assert.ok(await page.isVisible(`.search-browse >> text=${link}`), link);
   }
-  await page.goto(server.url + "/services/");
+  await page.goto(site.url + "/services/");
   assert.equal(await page.isVisible(".filters"), false);
   await page.click("text=Ages 11 to 15");
   assert.equal(new URL(page.url()).pathname, "/ages/11-15/");

@@ -1,29 +1,17 @@
 // The search box in the header of every page: the first results as you type,
 // reachable with Tab, closed with Escape; Enter opens the search page.
-import { test, after, before } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SOURCE_DIR, buildSite, launch, removeSite, serve } from "../lib/harness.js";
+import { SOURCE_DIR, servedSite } from "../lib/harness.js";
 
-let site, server, chrome;
-
-before(async () => {
-  site = buildSite(join(SOURCE_DIR, "tests", "sites", "search", "content"));
-  server = await serve(site);
-  chrome = await launch();
-});
-
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-  if (site) removeSite(site);
-});
+const site = servedSite(join(SOURCE_DIR, "tests", "sites", "search", "content"));
 
 test("typing in the header shows the first results, fetched only once the reader types", async () => {
-  const page = await chrome.browser.newPage({ viewport: { width: 360, height: 800 } });
+  const page = await site.browser.newPage({ viewport: { width: 360, height: 800 } });
   const fetched = [];
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
-  await page.goto(server.url + "/pathways/");
+  await page.goto(site.url + "/pathways/");
   await page.waitForLoadState("networkidle");
   assert.deepEqual(fetched.filter((p) => p.endsWith(".json")), []);
   assert.equal(await page.isVisible("#site-search-panel"), false);
@@ -50,8 +38,8 @@ test("typing in the header shows the first results, fetched only once the reader
 });
 
 test("Enter in the header opens the search page with the results", async () => {
-  const page = await chrome.browser.newPage();
-  await page.goto(server.url + "/");
+  const page = await site.browser.newPage();
+  await page.goto(site.url + "/");
   await page.fill("#site-search-q", "parenting course dewsbury");
   await page.press("#site-search-q", "Enter");
   await page.waitForURL(/\/search\/\?q=parenting\+course\+dewsbury$/);
@@ -63,8 +51,8 @@ test("Enter in the header opens the search page with the results", async () => {
 });
 
 test("a result in the header panel opens its page", async () => {
-  const page = await chrome.browser.newPage();
-  await page.goto(server.url + "/about/");
+  const page = await site.browser.newPage();
+  await page.goto(site.url + "/about/");
   await page.fill("#site-search-q", "youth council");
   await page.click("#site-search-panel li a >> nth=0");
   await page.waitForURL(/\/services\/kirklees-youth-council\/$/);
