@@ -201,10 +201,4 @@ void open_referral_services(const Model& model, const Urls& urls, unsigned jobs,
   if (!frame.after.empty()) piece(std::move(frame.after));
 }
 
-std::string open_referral_services(const Model& model, const Urls& urls, unsigned jobs) {
-  std::string out;
-  open_referral_services(model, urls, jobs, [&](std::string&& p) { out += p; });
-  return out;
-}
-
 }  // namespace og

@@ -11,14 +11,13 @@
 
 namespace og {
 
-// The records are made on up to `jobs` threads.
-std::string open_referral_services(const Model& model, const Urls& urls, unsigned jobs = 1);
-// The same in pieces, in order (the page's start, blocks of records, its
-// end), so that a large site never holds the whole file.
+// The export in pieces, in order (the page's start, blocks of records, its
+// end), so that a large site never holds the whole file; the records are made
+// on up to `jobs` threads.
 void open_referral_services(const Model& model, const Urls& urls, unsigned jobs,
                             const std::function<void(std::string&&)>& piece);
 
-// The same in pieces, for the preview server, which makes again only the
+// In smaller pieces, for the preview server, which makes again only the
 // records of the services that changed: one service's record, laid out as
 // it is inside the page, and the page around `count` records.
 std::string open_referral_record(const Model& model, const Urls& urls, const Service& service);

@@ -72,13 +72,18 @@ struct Edit {
 
 namespace {
 
+// The basic site's content and the default templates in `dir`, to be edited.
+void copy_basic_site(const TempDir& dir) {
+  copy_tree(sites_dir() / "basic" / "content", dir / "content");
+  copy_tree(default_templates(), dir / "templates");
+}
+
 // Edits of every kind, one after another; after each, the pages the edit
 // affects are rendered (not all of them), and once the stale documents are
 // printed everything equals a full build.
 void check_edits(const std::string& base_url) {
   TempDir dir;
-  copy_tree(sites_dir() / "basic" / "content", dir / "content");
-  copy_tree(default_templates(), dir / "templates");
+  copy_basic_site(dir);
   BuildOptions options = preview_options(dir);
   options.base_url = base_url;
   LiveSite site(options);
@@ -158,8 +163,7 @@ TEST_CASE("incremental rebuilds equal full builds, edit after edit", "[serve]") 
 
 TEST_CASE("documents printed in the background give what a full build gives", "[serve]") {
   TempDir dir;
-  copy_tree(sites_dir() / "basic" / "content", dir / "content");
-  copy_tree(default_templates(), dir / "templates");
+  copy_basic_site(dir);
   const BuildOptions options = preview_options(dir);
   LiveSite site(options);
   REQUIRE(site.build_all().ok);
@@ -191,8 +195,7 @@ TEST_CASE("documents printed in the background give what a full build gives", "[
 
 TEST_CASE("a rebuild with errors keeps the last good pages and shows the problems", "[serve]") {
   TempDir dir;
-  copy_tree(sites_dir() / "basic" / "content", dir / "content");
-  copy_tree(default_templates(), dir / "templates");
+  copy_basic_site(dir);
   const BuildOptions options = preview_options(dir);
   LiveSite site(options);
   REQUIRE(site.build_all().ok);
