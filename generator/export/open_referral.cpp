@@ -35,7 +35,7 @@ void write_service_record(PrettyJson& j, const Model& model, const Urls& urls, c
   j.member("id", sid);
   j.member("name", s.name);
   j.member("description",
-           s.description.empty() ? s.summary : s.summary + "\n\n" + markdown_plain_text(s.description.text));
+           s.description.empty() ? s.summary : s.summary + "\n\n" + plain_text_of(s.description));
   // The service's own website when it has one, else its page on this site.
   j.member("url", !s.contact.website.empty() ? s.contact.website
                   : urls.has_origin()         ? urls.absolute(Urls::service(s.id))

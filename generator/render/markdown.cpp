@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 #include "core/text.hpp"
@@ -182,11 +181,6 @@ std::string wrap_tables(std::string html) {
 
 }  // namespace
 
-void ensure_markdown_extensions() {
-  static std::once_flag once;
-  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-}
-
 std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options, Diagnostics& diagnostics) {
   if (trim(markdown.text).empty()) return {};
   ensure_extensions();
@@ -226,40 +220,9 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
   return wrap_tables(std::move(out));
 }
 
-std::string markdown_plain_text(std::string_view markdown) {
-  ensure_extensions();
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_SMART));
-  for (const char* name : kExtensions) {
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
-  }
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-  std::string out;
-  cmark_iter* iter = cmark_iter_new(doc.get());
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    cmark_node* n = cmark_iter_get_node(iter);
-    const cmark_node_type t = cmark_node_get_type(n);
-    const bool inline_markup = t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK ||
-                               t == CMARK_NODE_IMAGE || t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE;
-    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
-      if (const char* lit = cmark_node_get_literal(n)) out += lit;
-    } else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
-      out += ' ';
-    } else if (ev == CMARK_EVENT_EXIT && !inline_markup) {
-      out += ' ';  // the end of a block, a table cell or row
-    }
-  }
-  cmark_iter_free(iter);
-  // One space between words, however the blocks ended.
-  std::string squeezed;
-  squeezed.reserve(out.size());
-  for (char c : out) {
-    if (c == ' ' && (squeezed.empty() || squeezed.back() == ' ')) continue;
-    squeezed += c;
-  }
-  return std::string(trim(squeezed));
+std::string plain_text_of(const Markdown& md) {
+  if (!md.plain.empty() || md.text.empty()) return md.plain;
+  return markdown_plain_text(md.text);
 }
 
 }  // namespace og

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/diagnostic.hpp"
+#include "load/markdown_text.hpp"
 #include "model/common.hpp"
 
 namespace og {
@@ -28,11 +29,8 @@ struct MarkdownOptions {
 std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options,
                             Diagnostics& diagnostics);
 
-// Registers cmark-gfm's extensions once for the whole program (its registry
-// is global and not safe to fill from two threads); every parser calls it first.
-void ensure_markdown_extensions();
-
-// The text of Markdown without markup, for summaries and the search index.
-std::string markdown_plain_text(std::string_view markdown);
+// `md.plain` when it was filled as the file was read, else worked out now (a
+// model built by hand, as in tests).
+std::string plain_text_of(const Markdown& md);
 
 }  // namespace og

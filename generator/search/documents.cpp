@@ -14,7 +14,7 @@ void add(Document& d, const std::string& text, int weight) {
 }
 
 void add_markdown(Document& d, const Markdown& md, int weight = kBody) {
-  if (!md.empty()) d.fields.push_back({markdown_plain_text(md.text), weight});
+  if (!md.empty()) d.fields.push_back({plain_text_of(md), weight});
 }
 
 Document service_document(const Model& m, const Service& s) {
@@ -79,7 +79,7 @@ std::string excerpt(const std::string& text, std::size_t limit) {
 namespace {
 
 void free_text(Document& d, const std::string& title, const std::string& summary, const Markdown& body) {
-  const std::string plain = body.empty() ? std::string() : markdown_plain_text(body.text);
+  const std::string plain = plain_text_of(body);
   d.title = title;
   d.summary = summary.empty() ? excerpt(plain) : summary;
   add(d, title, kTitle);
