@@ -51,11 +51,20 @@ std::vector<SynonymGroup> synonym_groups(const std::vector<Term>& terms, Stemmer
   return groups;
 }
 
+// A word or stem as a thread's lexicon holds it, once, with the builder's
+// number for it once merge() has seen it (so that the builder looks it up
+// by its text only the first time).
+struct Interned {
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  std::string text;
+  std::uint32_t id = kNone;
+};
+
 // One document's words: each stem's weight, and the forms it was written in,
-// both sorted.
+// each once, in no particular order.
 struct DocumentWords {
-  std::vector<std::pair<std::string, int>> weights;
-  std::vector<std::pair<std::string, std::string>> forms;  // (stem, form)
+  std::vector<std::pair<Interned*, int>> weights;
+  std::vector<std::pair<Interned*, Interned*>> forms;  // (stem, form)
 };
 
 // One thread's words: each folded word once, with its stem, so that a word
@@ -63,8 +72,8 @@ struct DocumentWords {
 class Lexicon {
  public:
   struct Word {
-    const std::string* form;
-    const std::string* stem;  // null: a stop word or a single letter
+    Interned* form;
+    Interned* stem;  // null: a stop word or a single letter
   };
 
   explicit Lexicon(const std::vector<SynonymGroup>& groups) {
@@ -85,7 +94,7 @@ class Lexicon {
     std::size_t group, phrase;
   };
   // The phrases whose first word has this stem.
-  const std::vector<PhraseRef>* phrases_starting(const std::string* stem) const {
+  const std::vector<PhraseRef>* phrases_starting(const Interned* stem) const {
     auto it = starting_.find(stem);
     return it == starting_.end() ? nullptr : &it->second;
   }
@@ -103,10 +112,9 @@ class Lexicon {
   const std::vector<std::vector<std::vector<Word>>>& groups() const { return groups_; }
 
  private:
-  static const std::string* intern(std::unordered_map<std::string, std::unique_ptr<std::string>>& set,
-                                   const std::string& s) {
+  static Interned* intern(std::unordered_map<std::string, std::unique_ptr<Interned>>& set, const std::string& s) {
     auto& slot = set[s];
-    if (!slot) slot = std::make_unique<std::string>(s);
+    if (!slot) slot = std::make_unique<Interned>(Interned{s});
     return slot.get();
   }
 
@@ -123,9 +131,9 @@ class Lexicon {
   Stemmer stemmer_;
   std::string buffer_;
   std::unordered_map<std::string, Word> words_;
-  std::unordered_map<std::string, std::unique_ptr<std::string>> forms_, stems_;
+  std::unordered_map<std::string, std::unique_ptr<Interned>> forms_, stems_;
   std::vector<std::vector<std::vector<Word>>> groups_;
-  std::unordered_map<const std::string*, std::vector<PhraseRef>> starting_;
+  std::unordered_map<const Interned*, std::vector<PhraseRef>> starting_;
 };
 
 // The glossary phrases that occur in `words`, each once, in the order of
@@ -156,10 +164,12 @@ DocumentWords words_of(const Document& doc, Lexicon& lexicon) {
   using Word = Lexicon::Word;
   // Each field's words count with the field's weight, body text at most
   // three times; a glossary phrase counts the words of its synonyms too.
-  std::vector<std::pair<const std::string*, int>> weights;  // (stem, a field's weight), by stem address
-  std::vector<std::pair<const std::string*, const std::string*>> forms;
+  // Words are interned, so the same text has the same address: they are
+  // grouped by address, never compared by their text.
+  std::vector<std::pair<Interned*, int>> weights;  // (stem, a field's weight)
+  DocumentWords out;
   std::vector<Word> words;
-  std::vector<const std::string*> stems;
+  std::vector<Interned*> stems;
   std::vector<Lexicon::PhraseRef> found;
   for (const auto& field : doc.fields) {
     lexicon.split(field.text, words);
@@ -167,7 +177,7 @@ DocumentWords words_of(const Document& doc, Lexicon& lexicon) {
     stems.clear();
     for (const Word& w : words) {
       stems.push_back(w.stem);
-      forms.emplace_back(w.stem, w.form);
+      out.forms.emplace_back(w.stem, w.form);
     }
     phrases_in(words, lexicon, found);
     for (const auto& ref : found) {
@@ -176,7 +186,7 @@ DocumentWords words_of(const Document& doc, Lexicon& lexicon) {
         if (j == ref.phrase) continue;
         for (const Word& w : group[j]) {
           stems.push_back(w.stem);
-          forms.emplace_back(w.stem, w.form);
+          out.forms.emplace_back(w.stem, w.form);
         }
       }
     }
@@ -189,25 +199,18 @@ DocumentWords words_of(const Document& doc, Lexicon& lexicon) {
       k = end;
     }
   }
-  // Each stem's weights from every field, added up to the cap, in the order
-  // of the words' text. Words are interned: the same text, the same address.
-  std::sort(weights.begin(), weights.end(), [](const auto& x, const auto& y) { return *x.first < *y.first; });
-  DocumentWords out;
+  // Each stem's weights from every field, added up to the cap.
+  std::sort(weights.begin(), weights.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   for (std::size_t k = 0; k < weights.size();) {
     int w = 0;
     std::size_t end = k;
     for (; end < weights.size() && weights[end].first == weights[k].first; ++end) w += weights[end].second;
-    out.weights.emplace_back(*weights[k].first, std::min(kMaxWeight, w));
+    out.weights.emplace_back(weights[k].first, std::min(kMaxWeight, w));
     k = end;
   }
-  // Each (stem, form) once, by address (cheap), then in the order of their text.
-  std::sort(forms.begin(), forms.end());
-  forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
-  std::sort(forms.begin(), forms.end(), [](const auto& x, const auto& y) {
-    return x.first != y.first ? *x.first < *y.first : *x.second < *y.second;
-  });
-  out.forms.reserve(forms.size());
-  for (const auto& [stem, form] : forms) out.forms.emplace_back(*stem, *form);
+  // Each (stem, form) once.
+  std::sort(out.forms.begin(), out.forms.end());
+  out.forms.erase(std::unique(out.forms.begin(), out.forms.end()), out.forms.end());
   return out;
 }
 
@@ -287,12 +290,23 @@ struct SearchIndexBuilder::Impl {
     }
   }
 
+  // The builder's number for a lexicon's stem or form, looked up by its
+  // text the first time only.
+  std::uint32_t stem_id(Interned& stem) {
+    if (stem.id == Interned::kNone) stem.id = intern(stem.text);
+    return stem.id;
+  }
+  std::uint32_t form_id(Interned& form) {
+    if (form.id == Interned::kNone) form.id = intern_form(form.text);
+    return form.id;
+  }
+
   // Adds a document's words. `touch_all`: every stem it has is written again;
   // otherwise only those that gain a form (replace() decides about weights).
-  Terms merge(std::uint32_t doc, DocumentWords&& words, bool keep, bool touch_all = true) {
+  Terms merge(std::uint32_t doc, const DocumentWords& words, bool keep, bool touch_all = true) {
     Terms kept;
     for (const auto& [stem, weight] : words.weights) {
-      const std::uint32_t id = intern(stem);
+      const std::uint32_t id = stem_id(*stem);
       auto& postings = stems[id].postings;
       if (postings.empty() || postings.back().first < doc) {
         postings.emplace_back(doc, weight);
@@ -303,12 +317,9 @@ struct SearchIndexBuilder::Impl {
       if (touch_all) touch(id);
       if (keep) kept.weights.emplace_back(id, weight);
     }
-    std::uint32_t id = 0;
-    const std::string* last = nullptr;
     for (const auto& [stem, form] : words.forms) {
-      if (!last || *last != stem) id = intern(stem);  // forms come sorted by stem
-      last = &stem;
-      const std::uint32_t f = intern_form(form);
+      const std::uint32_t id = stem_id(*stem);
+      const std::uint32_t f = form_id(*form);
       auto& forms = stems[id].forms;
       auto it = std::find_if(forms.begin(), forms.end(), [&](const auto& p) { return p.first == f; });
       if (it == forms.end()) {
@@ -456,7 +467,7 @@ void SearchIndexBuilder::add_all(std::size_t count, unsigned jobs,
     });
     for (std::size_t k = 0; k < n; ++k) {
       const auto doc = static_cast<std::uint32_t>(first + start + k);
-      Impl::Terms kept = m.merge(doc, std::move(words[k]), keep_terms_);
+      Impl::Terms kept = m.merge(doc, words[k], keep_terms_);
       if (keep_terms_) m.terms[doc] = std::move(kept);
     }
   }
