@@ -51,17 +51,28 @@ std::vector<SynonymGroup> synonym_groups(const std::vector<Term>& terms, Stemmer
   return groups;
 }
 
+// A phrase of a synonym group: Lexicon::groups()[group][phrase].
+struct PhraseRef {
+  std::size_t group, phrase;
+};
+
 // A word or stem as a thread's lexicon holds it, once, with the builder's
 // number for it once merge() has seen it (so that the builder looks it up
-// by its text only the first time).
+// by its text only the first time), and words_of()'s counts.
 struct Interned {
   static constexpr std::uint32_t kNone = ~std::uint32_t{0};
   std::string text;
   std::uint32_t id = kNone;
+  // Stems only: the glossary phrases whose first word has this stem.
+  const std::vector<PhraseRef>* phrases = nullptr;
+  // words_of(): the field and the document that last counted it (their
+  // stamps), and its count in that field and weight in that document.
+  std::uint32_t field = 0, document = 0;
+  int count = 0, weight = 0;
 };
 
 // One document's words: each stem's weight, and the forms it was written in,
-// each once, in no particular order.
+// each once, in the order they first occur.
 struct DocumentWords {
   std::vector<std::pair<Interned*, int>> weights;
   std::vector<std::pair<Interned*, Interned*>> forms;  // (stem, form)
@@ -87,16 +98,7 @@ class Lexicon {
     for (std::size_t g = 0; g < groups_.size(); ++g)
       for (std::size_t i = 0; i < groups_[g].size(); ++i)
         if (!groups_[g][i].empty()) starting_[groups_[g][i][0].stem].push_back({g, i});
-  }
-
-  // A phrase of a synonym group: groups()[group][phrase].
-  struct PhraseRef {
-    std::size_t group, phrase;
-  };
-  // The phrases whose first word has this stem.
-  const std::vector<PhraseRef>* phrases_starting(const Interned* stem) const {
-    auto it = starting_.find(stem);
-    return it == starting_.end() ? nullptr : &it->second;
+    for (auto& [stem, phrases] : starting_) stem->phrases = &phrases;
   }
 
   // The words of `text`, as tokenize() finds them.
@@ -110,6 +112,9 @@ class Lexicon {
 
   // Each group's phrases as the stems of their words (and their forms).
   const std::vector<std::vector<std::vector<Word>>>& groups() const { return groups_; }
+
+  // A number no field or document has had yet (words_of()'s stamps).
+  std::uint32_t next_stamp() { return ++stamp_; }
 
  private:
   static Interned* intern(std::unordered_map<std::string, std::unique_ptr<Interned>>& set, const std::string& s) {
@@ -133,16 +138,16 @@ class Lexicon {
   std::unordered_map<std::string, Word> words_;
   std::unordered_map<std::string, std::unique_ptr<Interned>> forms_, stems_;
   std::vector<std::vector<std::vector<Word>>> groups_;
-  std::unordered_map<const Interned*, std::vector<PhraseRef>> starting_;
+  std::unordered_map<Interned*, std::vector<PhraseRef>> starting_;
+  std::uint32_t stamp_ = 0;
 };
 
 // The glossary phrases that occur in `words`, each once, in the order of
 // the groups and their phrases.
-void phrases_in(const std::vector<Lexicon::Word>& words, const Lexicon& lexicon,
-                std::vector<Lexicon::PhraseRef>& found) {
+void phrases_in(const std::vector<Lexicon::Word>& words, const Lexicon& lexicon, std::vector<PhraseRef>& found) {
   found.clear();
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const auto* candidates = lexicon.phrases_starting(words[i].stem);
+    const auto* candidates = words[i].stem->phrases;
     if (!candidates) continue;
     for (const auto& ref : *candidates) {
       const auto& phrase = lexicon.groups()[ref.group][ref.phrase];
@@ -152,6 +157,7 @@ void phrases_in(const std::vector<Lexicon::Word>& words, const Lexicon& lexicon,
       if (match) found.push_back(ref);
     }
   }
+  if (found.size() < 2) return;
   std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
     return x.group != y.group ? x.group < y.group : x.phrase < y.phrase;
   });
@@ -164,53 +170,49 @@ DocumentWords words_of(const Document& doc, Lexicon& lexicon) {
   using Word = Lexicon::Word;
   // Each field's words count with the field's weight, body text at most
   // three times; a glossary phrase counts the words of its synonyms too.
-  // Words are interned, so the same text has the same address: they are
-  // grouped by address, never compared by their text.
-  std::vector<std::pair<Interned*, int>> weights;  // (stem, a field's weight)
+  // Words are interned, so the same text is the same entry: counts are kept
+  // on the entries, stamped with the field and document that made them.
   DocumentWords out;
   std::vector<Word> words;
-  std::vector<Interned*> stems;
-  std::vector<Lexicon::PhraseRef> found;
+  std::vector<Interned*> in_field;
+  std::vector<PhraseRef> found;
+  const std::uint32_t document = lexicon.next_stamp();
   for (const auto& field : doc.fields) {
     lexicon.split(field.text, words);
-    const int repeats = field.weight == kBody ? kMaxBodyRepeats : 1;
-    stems.clear();
-    for (const Word& w : words) {
-      stems.push_back(w.stem);
-      out.forms.emplace_back(w.stem, w.form);
-    }
+    const std::uint32_t stamp = lexicon.next_stamp();
+    in_field.clear();
+    auto count = [&](const Word& w) {
+      if (w.stem->field != stamp) {
+        w.stem->field = stamp;
+        w.stem->count = 0;
+        in_field.push_back(w.stem);
+      }
+      ++w.stem->count;
+      if (w.form->document != document) {  // a form has one stem
+        w.form->document = document;
+        out.forms.emplace_back(w.stem, w.form);
+      }
+    };
+    for (const Word& w : words) count(w);
     phrases_in(words, lexicon, found);
     for (const auto& ref : found) {
       const auto& group = lexicon.groups()[ref.group];
-      for (std::size_t j = 0; j < group.size(); ++j) {
-        if (j == ref.phrase) continue;
-        for (const Word& w : group[j]) {
-          stems.push_back(w.stem);
-          out.forms.emplace_back(w.stem, w.form);
-        }
-      }
+      for (std::size_t j = 0; j < group.size(); ++j)
+        if (j != ref.phrase)
+          for (const Word& w : group[j]) count(w);
     }
-    std::sort(stems.begin(), stems.end());
-    for (std::size_t k = 0; k < stems.size();) {
-      std::size_t end = k;
-      while (end < stems.size() && stems[end] == stems[k]) ++end;
-      const int n = static_cast<int>(end - k);
-      weights.emplace_back(stems[k], field.weight * std::min(n, repeats));
-      k = end;
+    const int repeats = field.weight == kBody ? kMaxBodyRepeats : 1;
+    for (Interned* stem : in_field) {
+      if (stem->document != document) {
+        stem->document = document;
+        stem->weight = 0;
+        out.weights.emplace_back(stem, 0);
+      }
+      stem->weight += field.weight * std::min(stem->count, repeats);
     }
   }
   // Each stem's weights from every field, added up to the cap.
-  std::sort(weights.begin(), weights.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-  for (std::size_t k = 0; k < weights.size();) {
-    int w = 0;
-    std::size_t end = k;
-    for (; end < weights.size() && weights[end].first == weights[k].first; ++end) w += weights[end].second;
-    out.weights.emplace_back(weights[k].first, std::min(kMaxWeight, w));
-    k = end;
-  }
-  // Each (stem, form) once.
-  std::sort(out.forms.begin(), out.forms.end());
-  out.forms.erase(std::unique(out.forms.begin(), out.forms.end()), out.forms.end());
+  for (auto& [stem, weight] : out.weights) weight = std::min(kMaxWeight, stem->weight);
   return out;
 }
 
