@@ -6,7 +6,7 @@
 
 #include "core/hash.hpp"
 #include "core/parallel.hpp"
-#include "export/pretty_json.hpp"
+#include "core/json_writer.hpp"
 #include "render/markdown.hpp"
 
 namespace og {
@@ -29,7 +29,7 @@ std::string stable_uuid(std::string_view kind, std::string_view id) {
 namespace {
 
 // One service as an ORUK record.
-void write_service_record(PrettyJson& j, const Model& model, const Urls& urls, const Service& s) {
+void write_service_record(JsonWriter& j, const Model& model, const Urls& urls, const Service& s) {
   const std::string sid = stable_uuid("service", s.id);
   j.begin_object();
   j.member("id", sid);
@@ -131,7 +131,7 @@ std::string open_referral_record(const Model& model, const Urls& urls, const Ser
   // As the record is laid out inside the page (dump(2) of the whole page):
   // two levels in.
   std::string out = "    ";
-  PrettyJson j(out, 2);
+  JsonWriter j(out, 2);
   write_service_record(j, model, urls, service);
   return out;
 }

@@ -1,6 +1,8 @@
 #include "render/json_ld.hpp"
 
-#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "core/json_writer.hpp"
 
 namespace og {
 
@@ -25,42 +27,84 @@ std::string script_safe(const std::string& json) {
 }  // namespace
 
 std::string service_json_ld(const RenderEnvironment& env, const Service& s) {
-  using json = nlohmann::ordered_json;
-  json j;
-  j["@context"] = "https://schema.org";
-  j["@type"] = "Service";
-  j["name"] = s.name;
-  j["description"] = s.summary;
-  if (env.urls.has_origin()) j["url"] = env.urls.absolute(Urls::service(s.id));
-  if (!s.organisation.empty()) j["provider"] = {{"@type", "Organization"}, {"name", s.organisation}};
-  json areas = json::array();
+  std::string out;
+  JsonWriter j(out, 0, JsonWriter::Layout::compact);
+  j.begin_object();
+  j.member("@context", "https://schema.org");
+  j.member("@type", "Service");
+  j.member("name", s.name);
+  j.member("description", s.summary);
+  if (env.urls.has_origin()) j.member("url", env.urls.absolute(Urls::service(s.id)));
+  if (!s.organisation.empty()) {
+    j.key("provider");
+    j.begin_object();
+    j.member("@type", "Organization");
+    j.member("name", s.organisation);
+    j.end_object();
+  }
+  std::vector<const std::string*> areas;
   if (s.all_localities) {
-    for (const auto& l : env.model.localities) areas.push_back({{"@type", "Place"}, {"name", l.name}});
+    for (const auto& l : env.model.localities) areas.push_back(&l.name);
   } else {
     for (const auto& ref : s.localities)
-      if (const Locality* l = env.model.locality(ref.id)) areas.push_back({{"@type", "Place"}, {"name", l->name}});
+      if (const Locality* l = env.model.locality(ref.id)) areas.push_back(&l->name);
   }
-  if (!areas.empty()) j["areaServed"] = areas;
+  if (!areas.empty()) {
+    j.key("areaServed");
+    j.begin_array();
+    for (const std::string* name : areas) {
+      j.begin_object();
+      j.member("@type", "Place");
+      j.member("name", *name);
+      j.end_object();
+    }
+    j.end_array();
+  }
   if (s.min_age || s.max_age) {
-    json audience = {{"@type", "PeopleAudience"}};
-    if (s.min_age) audience["suggestedMinAge"] = *s.min_age;
-    if (s.max_age) audience["suggestedMaxAge"] = *s.max_age;
-    j["audience"] = audience;
+    j.key("audience");
+    j.begin_object();
+    j.member("@type", "PeopleAudience");
+    if (s.min_age) j.member("suggestedMinAge", *s.min_age);
+    if (s.max_age) j.member("suggestedMaxAge", *s.max_age);
+    j.end_object();
   }
   if (!s.contact.empty()) {
-    json channel = {{"@type", "ServiceChannel"}};
-    if (!s.contact.phone.empty()) channel["servicePhone"] = {{"@type", "ContactPoint"}, {"telephone", s.contact.phone}};
-    if (!s.contact.website.empty()) channel["serviceUrl"] = s.contact.website;
-    if (!s.contact.address.empty()) channel["serviceLocation"] = {{"@type", "Place"}, {"address", s.contact.address}};
-    j["availableChannel"] = channel;
+    j.key("availableChannel");
+    j.begin_object();
+    j.member("@type", "ServiceChannel");
+    if (!s.contact.phone.empty()) {
+      j.key("servicePhone");
+      j.begin_object();
+      j.member("@type", "ContactPoint");
+      j.member("telephone", s.contact.phone);
+      j.end_object();
+    }
+    if (!s.contact.website.empty()) j.member("serviceUrl", s.contact.website);
+    if (!s.contact.address.empty()) {
+      j.key("serviceLocation");
+      j.begin_object();
+      j.member("@type", "Place");
+      j.member("address", s.contact.address);
+      j.end_object();
+    }
+    j.end_object();
   }
-  if (!s.contact.email.empty()) j["email"] = s.contact.email;
-  if (s.free) j["isAccessibleForFree"] = true;
-  json categories = json::array();
+  if (!s.contact.email.empty()) j.member("email", s.contact.email);
+  if (s.free) {
+    j.key("isAccessibleForFree");
+    j.raw("true");
+  }
+  std::vector<const std::string*> categories;
   for (const auto& ref : s.categories)
-    if (const Category* c = env.model.category(ref.id)) categories.push_back(c->name);
-  if (!categories.empty()) j["category"] = categories;
-  return script_safe(j.dump());
+    if (const Category* c = env.model.category(ref.id)) categories.push_back(&c->name);
+  if (!categories.empty()) {
+    j.key("category");
+    j.begin_array();
+    for (const std::string* name : categories) j.value(*name);
+    j.end_array();
+  }
+  j.end_object();
+  return script_safe(out);
 }
 
 }  // namespace og

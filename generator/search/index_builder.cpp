@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/hash.hpp"
+#include "core/json_writer.hpp"
 #include "core/parallel.hpp"
 #include "search/tokenize.hpp"
 
@@ -225,10 +226,19 @@ std::string hashed_name(const std::string& stem, const std::string& bytes) {
   return stem + "." + short_hash(bytes) + ".json";
 }
 
+// [kind, address, title, summary, facets?]; the facets are JSON already.
 std::string document_row(const Document& d) {
-  json row = json::array({std::string(1, d.kind), d.route.substr(1), d.title, d.summary});
-  if (!d.facets.empty()) row.push_back(json::parse(d.facets));
-  return row.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string row;
+  row.reserve(d.route.size() + d.title.size() + d.summary.size() + d.facets.size() + 16);
+  JsonWriter j(row, 0, JsonWriter::Layout::compact);
+  j.begin_array();
+  j.value(std::string_view(&d.kind, 1));
+  j.value(std::string_view(d.route).substr(1));
+  j.value(d.title);
+  j.value(d.summary);
+  if (!d.facets.empty()) j.raw(d.facets);
+  j.end_array();
+  return row;
 }
 
 std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }

@@ -1,6 +1,7 @@
 // JSON written straight into a string, laid out as nlohmann::json's dump(2)
-// lays it out (two spaces a level, "key": value, [] and {} when empty), so
-// that a large export is not first built as a tree of json objects.
+// lays it out (two spaces a level, "key": value, [] and {} when empty) or as
+// its dump() does (compact: no spaces or line breaks), so that a large export
+// or a page's JSON-LD is not first built as a tree of json objects.
 #pragma once
 
 #include <string>
@@ -9,10 +10,12 @@
 
 namespace og {
 
-class PrettyJson {
+class JsonWriter {
  public:
+  enum class Layout { pretty, compact };
   // Appends to `out`, as if the value started `level` levels in.
-  explicit PrettyJson(std::string& out, int level = 0) : out_(out), level_(level) {}
+  explicit JsonWriter(std::string& out, int level = 0, Layout layout = Layout::pretty)
+      : out_(out), level_(level), compact_(layout == Layout::compact) {}
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -25,6 +28,8 @@ class PrettyJson {
   void value(const char* s) { value(std::string_view(s)); }
   void value(long long n);
   void value(int n) { value(static_cast<long long>(n)); }
+  // A value written as it is: true, false, null.
+  void raw(std::string_view literal);
 
   // "key": value in an object.
   template <typename T>
@@ -42,6 +47,7 @@ class PrettyJson {
 
   std::string& out_;
   int level_;
+  bool compact_;
   std::vector<bool> empty_;  // per open object or array: nothing in it yet
   bool after_key_ = false;
 };

@@ -2,11 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "export/pretty_json.hpp"
+#include "core/json_writer.hpp"
 
 using namespace og;
 
-TEST_CASE("PrettyJson lays JSON out as nlohmann's dump(2) does", "[export]") {
+TEST_CASE("JsonWriter lays JSON out as nlohmann's dump(2) does", "[core]") {
   const std::string tricky = "quote \" backslash \\ tab \t newline \n cr \r bell \x07 del \x7f caf\xC3\xA9 \xE2\x80\x99";
   nlohmann::ordered_json expected;
   expected["text"] = tricky;
@@ -17,7 +17,7 @@ TEST_CASE("PrettyJson lays JSON out as nlohmann's dump(2) does", "[export]") {
   expected["nested"] = {{"inner", {{"deep", nlohmann::ordered_json::array({1})}}}};
 
   std::string out;
-  PrettyJson j(out);
+  JsonWriter j(out);
   j.begin_object();
   j.member("text", tricky);
   j.member("number", -1);
@@ -49,11 +49,37 @@ TEST_CASE("PrettyJson lays JSON out as nlohmann's dump(2) does", "[export]") {
   CHECK(out == expected.dump(2));
 }
 
-TEST_CASE("PrettyJson starts levels in, as a value inside a larger document", "[export]") {
+TEST_CASE("JsonWriter starts levels in, as a value inside a larger document", "[core]") {
   std::string out;
-  PrettyJson j(out, 2);
+  JsonWriter j(out, 2);
   j.begin_object();
   j.member("id", "x");
   j.end_object();
   CHECK(out == "{\n      \"id\": \"x\"\n    }");
+}
+
+TEST_CASE("JsonWriter lays JSON out compactly as nlohmann's dump() does", "[core]") {
+  nlohmann::ordered_json expected;
+  expected["@type"] = "Service";
+  expected["name"] = "caf\xC3\xA9 \"quoted\" </script>";
+  expected["list"] = {{{"@type", "Place"}, {"name", "Batley"}}, 3};
+  expected["empty"] = nlohmann::ordered_json::array();
+  std::string out;
+  JsonWriter j(out, 0, JsonWriter::Layout::compact);
+  j.begin_object();
+  j.member("@type", "Service");
+  j.member("name", "caf\xC3\xA9 \"quoted\" </script>");
+  j.key("list");
+  j.begin_array();
+  j.begin_object();
+  j.member("@type", "Place");
+  j.member("name", "Batley");
+  j.end_object();
+  j.value(3);
+  j.end_array();
+  j.key("empty");
+  j.begin_array();
+  j.end_array();
+  j.end_object();
+  CHECK(out == expected.dump());
 }

@@ -1,17 +1,18 @@
-#include "export/pretty_json.hpp"
+#include "core/json_writer.hpp"
 
 #include <charconv>
 
 namespace og {
 
-void PrettyJson::newline(int level) {
+void JsonWriter::newline(int level) {
+  if (compact_) return;
   out_ += '\n';
   out_.append(static_cast<std::size_t>(2 * level), ' ');
 }
 
 // Inside an array, each value starts a line of its own; after a key it
 // follows the key on the same line.
-void PrettyJson::before_value() {
+void JsonWriter::before_value() {
   if (after_key_) {
     after_key_ = false;
     return;
@@ -22,34 +23,39 @@ void PrettyJson::before_value() {
   newline(level_ + static_cast<int>(empty_.size()));
 }
 
-void PrettyJson::key(std::string_view k) {
+void JsonWriter::key(std::string_view k) {
   if (!empty_.back()) out_ += ',';
   empty_.back() = false;
   newline(level_ + static_cast<int>(empty_.size()));
   string(k);
-  out_ += ": ";
+  out_ += compact_ ? ":" : ": ";
   after_key_ = true;
 }
 
-void PrettyJson::open(char bracket) {
+void JsonWriter::open(char bracket) {
   before_value();
   out_ += bracket;
   empty_.push_back(true);
 }
 
-void PrettyJson::close(char bracket) {
+void JsonWriter::close(char bracket) {
   const bool was_empty = empty_.back();
   empty_.pop_back();
   if (!was_empty) newline(level_ + static_cast<int>(empty_.size()));
   out_ += bracket;
 }
 
-void PrettyJson::value(std::string_view s) {
+void JsonWriter::value(std::string_view s) {
   before_value();
   string(s);
 }
 
-void PrettyJson::value(long long n) {
+void JsonWriter::raw(std::string_view literal) {
+  before_value();
+  out_.append(literal);
+}
+
+void JsonWriter::value(long long n) {
   before_value();
   char buf[24];
   const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
@@ -57,12 +63,17 @@ void PrettyJson::value(long long n) {
 }
 
 // As nlohmann::json escapes with ensure_ascii off: quotes, backslashes and
-// control characters; everything else (UTF-8 included) as it is.
-void PrettyJson::string(std::string_view s) {
+// control characters; everything else (UTF-8 included) as it is. Runs of
+// characters that need nothing are appended at once.
+void JsonWriter::string(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out_ += '"';
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  std::size_t run = 0;  // the start of the characters not yet appended
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
@@ -72,15 +83,12 @@ void PrettyJson::string(std::string_view s) {
       case '\r': out_ += "\\r"; break;
       case '\t': out_ += "\\t"; break;
       default:
-        if (c < 0x20) {
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 0xF];
-        } else {
-          out_ += ch;
-        }
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 0xF];
     }
   }
+  out_.append(s.data() + run, s.size() - run);
   out_ += '"';
 }
 
