@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -12,7 +13,9 @@ namespace og {
 
 namespace fs = std::filesystem;
 
-DiskOutput::DiskOutput(fs::path root) : root_(std::move(root)), writer_([this] { run(); }) {}
+DiskOutput::DiskOutput(fs::path root) : root_(std::move(root)) {
+  for (Lane& lane : lanes_) lane.thread = std::thread([this, &lane] { run(lane); });
+}
 
 DiskOutput::~DiskOutput() {
   try {
@@ -50,52 +53,90 @@ void DiskOutput::write_piece(const std::string& path, std::string&& piece, bool 
 }
 
 void DiskOutput::enqueue(Queued item) {
-  std::unique_lock lock(mutex_);
+  Lane& lane = lanes_[std::hash<std::string>{}(item.path) % kWriters];
+  std::unique_lock lock(lane.mutex);
   // Wait for room, so that a slow disk cannot make the queue hold the site.
-  changed_.wait(lock, [&] {
-    return failure_ || closing_ || queued_bytes_ + item.bytes.size() <= kQueueBytes || queue_.empty();
-  });
-  if (failure_) std::rethrow_exception(failure_);
-  queued_bytes_ += item.bytes.size();
-  queue_.push_back(std::move(item));
-  changed_.notify_all();
+  auto room = [&] {
+    return failed_.load() || lane.closing || lane.queued_bytes + item.bytes.size() <= kQueueBytes ||
+           lane.queue.empty();
+  };
+  if (!room()) {
+    ++lane.producers_waiting;
+    lane.room.wait(lock, room);
+    --lane.producers_waiting;
+  }
+  if (failed_.load()) {
+    lock.unlock();
+    std::lock_guard failure_lock(failure_mutex_);
+    std::rethrow_exception(failure_);
+  }
+  lane.queued_bytes += item.bytes.size();
+  lane.queue.push_back(std::move(item));
+  if (lane.writer_waiting) lane.work.notify_one();
 }
 
-void DiskOutput::run() {
+void DiskOutput::fail(std::exception_ptr error) {
+  {
+    std::lock_guard lock(failure_mutex_);
+    if (!failure_) failure_ = error;
+  }
+  failed_.store(true);
+  // Whoever waits for room in any queue learns of it at once.
+  for (Lane& lane : lanes_) {
+    std::lock_guard lock(lane.mutex);
+    lane.queue.clear();
+    lane.queued_bytes = 0;
+    lane.room.notify_all();
+  }
+}
+
+void DiskOutput::run(Lane& lane) {
+  std::deque<Queued> batch;
   for (;;) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return closing_ || !queue_.empty(); });
-    if (queue_.empty()) return;  // closing, and everything written
-    Queued item = std::move(queue_.front());
-    queue_.pop_front();
-    lock.unlock();
-    try {
-      write_now(item);
-    } catch (...) {
-      lock.lock();
-      if (!failure_) failure_ = std::current_exception();
-      queue_.clear();
-      queued_bytes_ = 0;
-      changed_.notify_all();
-      continue;
+    {
+      std::unique_lock lock(lane.mutex);
+      if (lane.queue.empty() && !lane.closing) {
+        lane.writer_waiting = true;
+        lane.work.wait(lock, [&] { return lane.closing || !lane.queue.empty(); });
+        lane.writer_waiting = false;
+      }
+      if (lane.queue.empty()) return;  // closing, and everything written
+      batch.swap(lane.queue);          // everything queued so far, in order
     }
-    lock.lock();
-    queued_bytes_ -= item.bytes.size();
-    changed_.notify_all();
+    for (Queued& item : batch) {
+      if (failed_.load()) break;
+      try {
+        write_now(item);
+      } catch (...) {
+        fail(std::current_exception());
+        break;
+      }
+      std::lock_guard lock(lane.mutex);
+      lane.queued_bytes -= std::min(lane.queued_bytes, item.bytes.size());
+      if (lane.producers_waiting > 0) lane.room.notify_all();
+    }
+    batch.clear();
   }
 }
 
 void DiskOutput::finish() {
   {
-    std::lock_guard lock(mutex_);
-    if (closing_ && !writer_.joinable()) {
-      if (failure_) std::rethrow_exception(failure_);
-      return;
+    std::lock_guard lock(finish_mutex_);
+    if (!finished_) {
+      finished_ = true;
+      for (Lane& lane : lanes_) {
+        {
+          std::lock_guard lane_lock(lane.mutex);
+          lane.closing = true;
+        }
+        lane.work.notify_all();
+        lane.room.notify_all();
+      }
+      for (Lane& lane : lanes_)
+        if (lane.thread.joinable()) lane.thread.join();
     }
-    closing_ = true;
   }
-  changed_.notify_all();
-  if (writer_.joinable()) writer_.join();
+  std::lock_guard lock(failure_mutex_);
   if (failure_) std::rethrow_exception(failure_);
 }
 

@@ -7,6 +7,7 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -49,8 +50,10 @@ class OutputSink {
   std::map<std::string, std::string, std::less<>> pieces_;  // files being written in pieces
 };
 
-// Writes to disk on a thread of its own, so that rendering goes on while the
-// disk is busy; at most kQueueBytes wait to be written at any time.
+// Writes to disk on threads of their own (kWriters), so that rendering goes
+// on while the disk is busy: creating a folder and a file is most of a page's
+// cost on the disk, and two writers create them side by side. A file's pieces
+// all go to the same writer, in order. At most kQueueBytes wait per writer.
 class DiskOutput : public OutputSink {
  public:
   explicit DiskOutput(std::filesystem::path root);
@@ -62,25 +65,39 @@ class DiskOutput : public OutputSink {
   void end_pieces(const std::string&) override {}
   void finish() override;
 
-  static constexpr std::size_t kQueueBytes = 4 << 20;
+  static constexpr std::size_t kWriters = 2;
+  static constexpr std::size_t kQueueBytes = 2 << 20;
 
  private:
   struct Queued {
     std::string path, bytes;
     bool append = false;  // a piece after a file's first
   };
+  // One writer and its queue. The writer and the threads that queue pages
+  // wake each other only when the other is waiting.
+  struct Lane {
+    std::mutex mutex;
+    std::condition_variable work;  // the writer waits for pages
+    std::condition_variable room;  // threads with pages wait for room in the queue
+    bool writer_waiting = false;
+    int producers_waiting = 0;
+    std::deque<Queued> queue;
+    std::size_t queued_bytes = 0;
+    bool closing = false;
+    std::thread thread;
+  };
   void enqueue(Queued item);
   void write_now(const Queued& item);
-  void run();
+  void run(Lane& lane);
+  void fail(std::exception_ptr error);
 
   std::filesystem::path root_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<Queued> queue_;
-  std::size_t queued_bytes_ = 0;
-  bool closing_ = false;
+  std::atomic<bool> failed_{false};
+  std::mutex failure_mutex_;
   std::exception_ptr failure_;
-  std::thread writer_;
+  std::mutex finish_mutex_;
+  bool finished_ = false;
+  Lane lanes_[kWriters];
 };
 
 class MemoryOutput : public OutputSink {
