@@ -72,20 +72,29 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   NullOutput discard;
   OutputSink& sink = content_ok ? output : discard;
 
-  // The search index is built from the model alone, before rendering, because
-  // the search page links to its document table.
+  // The search index and the Open Referral export read only the model: they
+  // are made and written before the pages (which link to the index's
+  // document table), and the Markdown's plain text, which only they read, is
+  // let go before the pages render.
+  const Urls urls(options.base_url ? *options.base_url : model.site.base_url);
   result.timings.start("search");
-  search::SearchIndex search_index;
-  if (content_ok) search_index = search::build_search_index(model, jobs);
+  std::string search_route;
+  if (content_ok) {
+    search::SearchIndex index = search::build_search_index(model, jobs);
+    search_route = index.docs_route;
+    for (auto& f : index.files) output.write(std::move(f.path), std::move(f.bytes));
+  }
+  result.timings.start("export");
+  if (content_ok) write_open_referral(model, urls, output, jobs);
+  model.drop_plain_text();
 
   result.timings.start("render");
   const std::vector<PlannedPage> pages = plan_pages(model);
   const std::vector<PlannedDocument> documents =
       options.documents ? plan_documents(model) : std::vector<PlannedDocument>{};
-  const Urls urls(options.base_url ? *options.base_url : model.site.base_url);
   RenderEnvironment env(model, urls, assets, pages, jobs);
   render_service_cards(env, *templates, jobs);
-  env.search_index_route = search_index.docs_route;
+  env.search_index_route = search_route;
 
   std::shared_ptr<const FontLibrary> fonts;
   if (!documents.empty()) {
@@ -139,8 +148,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
 
   result.timings.start("write");
   for (const auto& a : assets) output.write(a.route.substr(1), a.bytes);
-  for (const auto& f : search_index.files) output.write(f.path, f.bytes);
-  write_site_files(env, pages, output, jobs);
+  write_site_files(env, pages, output);
   output.finish();  // the pages still on their way to the disk
   result.timings.stop();
 

@@ -94,8 +94,7 @@ std::string robots_txt(const RenderEnvironment& env) {
   return robots;
 }
 
-void write_site_files(const RenderEnvironment& env, const std::vector<PlannedPage>& pages, OutputSink& output,
-                      unsigned jobs) {
+void write_site_files(const RenderEnvironment& env, const std::vector<PlannedPage>& pages, OutputSink& output) {
   // A sitemap and a feed need absolute addresses, so they exist only when the
   // site knows its own.
   if (env.urls.has_origin()) {
@@ -103,13 +102,16 @@ void write_site_files(const RenderEnvironment& env, const std::vector<PlannedPag
     output.write("feed.xml", atom_feed(env));
   }
   output.write("robots.txt", robots_txt(env));
-  const std::string export_path = "openreferral/services.json";
+}
+
+void write_open_referral(const Model& model, const Urls& urls, OutputSink& output, unsigned jobs) {
+  const std::string path = "openreferral/services.json";
   bool first = true;
-  open_referral_services(env.model, env.urls, jobs, [&](std::string&& piece) {
-    output.write_piece(export_path, std::move(piece), first);
+  open_referral_services(model, urls, jobs, [&](std::string&& piece) {
+    output.write_piece(path, std::move(piece), first);
     first = false;
   });
-  output.end_pieces(export_path);
+  output.end_pieces(path);
 }
 
 }  // namespace og

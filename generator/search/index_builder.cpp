@@ -262,7 +262,7 @@ struct SearchIndexBuilder::Impl {
     std::map<std::string, std::string> pieces;  // stem -> ["stem",[forms],[postings]]
     bool dirty = true;
     std::string name;
-    std::shared_ptr<const std::string> bytes;
+    std::shared_ptr<std::string> bytes;
   };
 
   Stemmer stemmer;
@@ -277,7 +277,7 @@ struct SearchIndexBuilder::Impl {
   std::vector<Terms> terms;  // by document, with keep_terms
   bool table_dirty = true;
   std::string docs_route;
-  std::shared_ptr<const std::string> docs_bytes;
+  std::shared_ptr<std::string> docs_bytes;
   std::string fixed_start;  // {"version":1,"kinds":{...},"stop":[...],"shards":
 
   std::uint32_t intern(const std::string& stem) {
@@ -376,8 +376,10 @@ struct SearchIndexBuilder::Impl {
     for (const auto& [id, weight] : old_weight) touch(id);
   }
 
-  // Writes the pieces of the stems that changed into their shards.
-  void update_pieces() {
+  // Writes the pieces of the stems that changed into their shards. `spend`:
+  // the builder makes its files once (a build), so each stem's postings go as
+  // soon as its piece is written, and each shard's pieces once it is joined.
+  void update_pieces(bool spend = false) {
     for (const std::uint32_t id : dirty_stems) {
       Stem& stem = stems[id];
       stem.dirty = false;
@@ -415,6 +417,10 @@ struct SearchIndexBuilder::Impl {
         shard.dirty = true;
         stem.in_shards.push_back(key);
       }
+      if (spend) {
+        std::vector<std::pair<std::uint32_t, int>>().swap(stem.postings);
+        std::vector<std::pair<std::uint32_t, int>>().swap(stem.forms);
+      }
     }
     dirty_stems.clear();
     for (auto it = shards.begin(); it != shards.end();) {
@@ -436,9 +442,10 @@ struct SearchIndexBuilder::Impl {
         }
         bytes += ']';
         shard.name = hashed_name(it->first, bytes);
-        shard.bytes = std::make_shared<const std::string>(std::move(bytes));
+        shard.bytes = std::make_shared<std::string>(std::move(bytes));
         shard.dirty = false;
         table_dirty = true;
+        if (spend) decltype(shard.pieces)().swap(shard.pieces);
       }
       ++it;
     }
@@ -518,8 +525,12 @@ void SearchIndexBuilder::replace(std::size_t index, Document document) {
 }
 
 std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(std::string& docs_route) {
+  return shared_files(docs_route, false);
+}
+
+std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(std::string& docs_route, bool spend) {
   Impl& m = *impl_;
-  m.update_pieces();
+  m.update_pieces(spend);
   if (m.table_dirty || !m.docs_bytes) {
     std::size_t size = m.fixed_start.size() + 16;
     for (const auto& row : rows_) size += row.size() + 1;
@@ -543,7 +554,7 @@ std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(std
     }
     table += "]}";
     m.docs_route = "/search/" + hashed_name("docs", table);
-    m.docs_bytes = std::make_shared<const std::string>(std::move(table));
+    m.docs_bytes = std::make_shared<std::string>(std::move(table));
     m.table_dirty = false;
   }
   docs_route = m.docs_route;
@@ -559,16 +570,27 @@ SearchIndex SearchIndexBuilder::files() {
   return result;
 }
 
+SearchIndex SearchIndexBuilder::take_files() {
+  SearchIndex result;
+  auto files = shared_files(result.docs_route, true);
+  // Only `files` holds the bytes now: they are moved out, not copied.
+  impl_ = std::make_unique<Impl>();
+  rows_ = {};
+  routes_ = {};
+  for (auto& f : files) result.files.push_back({std::move(f.path), std::move(*std::const_pointer_cast<std::string>(f.bytes))});
+  return result;
+}
+
 SearchIndex build_search_index(const std::vector<Document>& documents, const std::vector<Term>& terms) {
   SearchIndexBuilder builder(terms, false);
   builder.add_all(documents, 1);
-  return builder.files();
+  return builder.take_files();
 }
 
 SearchIndex build_search_index(const Model& model, unsigned jobs) {
   SearchIndexBuilder builder(model.terms, false);
   builder.add_all(model, jobs);
-  return builder.files();
+  return builder.take_files();
 }
 
 }  // namespace og::search

@@ -73,8 +73,13 @@ class SearchIndexBuilder {
     std::shared_ptr<const std::string> bytes;
   };
   std::vector<SharedFile> shared_files(std::string& docs_route);
+  // The files, moved out rather than copied; the builder is empty afterwards
+  // (a build makes its files once). It lets each stem's postings go as soon
+  // as they are written, so the index is never held twice.
+  SearchIndex take_files();
 
  private:
+  std::vector<SharedFile> shared_files(std::string& docs_route, bool spend);
   void add_all(std::size_t count, unsigned jobs, const std::function<Document(std::size_t)>& make);
 
   struct Impl;

@@ -220,6 +220,16 @@ Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& d
   });
 
   Model model;
+  // Each vector at its final size at once: a Service is a kilobyte, and
+  // doubling a vector of ten thousand of them holds both copies for a while.
+  std::size_t counts[std::variant_size_v<ContentEntity>] = {};
+  for (const FileModel& r : results) ++counts[r.entity.index()];
+  model.services.reserve(counts[1]);
+  model.localities.reserve(counts[2]);
+  model.pages.reserve(counts[3]);
+  model.pathways.reserve(counts[4]);
+  model.strategy.reserve(counts[5]);
+  model.young_people.reserve(counts[6]);
   bool has_site = false;
   for (std::size_t i = 0; i < files.size(); ++i) {
     FileModel& r = results[i];
