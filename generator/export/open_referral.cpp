@@ -181,24 +181,42 @@ std::string open_referral_page(std::size_t count, const std::function<const std:
   return out;
 }
 
-void open_referral_services(const Model& model, const Urls& urls, unsigned jobs,
-                            const std::function<void(std::string&&)>& piece) {
-  const std::size_t count = model.services.size();
-  PageFrame frame = page_frame(count);
-  piece(std::move(frame.before));
+OpenReferralWriter::OpenReferralWriter(const Model& model, const Urls& urls,
+                                       std::function<void(std::string&&)> piece)
+    : model_(model), urls_(urls), piece_(std::move(piece)) {
+  PageFrame frame = page_frame(model.services.size());
+  after_ = std::move(frame.after);
+  piece_(std::move(frame.before));
+}
+
+void OpenReferralWriter::add(std::size_t from, std::size_t to, unsigned jobs) {
   std::vector<std::string> block;
-  for (std::size_t start = 0; start < count; start += kRecordBlock) {
-    block.assign(std::min(kRecordBlock, count - start), {});
+  for (std::size_t start = from; start < to; start += kRecordBlock) {
+    block.assign(std::min(kRecordBlock, to - start), {});
     parallel_for(block.size(), jobs,
-                 [&](std::size_t k) { block[k] = open_referral_record(model, urls, model.services[start + k]); });
+                 [&](std::size_t k) { block[k] = open_referral_record(model_, urls_, model_.services[start + k]); });
+    std::size_t size = 0;
+    for (const auto& record : block) size += record.size() + 2;
     std::string joined;
+    joined.reserve(size);
     for (std::size_t k = 0; k < block.size(); ++k) {
-      if (start + k) joined += ",\n";
+      if (written_ + k) joined += ",\n";
       joined += block[k];
     }
-    piece(std::move(joined));
+    written_ += block.size();
+    piece_(std::move(joined));
   }
-  if (!frame.after.empty()) piece(std::move(frame.after));
+}
+
+void OpenReferralWriter::finish() {
+  if (!after_.empty()) piece_(std::move(after_));
+}
+
+void open_referral_services(const Model& model, const Urls& urls, unsigned jobs,
+                            const std::function<void(std::string&&)>& piece) {
+  OpenReferralWriter writer(model, urls, piece);
+  writer.add(0, model.services.size(), jobs);
+  writer.finish();
 }
 
 }  // namespace og

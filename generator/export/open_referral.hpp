@@ -17,6 +17,23 @@ namespace og {
 void open_referral_services(const Model& model, const Urls& urls, unsigned jobs,
                             const std::function<void(std::string&&)>& piece);
 
+// The same, a block of services at a time: the page's opening when made,
+// the records of the services add() is given (in order, every service once),
+// then the page's end. Each piece goes to `piece` as soon as it is made.
+class OpenReferralWriter {
+ public:
+  OpenReferralWriter(const Model& model, const Urls& urls, std::function<void(std::string&&)> piece);
+  void add(std::size_t from, std::size_t to, unsigned jobs);  // model.services[from, to)
+  void finish();
+
+ private:
+  const Model& model_;
+  const Urls& urls_;
+  std::function<void(std::string&&)> piece_;
+  std::string after_;
+  std::size_t written_ = 0;
+};
+
 // In smaller pieces, for the preview server, which makes again only the
 // records of the services that changed: one service's record, laid out as
 // it is inside the page, and the page around `count` records.

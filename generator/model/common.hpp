@@ -21,7 +21,7 @@ struct Markdown {
   std::string text;
   Location origin;      // the file line and column of the text's first character
   int column_shift = 0; // added to columns of lines after the first (block indentation)
-  std::string plain;    // the text without markup, filled when the file is read
+  std::string plain;    // the text without markup, while a build needs it (pipeline/build_site.cpp)
   bool empty() const { return text.empty(); }
 };
 

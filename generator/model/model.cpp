@@ -19,22 +19,6 @@ const T* lookup(const std::map<std::string, std::size_t, std::less<>>& index,
 
 }  // namespace
 
-void Model::drop_plain_text() {
-  auto drop = [](Markdown& md) { std::string().swap(md.plain); };
-  for (auto& s : services) {
-    drop(s.description);
-    drop(s.how_to_access);
-  }
-  for (auto& l : localities) drop(l.description);
-  for (auto& p : pathways) {
-    drop(p.introduction);
-    for (auto& step : p.steps) drop(step.text);
-  }
-  for (auto& p : pages) drop(p.body);
-  for (auto& p : strategy) drop(p.body);
-  for (auto& p : young_people) drop(p.body);
-}
-
 void Model::index() {
   build(service_index_, services);
   build(locality_index_, localities);

@@ -53,11 +53,6 @@ struct Model {
   // Builds the id indexes; called once, after the vectors are final.
   void index();
 
-  // Lets go of the Markdown's plain text (Markdown::plain), once the search
-  // index and the export, which alone read it, are made: a build holds tens
-  // of megabytes of it for a large site.
-  void drop_plain_text();
-
  private:
   std::map<std::string, std::size_t, std::less<>> service_index_, locality_index_,
       category_index_, term_index_, page_index_, pathway_index_, strategy_index_, young_people_index_;

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/memory.hpp"
 #include "core/parallel.hpp"
 #include "documents/downloads.hpp"
 #include "load/content_files.hpp"
@@ -15,8 +16,8 @@
 #include "render/page_renderer.hpp"
 #include "render/templates.hpp"
 #include "render/urls.hpp"
-#include "search/index_builder.hpp"
 #include "validate/validate.hpp"
+#include "pipeline/search_and_export.hpp"
 #include "pipeline/site_files.hpp"
 #include "write/staged_directory.hpp"
 
@@ -73,20 +74,13 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   OutputSink& sink = content_ok ? output : discard;
 
   // The search index and the Open Referral export read only the model: they
-  // are made and written before the pages (which link to the index's
-  // document table), and the Markdown's plain text, which only they read, is
-  // let go before the pages render.
+  // are made and written before the pages, which link to the index's
+  // document table.
   const Urls urls(options.base_url ? *options.base_url : model.site.base_url);
   result.timings.start("search");
   std::string search_route;
-  if (content_ok) {
-    search::SearchIndex index = search::build_search_index(model, jobs);
-    search_route = index.docs_route;
-    for (auto& f : index.files) output.write(std::move(f.path), std::move(f.bytes));
-  }
-  result.timings.start("export");
-  if (content_ok) write_open_referral(model, urls, output, jobs);
-  model.drop_plain_text();
+  if (content_ok) search_route = write_search_and_export(model, urls, output, jobs);
+  release_free_memory();  // the index's postings, before the pages need room
 
   result.timings.start("render");
   const std::vector<PlannedPage> pages = plan_pages(model);

@@ -4,7 +4,6 @@
 #include <tuple>
 
 #include "core/text.hpp"
-#include "export/open_referral.hpp"
 
 namespace og {
 
@@ -102,16 +101,6 @@ void write_site_files(const RenderEnvironment& env, const std::vector<PlannedPag
     output.write("feed.xml", atom_feed(env));
   }
   output.write("robots.txt", robots_txt(env));
-}
-
-void write_open_referral(const Model& model, const Urls& urls, OutputSink& output, unsigned jobs) {
-  const std::string path = "openreferral/services.json";
-  bool first = true;
-  open_referral_services(model, urls, jobs, [&](std::string&& piece) {
-    output.write_piece(path, std::move(piece), first);
-    first = false;
-  });
-  output.end_pieces(path);
 }
 
 }  // namespace og

@@ -13,10 +13,6 @@ namespace og {
 // sitemap.xml, feed.xml and robots.txt.
 void write_site_files(const RenderEnvironment& env, const std::vector<PlannedPage>& pages, OutputSink& output);
 
-// openreferral/services.json, made on up to `jobs` threads and written in
-// pieces as it is made. It reads only the model and the site's addresses.
-void write_open_referral(const Model& model, const Urls& urls, OutputSink& output, unsigned jobs = 1);
-
 // Each of them (the preview server makes them again one at a time).
 // sitemap.xml and feed.xml exist only when env.urls.has_origin().
 std::string sitemap_xml(const RenderEnvironment& env, const std::vector<PlannedPage>& pages);

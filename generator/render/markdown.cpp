@@ -220,6 +220,8 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
   return wrap_tables(std::move(out));
 }
 
+void fill_plain_text(Markdown& md) { md.plain = md.text.empty() ? std::string() : markdown_plain_text(md.text); }
+
 std::string plain_text_of(const Markdown& md) {
   if (!md.plain.empty() || md.text.empty()) return md.plain;
   return markdown_plain_text(md.text);

@@ -29,8 +29,9 @@ struct MarkdownOptions {
 std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options,
                             Diagnostics& diagnostics);
 
-// `md.plain` when it was filled as the file was read, else worked out now (a
-// model built by hand, as in tests).
+// `md.plain` when the build has worked it out (fill_plain_text), else worked
+// out now.
 std::string plain_text_of(const Markdown& md);
+void fill_plain_text(Markdown& md);
 
 }  // namespace og

@@ -499,7 +499,12 @@ void SearchIndexBuilder::add_all(const std::vector<Document>& documents, unsigne
 
 void SearchIndexBuilder::add_all(const Model& model, unsigned jobs) {
   const std::vector<DocumentSource> sources = document_sources(model);
-  add_all(sources.size(), jobs, [&](std::size_t i) { return make_document(model, sources[i]); });
+  add_range(model, sources, 0, sources.size(), jobs);
+}
+
+void SearchIndexBuilder::add_range(const Model& model, const std::vector<DocumentSource>& sources, std::size_t from,
+                                   std::size_t to, unsigned jobs) {
+  add_all(to - from, jobs, [&](std::size_t i) { return make_document(model, sources[from + i]); });
 }
 
 void SearchIndexBuilder::replace(std::size_t index, Document document) {

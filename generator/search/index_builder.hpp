@@ -60,6 +60,10 @@ class SearchIndexBuilder {
   // the model, each document is made on the thread that indexes it.
   void add_all(const std::vector<Document>& documents, unsigned jobs);
   void add_all(const Model& model, unsigned jobs);
+  // Indexes sources[from, to) (document_sources(model)), after the documents
+  // already added: a build adds its services a block at a time.
+  void add_range(const Model& model, const std::vector<DocumentSource>& sources, std::size_t from, std::size_t to,
+                 unsigned jobs);
   // Replaces document `index` (same position, same kind of page).
   void replace(std::size_t index, Document document);
   std::size_t size() const { return rows_.size(); }

@@ -6,7 +6,6 @@
 
 #include "core/parallel.hpp"
 #include "core/text.hpp"
-#include "load/markdown_text.hpp"
 #include "validate/kinds.hpp"
 
 namespace og {
@@ -63,33 +62,6 @@ void report_missing_site(const std::string& dir, Diagnostics& diagnostics) {
                     "every content folder needs a site.yaml with at least a title, partnership, categories and levels");
 }
 
-void fill_plain_text(Markdown& md) {
-  if (!md.text.empty()) md.plain = markdown_plain_text(md.text);
-}
-
-// Each Markdown field's text without markup, worked out here once (on the
-// worker that read the file) for the search index, the export and summaries.
-ContentEntity with_plain_text(ContentEntity&& entity) {
-  std::visit(
-      [](auto& e) {
-        using T = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<T, Service>) {
-          fill_plain_text(e.description);
-          fill_plain_text(e.how_to_access);
-        } else if constexpr (std::is_same_v<T, Locality>) {
-          fill_plain_text(e.description);
-        } else if constexpr (std::is_same_v<T, Pathway>) {
-          fill_plain_text(e.introduction);
-          for (auto& step : e.steps) fill_plain_text(step.text);
-        } else if constexpr (std::is_same_v<T, Page> || std::is_same_v<T, StrategyPart> ||
-                             std::is_same_v<T, YoungPeoplePage>) {
-          fill_plain_text(e.body);
-        }
-      },
-      entity);
-  return std::move(entity);
-}
-
 ContentEntity read_entity_fields(const ContentFile& file, const ParsedFile& parsed, Diagnostics& diagnostics) {
   switch (file.slot) {
     case ContentSlot::services:
@@ -118,7 +90,7 @@ ContentEntity read_entity_fields(const ContentFile& file, const ParsedFile& pars
 }  // namespace
 
 ContentEntity read_entity(const ContentFile& file, const ParsedFile& parsed, Diagnostics& diagnostics) {
-  return with_plain_text(read_entity_fields(file, parsed, diagnostics));
+  return read_entity_fields(file, parsed, diagnostics);
 }
 
 void read_single_file(const ContentFile& file, const ParsedFile& parsed, Model& model, Diagnostics& diagnostics) {
