@@ -124,17 +124,33 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
 
 void render_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs) {
   const CompiledTemplates compiled = templates.compile();
-  if (!compiled.has("service-card")) return;
+  // Each card template the templates have, and the key its markup goes in.
+  std::vector<std::pair<const char*, const char*>> kinds;
+  for (const auto& kind : card_templates())
+    if (compiled.has(kind.first)) kinds.push_back(kind);
+  if (kinds.empty()) return;
   std::vector<std::size_t> missing;
   for (std::size_t i = 0; i < env.cards.size(); ++i)
-    if (!env.cards[i].get("html")) missing.push_back(i);
+    for (const auto& [name, key] : kinds)
+      if (!env.cards[i].get(key)) {
+        missing.push_back(i);
+        break;
+      }
   parallel_for(missing.size(), jobs, [&](std::size_t k) {
     mustache::data& card = env.cards[missing[k]];
-    std::string html = compiled.render("service-card", card);
-    // The list puts each card on a line of its own.
-    if (!html.empty() && html.back() == '\n') html.pop_back();
-    card.set("html", std::move(html));
+    for (const auto& [name, key] : kinds) {
+      std::string html = compiled.render(name, card);
+      // A list puts each card on a line of its own.
+      if (!html.empty() && html.back() == '\n') html.pop_back();
+      card.set(key, std::move(html));
+    }
   });
+}
+
+const std::vector<std::pair<const char*, const char*>>& card_templates() {
+  static const std::vector<std::pair<const char*, const char*>> kinds = {{"service-card", "html"},
+                                                                         {"area-card", "area_html"}};
+  return kinds;
 }
 
 std::string PageRenderer::render(const PlannedPage& page, Diagnostics& diagnostics) {

@@ -15,10 +15,14 @@ namespace og {
 // The templates every site needs.
 const std::vector<std::string>& required_templates();
 
-// Renders each card of env.cards that has no "html" yet with the template
-// "service-card" (when the templates have one), on up to `jobs` threads: a
-// service list then copies each card instead of rendering it again.
+// Renders each card of env.cards that has none yet with the card templates
+// the templates have, on up to `jobs` threads: "service-card" into the card's
+// "html" (the service lists) and "area-card" into its "area_html" (an area's
+// page). A list then copies each card instead of rendering it again.
 void render_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs);
+
+// The card templates and the card key each one's markup goes in.
+const std::vector<std::pair<const char*, const char*>>& card_templates();
 
 class PageRenderer {
  public:

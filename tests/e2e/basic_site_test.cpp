@@ -318,15 +318,22 @@ TEST_CASE("young people's pages have quotes with sources and offer a quick exit"
   CHECK(site.page("index.html").find(">Young people</a>") != std::string::npos);
 }
 
-TEST_CASE("a templates folder without service-card.mustache renders its lists' cards itself", "[build]") {
-  // As a templates folder made before service-card.mustache existed: the
-  // card's markup inside the list partial.
+TEST_CASE("a templates folder without the card templates renders its lists' cards itself", "[build]") {
+  // As a templates folder made before service-card.mustache and
+  // area-card.mustache existed: each card's markup inside its list.
   TempDir dir;
   copy_tree(default_templates(), dir / "templates");
   const std::string card = read_file(dir / "templates/service-card.mustache");
+  const std::string area_card = read_file(dir / "templates/area-card.mustache");
   fs::remove(dir / "templates/service-card.mustache");
+  fs::remove(dir / "templates/area-card.mustache");
   write_file(dir / "templates/partials/service-list.mustache",
              "<ul class=\"card-list card-list--grid\">\n{{#services}}\n" + card + "{{/services}}\n</ul>\n");
+  std::string locality = read_file(dir / "templates/locality.mustache");
+  const std::string inserted = "{{#services}}\n{{{area_html}}}\n{{/services}}";
+  REQUIRE(locality.find(inserted) != std::string::npos);
+  locality.replace(locality.find(inserted), inserted.size(), "{{#services}}\n" + area_card + "{{/services}}");
+  write_file(dir / "templates/locality.mustache", locality);
 
   BuiltSite with_cards, without;
   build_in_memory(options_for(sites_dir() / "basic" / "content"), with_cards);
@@ -337,4 +344,7 @@ TEST_CASE("a templates folder without service-card.mustache renders its lists' c
     CHECK(count(with_cards.page(page), "<li class=\"card\" data-facets=") > 0);
     CHECK(without.page(page) == with_cards.page(page));
   }
+  const std::string area = "localities/north/index.html";
+  CHECK(count(with_cards.page(area), "<h4 class=\"card__title\">") > 0);
+  CHECK(without.page(area) == with_cards.page(area));
 }

@@ -125,6 +125,8 @@ void check_edits(const std::string& base_url) {
        "<ul class=\"card-list card-list--grid card-list--services\">", Scope::some},
       {"the card of every service list", "templates/service-card.mustache", "<li class=\"card\"",
        "<li class=\"card card--service\"", Scope::full},
+      {"the card on every area's page", "templates/area-card.mustache", "<li class=\"card\"",
+       "<li class=\"card card--area\"", Scope::full},
       {"the layout", "templates/layout.mustache", "Skip to main content", "Skip to the content", Scope::every_page},
       {"site.yaml", "content/site.yaml", "title: Exampleshire early help", "title: Exampleshire support", Scope::full},
   };
