@@ -1,6 +1,8 @@
 // LiveSite's printable documents: printed in the background one at a time
 // between edits (or all at once for a build), and the pages that link to them
 // rendered again once every document is printed.
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -135,8 +137,12 @@ bool LiveSite::start_background_print() {
       *job->model, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), fonts_);
   PrintJob* raw = job.get();
   job->thread = std::thread([raw, document = documents_[i]] {
-    // Below the rebuilds, which the author waits for.
+    // Below the rebuilds, which the author waits for: SCHED_IDLE runs only
+    // on a core nothing else wants, and gives it up the moment a rebuild
+    // wakes (nice 19 alone still takes its turn on a busy core).
     setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 19);
+    sched_param idle{};
+    pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
     DocumentPrinter printer(*raw->env);
     raw->printed = printer.print(document, raw->diagnostics);
     raw->done = true;
