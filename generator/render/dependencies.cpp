@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/parallel.hpp"
 #include "documents/downloads.hpp"
 #include "documents/locality_directory.hpp"
 #include "model/age_band.hpp"
@@ -80,13 +81,13 @@ const std::vector<const Service*>& services_in(const Index& index, const std::st
 }  // namespace
 
 std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& env,
-                                                       const std::vector<PlannedPage>& pages) {
+                                                       const std::vector<PlannedPage>& pages, unsigned jobs) {
   const Model& m = env.model;
   const ContentKey every_service = keys::every("service"), every_locality = keys::every("locality");
   const ContentKey figures = keys::of("figures", "");
   const ServiceKeys service_keys(m);
   std::vector<std::vector<ContentKey>> out(pages.size());
-  for (std::size_t i = 0; i < pages.size(); ++i) {
+  parallel_for(pages.size(), jobs, [&](std::size_t i) {
     const PlannedPage& page = pages[i];
     std::vector<ContentKey>& d = out[i];
     switch (page.kind) {
@@ -176,7 +177,7 @@ std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& 
         break;
       }
     }
-  }
+  });
   return out;
 }
 

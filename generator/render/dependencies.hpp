@@ -80,9 +80,10 @@ class ChangedKeys {
   std::vector<ContentKey> keys_;
 };
 
-// The keys each planned page reads, in the order of `pages`.
+// The keys each planned page reads, in the order of `pages`, worked out on up
+// to `jobs` threads.
 std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& env,
-                                                       const std::vector<PlannedPage>& pages);
+                                                       const std::vector<PlannedPage>& pages, unsigned jobs = 1);
 
 // The keys each printable document reads, in the order of `documents`
 // (documents/downloads.hpp). The pages that link to a document read

@@ -1,6 +1,8 @@
 #include "render/environment.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/parallel.hpp"
 #include "core/text.hpp"
@@ -14,13 +16,28 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
   if (reuse.routes) routes = std::move(*reuse.routes);
   else
     for (const auto& p : pages) routes.insert(p.route);
+  // Each known area's and topic's list found by one hash of its id, not a
+  // walk down the ordered map for each of the services' tens of thousands of
+  // references (the preview server builds these after every edit).
+  std::unordered_map<std::string_view, std::vector<const Service*>*> by_locality, by_category;
+  std::vector<std::vector<const Service*>*> every_locality;
+  for (const auto& l : model.localities) {
+    auto* list = &services_by_locality[l.id];
+    by_locality.emplace(l.id, list);
+    every_locality.push_back(list);
+  }
+  for (const auto& c : model.site.categories) by_category.emplace(c.id, &services_by_category[c.id]);
+  auto list_of = [](auto& fast, auto& map, const std::string& id) {
+    auto it = fast.find(id);
+    return it != fast.end() ? it->second : &map[id];  // an id the checks report
+  };
   for (const auto& s : model.services) {
     if (s.all_localities) {
-      for (const auto& l : model.localities) services_by_locality[l.id].push_back(&s);
+      for (auto* list : every_locality) list->push_back(&s);
     } else {
-      for (const auto& l : s.localities) services_by_locality[l.id].push_back(&s);
+      for (const auto& l : s.localities) list_of(by_locality, services_by_locality, l.id)->push_back(&s);
     }
-    for (const auto& c : s.categories) services_by_category[c.id].push_back(&s);
+    for (const auto& c : s.categories) list_of(by_category, services_by_category, c.id)->push_back(&s);
   }
   for (const auto& p : model.pathways) {
     for (const auto& step : p.steps) {

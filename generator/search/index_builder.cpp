@@ -1,6 +1,7 @@
 #include "search/index_builder.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
 #include <map>
 #include <set>
@@ -324,7 +325,8 @@ struct SearchIndexBuilder::Impl {
         postings.emplace_back(doc, weight);
       } else {
         auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
-        postings.insert(at, {doc, weight});
+        if (at != postings.end() && at->first == doc) at->second = weight;  // left by remove()
+        else postings.insert(at, {doc, weight});
       }
       if (touch_all) touch(id);
       if (keep) kept.weights.emplace_back(id, weight);
@@ -347,12 +349,15 @@ struct SearchIndexBuilder::Impl {
   }
 
   // Takes a document's words out; a stem that loses a form is written again
-  // (replace() decides about weights).
+  // (replace() decides about weights). Its postings stay, with weight 0, so
+  // that merge() sets the weight of a stem the document still has in place
+  // (a common stem's postings are thousands long: no erase and insert);
+  // sweep() then drops those still at 0.
   void remove(std::uint32_t doc, const Terms& old) {
     for (const auto& [id, weight] : old.weights) {
       auto& postings = stems[id].postings;
       auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
-      if (at != postings.end() && at->first == doc) postings.erase(at);
+      if (at != postings.end() && at->first == doc) at->second = 0;
     }
     for (const auto& [id, f] : old.forms) {
       auto& forms = stems[id].forms;
@@ -361,6 +366,14 @@ struct SearchIndexBuilder::Impl {
         forms.erase(it);
         touch(id);
       }
+    }
+  }
+
+  void sweep(std::uint32_t doc, const Terms& old) {
+    for (const auto& [id, weight] : old.weights) {
+      auto& postings = stems[id].postings;
+      auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
+      if (at != postings.end() && at->first == doc && at->second == 0) postings.erase(at);
     }
   }
 
@@ -402,11 +415,13 @@ struct SearchIndexBuilder::Impl {
         if (form->rfind(stem.text, 0) != 0) forms_by_key[shard_key(*form)].push_back(*form);
       std::string list = "[";
       std::uint32_t previous = 0;
+      list.reserve(stem.postings.size() * 7 + 2);
+      char number[16];
       for (const auto& [doc, weight] : stem.postings) {
         if (list.size() > 1) list += ',';
-        list += std::to_string(doc - previous);
+        list.append(number, std::to_chars(number, number + sizeof number, doc - previous).ptr);
         list += ',';
-        list += std::to_string(weight);
+        list.append(number, std::to_chars(number, number + sizeof number, weight).ptr);
         previous = doc;
       }
       list += ']';
@@ -516,6 +531,7 @@ void SearchIndexBuilder::replace(std::size_t index, Document document) {
     // of a summary touches a few stems, not every stem the document has.
     m.remove(doc, m.terms[index]);
     Impl::Terms kept = m.merge(doc, words_of(document, *m.lexicon), true, false);
+    m.sweep(doc, m.terms[index]);
     m.touch_changed_weights(m.terms[index], kept);
     m.terms[index] = std::move(kept);
   } else {

@@ -135,7 +135,7 @@ RebuildReport LiveSite::build_all() {
 
   report.timings.start("render");
   Rendered rendered;
-  render_pages(nullptr, page_dependencies(*env_, pages_), rendered);
+  render_pages(nullptr, page_dependencies(*env_, pages_, jobs_), rendered);
   report.rendered = pages_.size();
   for (const auto& a : assets_) rendered.emplace_back(a.route.substr(1), std::make_shared<const std::string>(a.bytes));
   report.timings.start("exports");
@@ -584,7 +584,7 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   // Which pages read what changed, before the change or after it.
   report.timings.start("affected");
   const bool everything = changed.everything();
-  std::vector<std::vector<ContentKey>> reads = page_dependencies(*env_, pages_);
+  std::vector<std::vector<ContentKey>> reads = page_dependencies(*env_, pages_, jobs_);
   std::vector<std::size_t> affected;
   for (std::size_t i = 0; i < pages_.size(); ++i) {
     const std::string& file = pages_[i].file;
