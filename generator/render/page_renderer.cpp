@@ -157,9 +157,28 @@ std::string PageRenderer::render(const PlannedPage& page, Diagnostics& diagnosti
   PageData p = build(page, diagnostics);
   add_frame(page, p);
   last_template_ = p.template_name;
-  std::string body = templates_.render(p.template_name, p.data);
-  p.data.set("content", std::move(body));
-  return templates_.render("layout", p.data);
+  // The layout is rendered around a mark where {{{content}}} goes, and the
+  // body straight into the page at the mark: a list of 10,000 cards is
+  // written once, not rendered into a string and then copied into the layout.
+  // The mark has '<' in it, so a layout that escapes {{content}} does not
+  // show it, and the page is made the plain way.
+  static constexpr std::string_view kMark = "<!--offergen:content-->";
+  p.data.set("content", std::string(kMark));
+  const std::string frame = templates_.render("layout", p.data);
+  p.data.set("content", false);  // as before: the body cannot see its own content
+  const std::size_t at = frame.find(kMark);
+  if (at == std::string::npos || frame.find(kMark, at + 1) != std::string::npos) {
+    p.data.set("content", templates_.render(p.template_name, p.data));
+    return templates_.render("layout", p.data);
+  }
+  std::size_t& hint = body_sizes_[p.template_name];
+  std::string out;
+  out.reserve(frame.size() + hint);
+  out.append(frame, 0, at);
+  templates_.render_into(out, p.template_name, p.data);
+  hint = std::max(hint, out.size() - at);
+  out.append(frame, at + kMark.size());
+  return out;
 }
 
 }  // namespace og

@@ -2,6 +2,7 @@
 // One PageRenderer per worker thread; the environment is shared and read-only.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "core/diagnostic.hpp"
@@ -40,6 +41,8 @@ class PageRenderer {
   CompiledTemplates templates_;
   mustache::data footer_nav_;
   std::string last_template_;
+  // The largest body each template has rendered, to make room for the next.
+  std::map<std::string, std::size_t, std::less<>> body_sizes_;
 };
 
 }  // namespace og
