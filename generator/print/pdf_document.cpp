@@ -11,8 +11,9 @@
 
 #include <cstdio>
 #include <memory>
-#include <vector>
+#include <set>
 #include <stdexcept>
+#include <vector>
 
 namespace og {
 
@@ -30,22 +31,21 @@ std::string pdf_date(const Date& d) {
   return buf;
 }
 
-bool same(QPDFObjectHandle a, QPDFObjectHandle b) {
-  return a.isIndirect() && b.isIndirect() && a.getObjGen() == b.getObjGen();
-}
-
-void repoint_parent_tree(QPDFObjectHandle node, QPDFObjectHandle from, QPDFObjectHandle to) {
+// Points every entry of the parent tree that names one of `from` at `to`, in
+// one walk of the tree (once per merged root made it quadratic in the pages).
+void repoint_parent_tree(QPDFObjectHandle node, const std::set<QPDFObjGen>& from, QPDFObjectHandle to) {
   if (!node.isDictionary()) return;
+  auto moved = [&](QPDFObjectHandle value) { return value.isIndirect() && from.count(value.getObjGen()) > 0; };
   QPDFObjectHandle kids = node.getKey("/Kids");
   for (int i = 0; kids.isArray() && i < kids.getArrayNItems(); ++i) repoint_parent_tree(kids.getArrayItem(i), from, to);
   QPDFObjectHandle nums = node.getKey("/Nums");
   for (int i = 1; nums.isArray() && i < nums.getArrayNItems(); i += 2) {
     QPDFObjectHandle value = nums.getArrayItem(i);
-    if (same(value, from)) {
+    if (moved(value)) {
       nums.setArrayItem(i, to);
     } else if (value.isArray()) {
       for (int j = 0; j < value.getArrayNItems(); ++j)
-        if (same(value.getArrayItem(j), from)) value.setArrayItem(j, to);
+        if (moved(value.getArrayItem(j))) value.setArrayItem(j, to);
     }
   }
 }
@@ -68,6 +68,7 @@ void merge_root_documents(QPDFObjectHandle root) {
     children = list;
     first.replaceKey("/K", children);
   }
+  std::set<QPDFObjGen> merged;  // the other roots
   for (int i = 1; i < kids.getArrayNItems(); ++i) {
     QPDFObjectHandle other = kids.getArrayItem(i);
     QPDFObjectHandle moved = other.getKey("/K");
@@ -86,8 +87,9 @@ void merge_root_documents(QPDFObjectHandle root) {
       }
       children.appendItem(item);
     }
-    repoint_parent_tree(tree.getKey("/ParentTree"), other, first);
+    if (other.isIndirect()) merged.insert(other.getObjGen());
   }
+  repoint_parent_tree(tree.getKey("/ParentTree"), merged, first);
   tree.replaceKey("/K", first);
 }
 
