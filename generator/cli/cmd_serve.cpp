@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "core/diagnostic_format.hpp"
+#include "print/print_pause.hpp"
 #include "serve/live_site.hpp"
 #include "serve/preview_server.hpp"
 #include "serve/watcher.hpp"
@@ -93,6 +94,9 @@ struct ServeCommand {
         const auto changed = watcher->wait(printing ? 50 : -1);
         if (watcher->stopped()) return;
         if (!changed.empty()) {
+          // The document being printed waits at its next page until the
+          // pages are rebuilt: the author is waiting for those.
+          PrintHold hold;
           const RebuildReport r = site.apply(changed);
           if (r.rendered > 0 || r.full || !r.ok) {
             report(r);

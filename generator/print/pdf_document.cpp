@@ -15,6 +15,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "print/print_pause.hpp"
+
 namespace og {
 
 namespace {
@@ -120,6 +122,7 @@ class ArtifactFilter : public QPDFObjectHandle::TokenFilter {
     }
   }
   void handleEOF() override {
+    print_pause_point();  // once a page, as the writer goes
     flush();
     if (artifact_) write("\nEMC\n");
   }
@@ -175,6 +178,7 @@ void PdfDocument::end() {
 }
 
 void PdfDocument::next_page(const std::function<void()>& furniture) {
+  print_pause_point();
   for (auto it = open_.rbegin(); it != open_.rend(); ++it) cairo_tag_end(cr_, it->tag.c_str());
   cairo_show_page(cr_);
   ++page_;
@@ -202,6 +206,7 @@ std::string finish_pdf(const std::string& cairo_bytes, const PdfMetadata& metada
     QPDF pdf;
     pdf.setSuppressWarnings(true);
     pdf.processMemoryFile("document.pdf", cairo_bytes.data(), cairo_bytes.size());
+    print_pause_point();
     QPDFObjectHandle root = pdf.getRoot();
     merge_root_documents(root);
     root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(metadata.language));

@@ -14,6 +14,7 @@
 
 #include "core/parallel.hpp"
 #include "core/timer.hpp"
+#include "print/print_pause.hpp"
 #include "print/printer.hpp"
 #include "render/dependencies.hpp"
 #include "render/urls.hpp"
@@ -44,6 +45,7 @@ LiveSite::LiveSite(BuildOptions options)
 LiveSite::~LiveSite() { stop_background_print(); }
 
 void LiveSite::stop_background_print() {
+  PrintDrain drain;  // a rebuild that holds printing may be the one waiting
   if (job_ && job_->thread.joinable()) job_->thread.join();
   job_.reset();
 }
@@ -158,7 +160,10 @@ RebuildReport LiveSite::finish_background_print(bool wait) {
     report.ok = error_text().empty();
     return report;
   }
-  job_->thread.join();
+  {
+    PrintDrain drain;
+    job_->thread.join();
+  }
   std::unique_ptr<PrintJob> job = std::move(job_);
   // Dropped when its document changed again while it was printed.
   if (job->index < documents_.size() && document_state_[job->index].stale &&
