@@ -80,6 +80,62 @@ struct DocumentWords {
   std::vector<std::pair<Interned*, Interned*>> forms;  // (stem, form)
 };
 
+// Each word a lexicon has seen, found by its text with one probe of a flat
+// table (a page's every word is looked up here: std::unordered_map's nodes
+// cost a cache miss or two a word). V is the value kept for a word.
+template <typename V>
+class WordTable {
+ public:
+  WordTable() : slots_(1024) {}
+
+  static std::uint64_t hash(std::string_view word) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+  }
+
+  const V* find(std::string_view word, std::uint64_t h) const {
+    for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& slot = slots_[i];
+      if (!slot.used) return nullptr;
+      if (slot.hash == h && slot.size == word.size() && keys_.compare(slot.at, slot.size, word) == 0)
+        return &slot.value;
+    }
+  }
+
+  void insert(std::string_view word, std::uint64_t h, V value) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    place(Slot{h, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(word.size()), true, value});
+    keys_.append(word);
+    ++count_;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t at = 0, size = 0;  // the word in keys_
+    bool used = false;
+    V value{};
+  };
+
+  void place(const Slot& slot) {
+    std::size_t i = slot.hash & (slots_.size() - 1);
+    while (slots_[i].used) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = slot;
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old)
+      if (slot.used) place(slot);
+  }
+
+  std::vector<Slot> slots_;
+  std::string keys_;
+  std::size_t count_ = 0;
+};
+
 // One thread's words: each folded word once, with its stem, so that a word
 // is looked up by one hash and compared by its address from then on.
 class Lexicon {
@@ -126,18 +182,18 @@ class Lexicon {
   }
 
   Word lookup(const std::string& word) {
-    auto it = words_.find(word);
-    if (it != words_.end()) return it->second;
+    const std::uint64_t h = WordTable<Word>::hash(word);
+    if (const Word* known = words_.find(word, h)) return *known;
     Word w{intern(forms_, word), nullptr};
     const bool keep = !(word.size() < 2 && !(word[0] >= '0' && word[0] <= '9')) && !is_stop_word(word);
     if (keep) w.stem = intern(stems_, stemmer_.stem(word));
-    words_.emplace(word, w);
+    words_.insert(word, h, w);
     return w;
   }
 
   Stemmer stemmer_;
   std::string buffer_;
-  std::unordered_map<std::string, Word> words_;
+  WordTable<Word> words_;
   std::unordered_map<std::string, std::unique_ptr<Interned>> forms_, stems_;
   std::vector<std::vector<std::vector<Word>>> groups_;
   std::unordered_map<Interned*, std::vector<PhraseRef>> starting_;
