@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/hash.hpp"
-#include "core/parallel.hpp"
 #include "core/json_writer.hpp"
+#include "core/parallel.hpp"
 #include "render/markdown.hpp"
 
 namespace og {
@@ -210,13 +210,6 @@ void OpenReferralWriter::add(std::size_t from, std::size_t to, unsigned jobs) {
 
 void OpenReferralWriter::finish() {
   if (!after_.empty()) piece_(std::move(after_));
-}
-
-void open_referral_services(const Model& model, const Urls& urls, unsigned jobs,
-                            const std::function<void(std::string&&)>& piece) {
-  OpenReferralWriter writer(model, urls, piece);
-  writer.add(0, model.services.size(), jobs);
-  writer.finish();
 }
 
 }  // namespace og

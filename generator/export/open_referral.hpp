@@ -11,15 +11,10 @@
 
 namespace og {
 
-// The export in pieces, in order (the page's start, blocks of records, its
-// end), so that a large site never holds the whole file; the records are made
-// on up to `jobs` threads.
-void open_referral_services(const Model& model, const Urls& urls, unsigned jobs,
-                            const std::function<void(std::string&&)>& piece);
-
-// The same, a block of services at a time: the page's opening when made,
-// the records of the services add() is given (in order, every service once),
-// then the page's end. Each piece goes to `piece` as soon as it is made.
+// The export in pieces, in order, so that a large site never holds the whole
+// file: the page's opening when made, the records of the services add() is
+// given (in order, every service once; made on up to `jobs` threads), then
+// the page's end. Each piece goes to `piece` as soon as it is made.
 class OpenReferralWriter {
  public:
   OpenReferralWriter(const Model& model, const Urls& urls, std::function<void(std::string&&)> piece);

@@ -2,7 +2,6 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
-#include <cmark-gfm.h>
 
 #include <memory>
 #include <mutex>
@@ -16,15 +15,34 @@ void ensure_markdown_extensions() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
-std::string markdown_plain_text(std::string_view markdown) {
+cmark_parser* new_markdown_parser(int options) {
   ensure_markdown_extensions();
-  cmark_parser* parser = cmark_parser_new(CMARK_OPT_SMART);
+  cmark_parser* parser = cmark_parser_new(options);
   for (const char* name : {"table", "autolink", "strikethrough", "tagfilter"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser, ext);
   }
-  cmark_parser_feed(parser, markdown.data(), markdown.size());
-  cmark_node* doc = cmark_parser_finish(parser);
+  return parser;
+}
+
+namespace {
+
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct IterDeleter {
+  void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+
+}  // namespace
+
+std::string markdown_plain_text(std::string_view markdown) {
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(new_markdown_parser(CMARK_OPT_SMART));
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
   // One space between words, however the blocks ended.
   std::string out;
   out.reserve(markdown.size());
@@ -38,10 +56,10 @@ std::string markdown_plain_text(std::string_view markdown) {
       else out += *lit;
     }
   };
-  cmark_iter* iter = cmark_iter_new(doc);
+  std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(doc.get()));
   cmark_event_type ev;
-  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    cmark_node* n = cmark_iter_get_node(iter);
+  while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(iter.get());
     const cmark_node_type t = cmark_node_get_type(n);
     const bool inline_markup = t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK ||
                                t == CMARK_NODE_IMAGE || t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE;
@@ -53,9 +71,6 @@ std::string markdown_plain_text(std::string_view markdown) {
       space();  // the end of a block, a table cell or row
     }
   }
-  cmark_iter_free(iter);
-  cmark_node_free(doc);
-  cmark_parser_free(parser);
   return std::string(trim(out));
 }
 

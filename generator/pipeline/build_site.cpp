@@ -8,6 +8,8 @@
 #include "core/parallel.hpp"
 #include "documents/downloads.hpp"
 #include "load/content_files.hpp"
+#include "pipeline/search_and_export.hpp"
+#include "pipeline/site_files.hpp"
 #include "print/fonts.hpp"
 #include "print/printer.hpp"
 #include "render/assets.hpp"
@@ -17,8 +19,6 @@
 #include "render/templates.hpp"
 #include "render/urls.hpp"
 #include "validate/validate.hpp"
-#include "pipeline/search_and_export.hpp"
-#include "pipeline/site_files.hpp"
 #include "write/staged_directory.hpp"
 
 namespace og {

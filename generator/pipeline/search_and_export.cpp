@@ -42,7 +42,7 @@ std::string write_search_and_export(Model& model, const Urls& urls, OutputSink& 
   index.add_range(model, sources, services, sources.size(), jobs);
   oruk.finish();
   output.end_pieces(export_path);
-  search::SearchIndex files = index.take_files();
+  search::SearchIndex files = std::move(index).take_files();
   for (auto& f : files.files) output.write(std::move(f.path), std::move(f.bytes));
   return files.docs_route;
 }

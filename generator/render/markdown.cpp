@@ -1,6 +1,5 @@
 #include "render/markdown.hpp"
 
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
@@ -22,9 +21,6 @@ struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
 };
 
-void ensure_extensions() { ensure_markdown_extensions(); }
-
-constexpr const char* kExtensions[] = {"table", "autolink", "strikethrough", "tagfilter"};
 
 struct Walker {
   const Markdown& source;
@@ -183,13 +179,8 @@ std::string wrap_tables(std::string html) {
 
 std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options, Diagnostics& diagnostics) {
   if (trim(markdown.text).empty()) return {};
-  ensure_extensions();
   const int flags = CMARK_OPT_SMART | (options.allow_raw_html ? CMARK_OPT_UNSAFE : 0);
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(flags));
-  for (const char* name : kExtensions) {
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser.get(), ext);
-  }
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(new_markdown_parser(flags));
   cmark_parser_feed(parser.get(), markdown.text.data(), markdown.text.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
 

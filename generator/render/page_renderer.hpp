@@ -41,7 +41,11 @@ class PageRenderer {
   CompiledTemplates templates_;
   mustache::data footer_nav_;
   std::string last_template_;
-  // The largest body each template has rendered, to make room for the next.
+  // Whether render() writes the body straight into the layout (see there).
+  bool splice_layout_ = false;
+  // The size of the last body each template rendered, to make room for the
+  // next when it is a long one.
+  static constexpr std::size_t kReserveFrom = 64 * 1024;
   std::map<std::string, std::size_t, std::less<>> body_sizes_;
 };
 

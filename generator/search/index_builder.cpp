@@ -641,13 +641,7 @@ std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(std
   return files;
 }
 
-SearchIndex SearchIndexBuilder::files() {
-  SearchIndex result;
-  for (auto& f : shared_files(result.docs_route)) result.files.push_back({std::move(f.path), *f.bytes});
-  return result;
-}
-
-SearchIndex SearchIndexBuilder::take_files() {
+SearchIndex SearchIndexBuilder::take_files() && {
   SearchIndex result;
   auto files = shared_files(result.docs_route, true);
   // Only `files` holds the bytes now: they are moved out, not copied.
@@ -661,13 +655,7 @@ SearchIndex SearchIndexBuilder::take_files() {
 SearchIndex build_search_index(const std::vector<Document>& documents, const std::vector<Term>& terms) {
   SearchIndexBuilder builder(terms, false);
   builder.add_all(documents, 1);
-  return builder.take_files();
-}
-
-SearchIndex build_search_index(const Model& model, unsigned jobs) {
-  SearchIndexBuilder builder(model.terms, false);
-  builder.add_all(model, jobs);
-  return builder.take_files();
+  return std::move(builder).take_files();
 }
 
 }  // namespace og::search

@@ -41,10 +41,9 @@ struct SearchIndex {
   std::vector<IndexFile> files;  // the document table first, then shards A-Z
 };
 
-// Deterministic: the same model gives the same bytes.
-SearchIndex build_search_index(const Model& model, unsigned jobs = 1);
-
-// The same, from documents and the glossary (tests).
+// The index of `documents` with the glossary's synonyms (tests; a build adds
+// the model's documents a block at a time, pipeline/search_and_export.cpp).
+// Deterministic: the same documents give the same bytes.
 SearchIndex build_search_index(const std::vector<Document>& documents, const std::vector<Term>& terms);
 
 class SearchIndexBuilder {
@@ -69,18 +68,17 @@ class SearchIndexBuilder {
   std::size_t size() const { return rows_.size(); }
   const std::string& route(std::size_t index) const { return routes_[index]; }
 
-  // The files, writing again only the shards that changed since the last call.
-  SearchIndex files();
-  // The same, shared rather than copied (the preview server keeps them).
+  // The files, shared rather than copied (the preview server keeps them),
+  // writing again only the shards that changed since the last call.
   struct SharedFile {
     std::string path;
     std::shared_ptr<const std::string> bytes;
   };
   std::vector<SharedFile> shared_files(std::string& docs_route);
-  // The files, moved out rather than copied; the builder is empty afterwards
-  // (a build makes its files once). It lets each stem's postings go as soon
-  // as they are written, so the index is never held twice.
-  SearchIndex take_files();
+  // The files, moved out rather than copied, from a builder that is done
+  // with (a build makes its files once): each stem's postings go as soon as
+  // they are written, so the index is never held twice.
+  SearchIndex take_files() &&;
 
  private:
   std::vector<SharedFile> shared_files(std::string& docs_route, bool spend);

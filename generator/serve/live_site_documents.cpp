@@ -141,7 +141,8 @@ bool LiveSite::start_background_print() {
   job->thread = std::thread([raw, document = documents_[i]] {
     // Below the rebuilds, which the author waits for: SCHED_IDLE runs only
     // on a core nothing else wants, and gives it up the moment a rebuild
-    // wakes (nice 19 alone still takes its turn on a busy core).
+    // wakes (nice 19 alone still takes its turn on a busy core); nice 19 is
+    // what is left where SCHED_IDLE is not allowed.
     setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 19);
     sched_param idle{};
     pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);

@@ -38,6 +38,13 @@ bool sort_by_order(std::vector<T>& items) {
   return sort_items(items, [](const T& a, const T& b) { return std::tie(a.order, a.id) < std::tie(b.order, b.id); });
 }
 
+// The position of T among ContentEntity's types (its index() when it holds a T).
+template <typename T, std::size_t I = 0>
+constexpr std::size_t entity_index() {
+  if constexpr (std::is_same_v<std::variant_alternative_t<I, ContentEntity>, T>) return I;
+  else return entity_index<T, I + 1>();
+}
+
 void add_entity(Model& model, ContentEntity&& entity) {
   std::visit(
       [&](auto&& e) {
@@ -62,7 +69,9 @@ void report_missing_site(const std::string& dir, Diagnostics& diagnostics) {
                     "every content folder needs a site.yaml with at least a title, partnership, categories and levels");
 }
 
-ContentEntity read_entity_fields(const ContentFile& file, const ParsedFile& parsed, Diagnostics& diagnostics) {
+}  // namespace
+
+ContentEntity read_entity(const ContentFile& file, const ParsedFile& parsed, Diagnostics& diagnostics) {
   switch (file.slot) {
     case ContentSlot::services:
       if (parsed.yaml) return read_service(*parsed.yaml, diagnostics);
@@ -85,12 +94,6 @@ ContentEntity read_entity_fields(const ContentFile& file, const ParsedFile& pars
     default: break;
   }
   return {};
-}
-
-}  // namespace
-
-ContentEntity read_entity(const ContentFile& file, const ParsedFile& parsed, Diagnostics& diagnostics) {
-  return read_entity_fields(file, parsed, diagnostics);
 }
 
 void read_single_file(const ContentFile& file, const ParsedFile& parsed, Model& model, Diagnostics& diagnostics) {
@@ -196,12 +199,12 @@ Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& d
   // doubling a vector of ten thousand of them holds both copies for a while.
   std::size_t counts[std::variant_size_v<ContentEntity>] = {};
   for (const FileModel& r : results) ++counts[r.entity.index()];
-  model.services.reserve(counts[1]);
-  model.localities.reserve(counts[2]);
-  model.pages.reserve(counts[3]);
-  model.pathways.reserve(counts[4]);
-  model.strategy.reserve(counts[5]);
-  model.young_people.reserve(counts[6]);
+  model.services.reserve(counts[entity_index<Service>()]);
+  model.localities.reserve(counts[entity_index<Locality>()]);
+  model.pages.reserve(counts[entity_index<Page>()]);
+  model.pathways.reserve(counts[entity_index<Pathway>()]);
+  model.strategy.reserve(counts[entity_index<StrategyPart>()]);
+  model.young_people.reserve(counts[entity_index<YoungPeoplePage>()]);
   bool has_site = false;
   for (std::size_t i = 0; i < files.size(); ++i) {
     FileModel& r = results[i];

@@ -7,7 +7,6 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
-#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -53,7 +52,9 @@ class OutputSink {
 // Writes to disk on threads of their own (kWriters), so that rendering goes
 // on while the disk is busy: creating a folder and a file is most of a page's
 // cost on the disk, and two writers create them side by side. A file's pieces
-// all go to the same writer, in order. At most kQueueBytes wait per writer.
+// all go to the same writer, in order. A thread with a page waits while its
+// writer's queue holds kQueueBytes (the batch being written aside), so a slow
+// disk cannot make the queues hold the site.
 class DiskOutput : public OutputSink {
  public:
   explicit DiskOutput(std::filesystem::path root);

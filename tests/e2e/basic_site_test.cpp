@@ -348,3 +348,25 @@ TEST_CASE("a templates folder without the card templates renders its lists' card
   CHECK(count(with_cards.page(area), "<h4 class=\"card__title\">") > 0);
   CHECK(without.page(area) == with_cards.page(area));
 }
+
+TEST_CASE("a layout that escapes its content, or shows it twice, gets the body each time", "[build]") {
+  // The body is written straight into a layout with one {{{content}}}; any
+  // other layout is rendered the plain way, with the body as a value.
+  BuiltSite plain;
+  build_in_memory(options_for(sites_dir() / "basic" / "content"), plain);
+  const std::string body_start = "<h1";
+  for (const char* layout : {"<main>{{content}}</main>\n", "<main>{{{content}}}</main>\n<pre>{{content}}</pre>\n"}) {
+    INFO(layout);
+    TempDir dir;
+    copy_tree(default_templates(), dir / "templates");
+    write_file(dir / "templates/layout.mustache", layout);
+    BuiltSite site;
+    build_in_memory(options_for(sites_dir() / "basic" / "content", dir / "templates"), site);
+    REQUIRE(site.result.diagnostics.error_count() == 0);
+    const std::string page = site.page("services/index.html");
+    CHECK(page.find("&lt;h1") != std::string::npos);  // the escaped body
+    CHECK(page.find("offergen:content") == std::string::npos);
+    const bool raw = std::string(layout).find("{{{content}}}") != std::string::npos;
+    CHECK((page.find("<main>" + body_start) != std::string::npos) == raw);
+  }
+}

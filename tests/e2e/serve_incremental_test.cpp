@@ -247,3 +247,27 @@ TEST_CASE("request paths map to site files and never leave the site", "[serve]")
   CHECK_FALSE(site_file_for("/a\\..\\b"));
   CHECK_FALSE(site_file_for("relative"));
 }
+
+TEST_CASE("a build's search index and export, made a block of services at a time, equal the preview's", "[serve]") {
+  // The build makes the index and the export 512 services (and 256 records)
+  // at a time; the preview server makes them whole. 600 services cross the
+  // blocks' edges.
+  TempDir dir;
+  copy_basic_site(dir);
+  const std::string model = read_file(dir / "content/services/parenting-group.yaml");
+  for (int i = 0; i < 600; ++i) {
+    std::string text = model;
+    const std::string n = std::to_string(i);
+    text.replace(text.find("name: Parenting group"), 21, "name: Group " + n);
+    text.replace(text.find("A weekly group"), 14, "Group number " + n + " meets weekly");
+    write_file(dir / ("content/services/group-" + n + ".yaml"), text);
+  }
+  BuildOptions options = preview_options(dir);
+  options.documents = false;
+  LiveSite site(options);
+  const RebuildReport first = site.build_all();
+  REQUIRE(first.ok);
+  check_same_as_full_build(site, first, options);
+  REQUIRE(site.file("openreferral/services.json"));
+  CHECK(count(*site.file("openreferral/services.json"), "\"name\": \"Group ") == 600);
+}
