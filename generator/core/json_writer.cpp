@@ -1,6 +1,7 @@
 #include "core/json_writer.hpp"
 
 #include <charconv>
+#include <cstdint>
 
 namespace og {
 
@@ -62,6 +63,21 @@ void JsonWriter::value(long long n) {
   out_.append(buf, end);
 }
 
+namespace {
+
+// Whether any of the eight bytes at `p` is a control character, '"' or '\\'
+// (bytes of UTF-8 sequences are 0x80 and above: never).
+bool needs_escape(const char* p) {
+  std::uint64_t v = 0;
+  for (int b = 0; b < 8; ++b) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[b])) << (8 * b);
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto zero_byte = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  const std::uint64_t below_space = (v - 0x20 * ones) & ~v & highs;
+  return (below_space | zero_byte(v ^ ('"' * ones)) | zero_byte(v ^ ('\\' * ones))) != 0;
+}
+
+}  // namespace
+
 // As nlohmann::json escapes with ensure_ascii off: quotes, backslashes and
 // control characters; everything else (UTF-8 included) as it is. Runs of
 // characters that need nothing are appended at once.
@@ -70,6 +86,9 @@ void JsonWriter::string(std::string_view s) {
   out_ += '"';
   std::size_t run = 0;  // the start of the characters not yet appended
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Eight characters at a step while none of them needs escaping.
+    while (i + 8 <= s.size() && !needs_escape(s.data() + i)) i += 8;
+    if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out_.append(s.data() + run, i - run);

@@ -83,3 +83,19 @@ TEST_CASE("JsonWriter lays JSON out compactly as nlohmann's dump() does", "[core
   j.end_object();
   CHECK(out == expected.dump());
 }
+
+TEST_CASE("JsonWriter escapes a character wherever it falls in a long string", "[core]") {
+  // Strings are scanned eight characters at a step: each place in a step.
+  for (const char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+    for (std::size_t at = 0; at < 24; ++at) {
+      if (at == 4) continue;  // inside the two bytes of the é
+      std::string text = "caf\xC3\xA9 and plain words here!";
+      text.insert(at, 1, special);
+      std::string out;
+      JsonWriter j(out, 0, JsonWriter::Layout::compact);
+      j.value(text);
+      INFO(at);
+      CHECK(out == nlohmann::ordered_json(text).dump());
+    }
+  }
+}
