@@ -28,10 +28,23 @@ struct ServeCommand {
   // every save, only when it changes.
   mutable std::string printed_;
 
-  // `documents`: a report of documents printed in the background.
-  void report(const RebuildReport& r, bool documents = false) const {
+  static std::string problems_of(const RebuildReport& r) {
     std::string problems;
     for (const auto& d : r.diagnostics.all()) problems += format_diagnostic(d, nullptr);
+    return problems;
+  }
+
+  // Whether a document printed in the background changes what the browser
+  // shows: pages that link to it were rendered again, or the problems are
+  // new. While the content has errors the last good build is served and
+  // nothing else changes, so open pages are not told to reload.
+  bool worth_reload(const RebuildReport& printed) const {
+    return printed.rendered > 0 || (!printed.ok && problems_of(printed) != printed_);
+  }
+
+  // `documents`: a report of documents printed in the background.
+  void report(const RebuildReport& r, bool documents = false) const {
+    std::string problems = problems_of(r);
     if (problems != printed_) {
       if (!r.diagnostics.empty()) print_diagnostics(r.diagnostics);
       else std::fprintf(stderr, "No problems\n");
@@ -105,7 +118,7 @@ struct ServeCommand {
         }
         if (site.printing()) {
           const RebuildReport r = site.finish_background_print();
-          if (r.rendered > 0 || !r.ok) {
+          if (worth_reload(r)) {
             report(r, true);
             server.notify_reload();
           }
