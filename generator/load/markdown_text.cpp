@@ -15,34 +15,20 @@ void ensure_markdown_extensions() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
-cmark_parser* new_markdown_parser(int options) {
+CmarkParser new_markdown_parser(int options) {
   ensure_markdown_extensions();
-  cmark_parser* parser = cmark_parser_new(options);
+  CmarkParser parser(cmark_parser_new(options));
   for (const char* name : {"table", "autolink", "strikethrough", "tagfilter"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-      cmark_parser_attach_syntax_extension(parser, ext);
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
   return parser;
 }
 
-namespace {
-
-struct NodeDeleter {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
-};
-struct ParserDeleter {
-  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
-};
-struct IterDeleter {
-  void operator()(cmark_iter* i) const { cmark_iter_free(i); }
-};
-
-}  // namespace
-
 std::string markdown_plain_text(std::string_view markdown) {
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(new_markdown_parser(CMARK_OPT_SMART));
+  const CmarkParser parser = new_markdown_parser(CMARK_OPT_SMART);
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  const CmarkNode doc(cmark_parser_finish(parser.get()));
   // One space between words, however the blocks ended.
   std::string out;
   out.reserve(markdown.size());
@@ -56,7 +42,7 @@ std::string markdown_plain_text(std::string_view markdown) {
       else out += *lit;
     }
   };
-  std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(doc.get()));
+  const CmarkIter iter(cmark_iter_new(doc.get()));
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(iter.get());

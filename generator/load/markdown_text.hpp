@@ -5,6 +5,7 @@
 
 #include <cmark-gfm.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -14,9 +15,19 @@ namespace og {
 // is global and not safe to fill from two threads); every parser calls it first.
 void ensure_markdown_extensions();
 
+// cmark-gfm's objects, freed when they go out of scope.
+struct CmarkDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+  void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+using CmarkParser = std::unique_ptr<cmark_parser, CmarkDeleter>;
+using CmarkNode = std::unique_ptr<cmark_node, CmarkDeleter>;
+using CmarkIter = std::unique_ptr<cmark_iter, CmarkDeleter>;
+
 // A cmark-gfm parser with the extensions offergen's Markdown has (tables,
-// autolinks, strikethrough, tagfilter); the caller frees it.
-cmark_parser* new_markdown_parser(int options);
+// autolinks, strikethrough, tagfilter).
+CmarkParser new_markdown_parser(int options);
 
 // The text of Markdown without markup: blocks, table cells and line breaks
 // become single spaces.

@@ -231,15 +231,10 @@ struct MarkdownFlow {
 
 void FlowBuilder::markdown(const Markdown& md, int heading_base) {
   if (trim(md.text).empty()) return;
-  ensure_markdown_extensions();
-  cmark_parser* parser = cmark_parser_new(CMARK_OPT_SMART);
-  for (const char* name : {"table", "autolink", "strikethrough"})
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser, ext);
-  cmark_parser_feed(parser, md.text.data(), md.text.size());
-  cmark_node* doc = cmark_parser_finish(parser);
-  MarkdownFlow{*this, heading_base}.children(doc);
-  cmark_node_free(doc);
-  cmark_parser_free(parser);
+  const CmarkParser parser = new_markdown_parser(CMARK_OPT_SMART);
+  cmark_parser_feed(parser.get(), md.text.data(), md.text.size());
+  const CmarkNode doc(cmark_parser_finish(parser.get()));
+  MarkdownFlow{*this, heading_base}.children(doc.get());
 }
 
 }  // namespace og

@@ -14,13 +14,6 @@ namespace og {
 
 namespace {
 
-struct NodeDeleter {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
-};
-struct ParserDeleter {
-  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
-};
-
 
 struct Walker {
   const Markdown& source;
@@ -180,9 +173,9 @@ std::string wrap_tables(std::string html) {
 std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options, Diagnostics& diagnostics) {
   if (trim(markdown.text).empty()) return {};
   const int flags = CMARK_OPT_SMART | (options.allow_raw_html ? CMARK_OPT_UNSAFE : 0);
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(new_markdown_parser(flags));
+  const CmarkParser parser = new_markdown_parser(flags);
   cmark_parser_feed(parser.get(), markdown.text.data(), markdown.text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  const CmarkNode doc(cmark_parser_finish(parser.get()));
 
   Walker walker{markdown, options, diagnostics, options.heading_base - 1};
   std::vector<cmark_node*> raw;
