@@ -65,7 +65,7 @@ def timed(command, cwd):
 
 
 def offergen_timings(text):
-    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\w+)\s+([0-9.]+) ms$", text, re.M)}
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\w+)\s+([0-9.]+) ms\b", text, re.M)}
 
 
 def median(values):

@@ -59,7 +59,7 @@ struct BuildCommand {
     }
     print_diagnostics(result.diagnostics);
     if (timings) {
-      for (const auto& s : result.timings.stages()) std::fprintf(stderr, "  %-10s %8.1f ms\n", s.stage.c_str(), s.milliseconds);
+      for (const auto& s : result.timings.stages()) std::fprintf(stderr, "  %-10s %8.1f ms  (CPU %.0f ms)\n", s.stage.c_str(), s.milliseconds, s.cpu_milliseconds);
     }
     if (!result.ok()) {
       std::cerr << "offergen: the build failed; '" << out << "' was left as it was\n";

@@ -51,7 +51,7 @@ struct ServeCommand {
       printed_ = std::move(problems);
     }
     if (timings) {
-      for (const auto& s : r.timings.stages()) std::fprintf(stderr, "  %-12s %8.1f ms\n", s.stage.c_str(), s.milliseconds);
+      for (const auto& s : r.timings.stages()) std::fprintf(stderr, "  %-12s %8.1f ms  (CPU %.0f ms)\n", s.stage.c_str(), s.milliseconds, s.cpu_milliseconds);
     }
     if (r.ok && documents) {
       std::printf("Printed the documents: rebuilt %zu page%s that link to them\n", r.rendered,

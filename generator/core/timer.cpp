@@ -1,11 +1,20 @@
 #include "core/timer.hpp"
 
+#include <ctime>
+
 namespace og {
+
+double process_cpu_milliseconds() {
+  timespec t{};
+  if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0) return 0;
+  return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
+}
 
 void StageTimer::start(std::string stage) {
   stop();
   stages_.push_back({std::move(stage), 0});
   started_ = Clock::now();
+  cpu_started_ = process_cpu_milliseconds();
   running_ = true;
 }
 
@@ -13,6 +22,7 @@ void StageTimer::stop() {
   if (!running_) return;
   stages_.back().milliseconds =
       std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+  stages_.back().cpu_milliseconds = process_cpu_milliseconds() - cpu_started_;
   running_ = false;
 }
 

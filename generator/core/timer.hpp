@@ -10,7 +10,11 @@ namespace og {
 struct StageTime {
   std::string stage;
   double milliseconds = 0;
+  double cpu_milliseconds = 0;  // every thread of the process, over the same span
 };
+
+// CPU time the whole process has used so far, in milliseconds.
+double process_cpu_milliseconds();
 
 // Milliseconds from `start` to now.
 inline double milliseconds_since(std::chrono::steady_clock::time_point start) {
@@ -29,6 +33,7 @@ class StageTimer {
   using Clock = std::chrono::steady_clock;
   std::vector<StageTime> stages_;
   Clock::time_point started_{};
+  double cpu_started_ = 0;
   bool running_ = false;
 };
 
