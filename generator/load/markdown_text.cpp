@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -25,39 +26,47 @@ CmarkParser new_markdown_parser(int options) {
   return parser;
 }
 
+void PlainTextCollector::text(const char* literal) {
+  if (!literal) return;
+  // Runs of spaces become one: copy up to each space, then add at most one.
+  for (;;) {
+    const char* space_at = std::strchr(literal, ' ');
+    const std::size_t run = space_at ? static_cast<std::size_t>(space_at - literal) : std::strlen(literal);
+    out_.append(literal, run);
+    if (!space_at) return;
+    space();
+    literal = space_at + 1;
+  }
+}
+
+void PlainTextCollector::add(cmark_event_type event, cmark_node* node) {
+  const cmark_node_type t = cmark_node_get_type(node);
+  const bool inline_markup = t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK ||
+                             t == CMARK_NODE_IMAGE || t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE;
+  if (event == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
+    text(cmark_node_get_literal(node));
+  } else if (event == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
+    space();
+  } else if (event == CMARK_EVENT_EXIT && !inline_markup) {
+    space();  // the end of a block, a table cell or row
+  }
+}
+
+std::string PlainTextCollector::take() && {
+  const std::string_view trimmed = trim(out_);
+  if (trimmed.size() == out_.size()) return std::move(out_);
+  return std::string(trimmed);
+}
+
 std::string markdown_plain_text(std::string_view markdown) {
   const CmarkParser parser = new_markdown_parser(CMARK_OPT_SMART);
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
   const CmarkNode doc(cmark_parser_finish(parser.get()));
-  // One space between words, however the blocks ended.
-  std::string out;
-  out.reserve(markdown.size());
-  auto space = [&] {
-    if (!out.empty() && out.back() != ' ') out += ' ';
-  };
-  auto text = [&](const char* lit) {
-    if (!lit) return;
-    for (; *lit; ++lit) {
-      if (*lit == ' ') space();
-      else out += *lit;
-    }
-  };
+  PlainTextCollector plain(markdown.size());
   const CmarkIter iter(cmark_iter_new(doc.get()));
   cmark_event_type ev;
-  while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
-    cmark_node* n = cmark_iter_get_node(iter.get());
-    const cmark_node_type t = cmark_node_get_type(n);
-    const bool inline_markup = t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK ||
-                               t == CMARK_NODE_IMAGE || t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE;
-    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
-      text(cmark_node_get_literal(n));
-    } else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
-      space();
-    } else if (ev == CMARK_EVENT_EXIT && !inline_markup) {
-      space();  // the end of a block, a table cell or row
-    }
-  }
-  return std::string(trim(out));
+  while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) plain.add(ev, cmark_iter_get_node(iter.get()));
+  return std::move(plain).take();
 }
 
 }  // namespace og

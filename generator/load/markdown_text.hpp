@@ -1,6 +1,7 @@
 // The words of Markdown without its markup: what the search index, the Open
-// Referral export and summaries read. A build works it out once per
-// description (pipeline/search_and_export.cpp).
+// Referral export and summaries read. A build takes it from the same parse
+// that renders a service's page (render/markdown.cpp), so each description
+// is parsed once.
 #pragma once
 
 #include <cmark-gfm.h>
@@ -32,5 +33,21 @@ CmarkParser new_markdown_parser(int options);
 // The text of Markdown without markup: blocks, table cells and line breaks
 // become single spaces.
 std::string markdown_plain_text(std::string_view markdown);
+
+// The same from a walk of a parsed document that is under way: give it every
+// event of cmark_iter_next() (enter and exit) before the tree is changed.
+class PlainTextCollector {
+ public:
+  explicit PlainTextCollector(std::size_t reserve = 0) { out_.reserve(reserve); }
+  void add(cmark_event_type event, cmark_node* node);
+  std::string take() &&;
+
+ private:
+  void space() {
+    if (!out_.empty() && out_.back() != ' ') out_ += ' ';
+  }
+  void text(const char* literal);
+  std::string out_;
+};
 
 }  // namespace og

@@ -4,7 +4,6 @@
 #include <memory>
 #include <vector>
 
-#include "core/memory.hpp"
 #include "core/parallel.hpp"
 #include "documents/downloads.hpp"
 #include "load/content_files.hpp"
@@ -18,6 +17,8 @@
 #include "render/page_renderer.hpp"
 #include "render/templates.hpp"
 #include "render/urls.hpp"
+#include "search/documents.hpp"
+#include "search/index_builder.hpp"
 #include "validate/validate.hpp"
 #include "write/staged_directory.hpp"
 
@@ -73,22 +74,22 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   NullOutput discard;
   OutputSink& sink = content_ok ? output : discard;
 
-  // The search index and the Open Referral export read only the model: they
-  // are made and written before the pages, which link to the index's
-  // document table.
-  const Urls urls(options.base_url ? *options.base_url : model.site.base_url);
-  result.timings.start("search");
-  std::string search_route;
-  if (content_ok) search_route = write_search_and_export(model, urls, output, jobs);
-  release_free_memory();  // the index's postings, before the pages need room
-
   result.timings.start("render");
+  const Urls urls(options.base_url ? *options.base_url : model.site.base_url);
   const std::vector<PlannedPage> pages = plan_pages(model);
   const std::vector<PlannedDocument> documents =
       options.documents ? plan_documents(model) : std::vector<PlannedDocument>{};
   RenderEnvironment env(model, urls, assets, pages, jobs);
   render_service_cards(env, *templates, jobs);
-  env.search_index_route = search_route;
+  // The pages link to the search index's document table, which is named by
+  // what the index is made of, so they can be rendered before it is made.
+  std::vector<ServiceText> service_texts;
+  if (content_ok) {
+    env.search_index_route = search::table_route(
+        search::document_digests(model, search::document_sources(model), jobs), model.terms);
+    service_texts.resize(model.services.size());
+    env.service_texts = &service_texts;
+  }
 
   std::shared_ptr<const FontLibrary> fonts;
   if (!documents.empty()) {
@@ -102,9 +103,14 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   // Documents are printed alongside the pages that do not link to them; the
   // pages that do are rendered afterwards, so that "PDF, 84 KB" is the size
   // of the bytes actually written.
+  // A build with no errors renders the service pages last, a block at a time
+  // with the search index and the export (pipeline/search_and_export.hpp).
   std::vector<std::size_t> first_pages, second_pages;
-  for (std::size_t i = 0; i < pages.size(); ++i)
-    (links_to_documents(pages[i].kind) ? second_pages : first_pages).push_back(i);
+  std::vector<std::size_t> service_pages(content_ok ? model.services.size() : 0, pages.size());
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    if (content_ok && pages[i].kind == PageKind::service) service_pages[pages[i].index] = i;
+    else (links_to_documents(pages[i].kind) ? second_pages : first_pages).push_back(i);
+  }
   const std::size_t printable = fonts ? documents.size() : 0;
   std::vector<std::unique_ptr<PageRenderer>> renderers(std::max(1u, jobs));
   std::vector<std::unique_ptr<DocumentPrinter>> printers(std::max(1u, jobs));
@@ -130,6 +136,19 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
     if (printed[i].bytes > 0) env.downloads[documents[i].route] = printed[i];
   parallel_for_workers(second_pages.size(), jobs,
                        [&](std::size_t i, unsigned worker) { render_page(second_pages[i], worker); });
+
+  if (content_ok) {
+    // The lists are done, and a service's page shows no cards: they go
+    // before the blocks of services need room.
+    std::vector<mustache::data>().swap(env.cards);
+    result.timings.start("services");
+    const auto render_services = [&](std::size_t from, std::size_t to) {
+      parallel_for_workers(to - from, jobs, [&](std::size_t k, unsigned worker) {
+        if (service_pages[from + k] < pages.size()) render_page(service_pages[from + k], worker);
+      });
+    };
+    write_search_and_export(model, urls, render_services, service_texts, env.search_index_route, output, jobs);
+  }
   for (const auto& d : document_diagnostics) diagnostics.append(d);
   for (const auto& d : page_diagnostics) diagnostics.append(d);
   if (!content_ok || diagnostics.has_errors()) {

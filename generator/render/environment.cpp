@@ -58,7 +58,8 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
   parallel_for(n, jobs, [&](std::size_t i) { cards[i] = service_card(*this, model.services[i]); });
 }
 
-std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics) const {
+std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics,
+                                       std::string* plain) const {
   MarkdownOptions options;
   options.allow_raw_html = model.site.allow_raw_html;
   options.heading_base = heading_base;
@@ -66,7 +67,7 @@ std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Di
   options.page_exists = [this](std::string_view path) {
     return routes.count(path) > 0 || (path.size() > 1 && routes.count(std::string(path) + "index.html") > 0);
   };
-  return render_markdown(md, options, diagnostics);
+  return render_markdown(md, options, diagnostics, plain);
 }
 
 std::optional<mustache::data> RenderEnvironment::download(std::string_view route, const std::string& text) const {

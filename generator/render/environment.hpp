@@ -31,6 +31,11 @@ struct EnvironmentReuse {
   std::vector<bool> stale;
 };
 
+// A service's Markdown without markup (render_markdown()'s `plain`).
+struct ServiceText {
+  std::string description, how_to_access;
+};
+
 struct RenderEnvironment {
   // Builds the indexes and every service's card, on up to `jobs` threads.
   RenderEnvironment(const Model& model, Urls urls, const std::vector<Asset>& assets,
@@ -47,6 +52,11 @@ struct RenderEnvironment {
   std::map<std::string, std::vector<const Pathway*>, std::less<>> pathways_by_service;
   // The search index's document table, "/search/docs.1a2b.json" (set by the pipeline), or "".
   std::string search_index_route;
+  // Where a build's service pages leave the plain text of their Markdown, for
+  // the search index and the export made after the pages, so that each
+  // description is parsed once: one slot per service, in the model's order,
+  // each written only by its own page. Unset (the preview), nothing is kept.
+  std::vector<ServiceText>* service_texts = nullptr;
 
   // What was written for each document ("/downloads/plan-on-a-page.pdf"),
   // filled in by the pipeline after printing and before the pages that link
@@ -63,8 +73,10 @@ struct RenderEnvironment {
   const mustache::data& card(const Service& s) const { return cards[static_cast<std::size_t>(&s - model.services.data())]; }
 
   std::string link(std::string_view route) const { return urls.link(route); }
-  // Markdown rendered with the site's settings, headings starting at `heading_base`.
-  std::string markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics) const;
+  // Markdown rendered with the site's settings, headings starting at `heading_base`;
+  // with `plain`, its plain text too (render_markdown()).
+  std::string markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics,
+                       std::string* plain = nullptr) const;
 };
 
 // Sets `key` to `value`, or to false when `value` is empty: Mustache (ours,

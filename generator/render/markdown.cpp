@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/text.hpp"
@@ -170,8 +171,12 @@ std::string wrap_tables(std::string html) {
 
 }  // namespace
 
-std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options, Diagnostics& diagnostics) {
-  if (trim(markdown.text).empty()) return {};
+std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options, Diagnostics& diagnostics,
+                            std::string* plain) {
+  if (trim(markdown.text).empty()) {
+    if (plain) plain->clear();
+    return {};
+  }
   const int flags = CMARK_OPT_SMART | (options.allow_raw_html ? CMARK_OPT_UNSAFE : 0);
   const CmarkParser parser = new_markdown_parser(flags);
   cmark_parser_feed(parser.get(), markdown.text.data(), markdown.text.size());
@@ -179,11 +184,15 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
 
   Walker walker{markdown, options, diagnostics, options.heading_base - 1};
   std::vector<cmark_node*> raw;
+  // The plain text is read on the same walk, before raw HTML becomes text.
+  std::optional<PlainTextCollector> collector;
+  if (plain) collector.emplace(markdown.text.size());
   cmark_iter* iter = cmark_iter_new(doc.get());
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node* node = cmark_iter_get_node(iter);
+    if (collector) collector->add(ev, node);
+    if (ev != CMARK_EVENT_ENTER) continue;
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HEADING: walker.heading(node); break;
       case CMARK_NODE_LINK: walker.link(node, false); break;
@@ -196,6 +205,7 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
     }
   }
   cmark_iter_free(iter);
+  if (plain) *plain = std::move(*collector).take();
   for (cmark_node* n : raw) walker.raw_html(n);
 
   char* html = cmark_render_html(doc.get(), flags, cmark_parser_get_syntax_extensions(parser.get()));

@@ -83,10 +83,12 @@ PageData service_page(const RenderEnvironment& env, const Service& s, Diagnostic
   d.set("name", s.name);
   put(d, "summary", s.summary);
   put(d, "organisation", s.organisation);
-  put(d, "description", env.markdown(s.description, 3, diagnostics));
+  ServiceText* text =
+      env.service_texts ? &(*env.service_texts)[static_cast<std::size_t>(&s - env.model.services.data())] : nullptr;
+  put(d, "description", env.markdown(s.description, 3, diagnostics, text ? &text->description : nullptr));
   d.set("facts", facts(env, s));
   d.set("json_ld", service_json_ld(env, s));
-  put(d, "how_to_access", env.markdown(s.how_to_access, 3, diagnostics));
+  put(d, "how_to_access", env.markdown(s.how_to_access, 3, diagnostics, text ? &text->how_to_access : nullptr));
   mustache::data routes{mustache::data::type::list};
   for (AccessRoute r : s.access) {
     mustache::data item;

@@ -1,5 +1,7 @@
 #include "search/documents.hpp"
 
+#include "core/hash.hpp"
+#include "core/parallel.hpp"
 #include "model/age_band.hpp"
 #include "render/environment.hpp"
 #include "render/markdown.hpp"
@@ -13,11 +15,15 @@ void add(Document& d, const std::string& text, int weight) {
   if (!text.empty()) d.fields.push_back({text, weight});
 }
 
-void add_markdown(Document& d, const Markdown& md, int weight = kBody) {
-  if (!md.empty()) d.fields.push_back({plain_text_of(md), weight});
+// A Markdown field's plain text, or with `source_text` the Markdown as written
+// (document_digest(): what the document is made of, before any parse).
+std::string text_of(const Markdown& md, bool source_text) { return source_text ? md.text : plain_text_of(md); }
+
+void add_markdown(Document& d, const Markdown& md, bool source_text, int weight = kBody) {
+  if (!md.empty()) d.fields.push_back({text_of(md, source_text), weight});
 }
 
-Document service_document(const Model& m, const Service& s) {
+Document service_document(const Model& m, const Service& s, bool source_text) {
   Document d;
   d.kind = 's';
   d.route = Urls::service(s.id);
@@ -26,8 +32,8 @@ Document service_document(const Model& m, const Service& s) {
   add(d, s.name, kTitle);
   for (const auto& k : s.keywords) add(d, k, kKeywords);
   add(d, s.summary, kSummary);
-  add_markdown(d, s.description);
-  add_markdown(d, s.how_to_access);
+  add_markdown(d, s.description, source_text);
+  add_markdown(d, s.how_to_access, source_text);
   add(d, s.organisation, kBody);
   add(d, s.eligibility, kBody);
   for (const auto& c : s.categories)
@@ -78,8 +84,9 @@ std::string excerpt(const std::string& text, std::size_t limit) {
 
 namespace {
 
-void free_text(Document& d, const std::string& title, const std::string& summary, const Markdown& body) {
-  const std::string plain = plain_text_of(body);
+void free_text(Document& d, const std::string& title, const std::string& summary, const Markdown& body,
+               bool source_text) {
+  const std::string plain = text_of(body, source_text);
   d.title = title;
   d.summary = summary.empty() ? excerpt(plain) : summary;
   add(d, title, kTitle);
@@ -104,11 +111,13 @@ std::vector<DocumentSource> document_sources(const Model& m) {
   return out;
 }
 
-Document make_document(const Model& m, const DocumentSource& source) {
+namespace {
+
+Document make(const Model& m, const DocumentSource& source, bool source_text) {
   Document d;
   d.kind = source.kind;
   switch (source.kind) {
-    case 's': return service_document(m, m.services[source.index]);
+    case 's': return service_document(m, m.services[source.index], source_text);
     case 'p': {
       const Pathway& p = m.pathways[source.index];
       d.route = Urls::pathway(p.id);
@@ -116,24 +125,24 @@ Document make_document(const Model& m, const DocumentSource& source) {
       d.summary = p.summary;
       add(d, p.title, kTitle);
       add(d, p.summary, kSummary);
-      add_markdown(d, p.introduction);
+      add_markdown(d, p.introduction, source_text);
       for (const auto& step : p.steps) {
         add(d, step.title, kBody);
-        add_markdown(d, step.text);
+        add_markdown(d, step.text, source_text);
       }
       break;
     }
     case 'y': {
       const YoungPeoplePage& y = m.young_people[source.index];
       d.route = y.id == "index" ? Urls::young_people() : Urls::young_people_page(y.id);
-      free_text(d, y.title, y.summary, y.body);
+      free_text(d, y.title, y.summary, y.body, source_text);
       for (const auto& q : y.quotes) add(d, q.text, kBody);
       break;
     }
     case 'g': {
       const StrategyPart& g = m.strategy[source.index];
       d.route = g.id == "index" ? Urls::strategy() : Urls::strategy_part(g.id);
-      free_text(d, g.title, g.summary, g.body);
+      free_text(d, g.title, g.summary, g.body, source_text);
       for (const auto& item : g.items) add(d, item, kSummary);
       for (const auto& a : g.actions) add(d, a.what, kBody);
       break;
@@ -141,7 +150,7 @@ Document make_document(const Model& m, const DocumentSource& source) {
     case 'l': {
       const Locality& l = m.localities[source.index];
       d.route = Urls::locality(l.id);
-      free_text(d, l.name, l.summary, l.description);
+      free_text(d, l.name, l.summary, l.description, source_text);
       for (const auto& p : l.places) add(d, p, kKeywords);
       for (const auto& h : l.hubs) add(d, h, kCategory);
       break;
@@ -160,12 +169,46 @@ Document make_document(const Model& m, const DocumentSource& source) {
     case 'f': {
       const Page& p = m.pages[source.index];
       d.route = Urls::page(p.id);
-      free_text(d, p.title, p.summary, p.body);
+      free_text(d, p.title, p.summary, p.body, source_text);
       break;
     }
     default: break;
   }
   return d;
+}
+
+// Appends `text` with its length in front, so that no two lists of texts run
+// together into the same bytes.
+void put_text(std::string& out, std::string_view text) {
+  const std::uint64_t n = text.size();
+  out.append(reinterpret_cast<const char*>(&n), sizeof n);
+  out.append(text);
+}
+
+}  // namespace
+
+Document make_document(const Model& m, const DocumentSource& source) { return make(m, source, false); }
+
+std::uint64_t document_digest(const Model& m, const DocumentSource& source) { return digest_of(make(m, source, true)); }
+
+std::vector<std::uint64_t> document_digests(const Model& m, const std::vector<DocumentSource>& sources, unsigned jobs) {
+  std::vector<std::uint64_t> digests(sources.size());
+  parallel_for(sources.size(), jobs, [&](std::size_t i) { digests[i] = document_digest(m, sources[i]); });
+  return digests;
+}
+
+std::uint64_t digest_of(const Document& d) {
+  std::string bytes;
+  std::size_t size = d.route.size() + d.title.size() + d.summary.size() + d.facets.size() + 64;
+  for (const auto& f : d.fields) size += f.text.size() + 16;
+  bytes.reserve(size);
+  bytes += d.kind;
+  for (const std::string* text : {&d.route, &d.title, &d.summary, &d.facets}) put_text(bytes, *text);
+  for (const auto& f : d.fields) {
+    put_text(bytes, f.text);
+    bytes += static_cast<char>(f.weight);
+  }
+  return content_hash(bytes);
 }
 
 std::vector<ContentKey> document_keys(const Model& m, const DocumentSource& source) {

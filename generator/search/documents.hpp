@@ -3,6 +3,7 @@
 // terms, free pages), with its text in fields that weigh differently.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,6 +47,19 @@ struct DocumentSource {
 };
 std::vector<DocumentSource> document_sources(const Model& model);
 Document make_document(const Model& model, const DocumentSource& source);
+
+// What document `source` is made of, as a number: make_document() with each
+// Markdown field as written in place of its plain text, hashed. It is known
+// before any Markdown is parsed, so a build names the document table by it
+// (search::table_route()) before the pages that link to the table
+// are rendered, and before their parse of each description gives the index
+// its plain text.
+std::uint64_t document_digest(const Model& model, const DocumentSource& source);
+// Every source's, on up to `jobs` threads.
+std::vector<std::uint64_t> document_digests(const Model& model, const std::vector<DocumentSource>& sources,
+                                            unsigned jobs);
+// A hash of everything in `document`.
+std::uint64_t digest_of(const Document& document);
 // What a document reads, as content keys (render/dependencies.hpp); the
 // glossary, read by every document through its synonyms, is not listed.
 std::vector<ContentKey> document_keys(const Model& model, const DocumentSource& source);

@@ -51,7 +51,30 @@ std::string document_row(const Document& d) {
 
 std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+// The start of the document table, the same for every site of this version:
+// {"version":1,"kinds":{...},"stop":[...],"shards":
+const std::string& table_start() {
+  static const std::string start = [] {
+    json kinds = json::object();
+    for (const auto& [kind, label] : kind_labels()) kinds[std::string(1, kind)] = label;
+    return "{\"version\":1,\"kinds\":" + dumped(kinds) + ",\"stop\":" + dumped(json(stop_words())) + ",\"shards\":";
+  }();
+  return start;
+}
+
 }  // namespace
+
+std::string table_route(const std::vector<std::uint64_t>& digests, const std::vector<Term>& terms) {
+  std::string bytes = table_start();
+  bytes.append(reinterpret_cast<const char*>(digests.data()), digests.size() * sizeof(std::uint64_t));
+  // The glossary's synonyms, which decide which stems a document's words add to.
+  for (const auto& t : terms) {
+    for (const std::string* text : {&t.term, &t.stands_for}) bytes.append(*text).push_back('\0');
+    for (const auto& a : t.also) bytes.append(a).push_back('\0');
+    bytes.push_back('\1');
+  }
+  return "/search/docs." + short_hash(bytes) + ".json";
+}
 
 struct SearchIndexBuilder::Impl {
   // One document's words by stem number, kept for replace().
@@ -92,9 +115,7 @@ struct SearchIndexBuilder::Impl {
   std::map<std::string, Shard> shards;
   std::vector<Terms> terms;  // by document, with keep_terms
   bool table_dirty = true;
-  std::string docs_route;
   std::shared_ptr<std::string> docs_bytes;
-  std::string fixed_start;  // {"version":1,"kinds":{...},"stop":[...],"shards":
 
   std::uint32_t intern(const std::string& stem) {
     auto [it, added] = stem_ids.try_emplace(stem, static_cast<std::uint32_t>(stems.size()));
@@ -294,10 +315,6 @@ struct SearchIndexBuilder::Impl {
 SearchIndexBuilder::SearchIndexBuilder(const std::vector<Term>& terms, bool keep_terms)
     : impl_(std::make_unique<Impl>()), keep_terms_(keep_terms) {
   impl_->groups = synonym_groups(terms, impl_->stemmer);
-  json kinds = json::object();
-  for (const auto& [kind, label] : kind_labels()) kinds[std::string(1, kind)] = label;
-  impl_->fixed_start =
-      "{\"version\":1,\"kinds\":" + dumped(kinds) + ",\"stop\":" + dumped(json(stop_words())) + ",\"shards\":";
 }
 
 SearchIndexBuilder::~SearchIndexBuilder() = default;
@@ -373,21 +390,23 @@ void SearchIndexBuilder::replace(std::size_t index, Document document) {
   routes_[index] = std::move(document.route);
 }
 
-std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(std::string& docs_route) {
+std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(const std::string& docs_route) {
   return shared_files(docs_route, false);
 }
 
-std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(std::string& docs_route, bool spend) {
+std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(const std::string& docs_route,
+                                                                            bool spend) {
   Impl& m = *impl_;
   m.merge_pending();
   m.update_pieces(spend);
   if (m.table_dirty || !m.docs_bytes) {
-    std::size_t size = m.fixed_start.size() + 16;
+    const std::string& start = table_start();
+    std::size_t size = start.size() + 16;
     for (const auto& row : rows_) size += row.size() + 1;
     for (const auto& [key, shard] : m.shards) size += key.size() + shard.name.size() + 6;
     std::string table;
     table.reserve(size);
-    table += m.fixed_start;
+    table += start;
     table += '{';
     bool first = true;
     for (const auto& [key, shard] : m.shards) {
@@ -403,19 +422,18 @@ std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(std
       table += rows_[i];
     }
     table += "]}";
-    m.docs_route = "/search/" + hashed_name("docs", table);
     m.docs_bytes = std::make_shared<std::string>(std::move(table));
     m.table_dirty = false;
   }
-  docs_route = m.docs_route;
   std::vector<SharedFile> files;
-  files.push_back({m.docs_route.substr(1), m.docs_bytes});
+  files.push_back({docs_route.substr(1), m.docs_bytes});
   for (const auto& [key, shard] : m.shards) files.push_back({"search/" + shard.name, shard.bytes});
   return files;
 }
 
-SearchIndex SearchIndexBuilder::take_files() && {
+SearchIndex SearchIndexBuilder::take_files(std::string docs_route) && {
   SearchIndex result;
+  result.docs_route = std::move(docs_route);
   auto files = shared_files(result.docs_route, true);
   // Only `files` holds the bytes now: they are moved out, not copied.
   impl_ = std::make_unique<Impl>();
@@ -428,7 +446,9 @@ SearchIndex SearchIndexBuilder::take_files() && {
 SearchIndex build_search_index(const std::vector<Document>& documents, const std::vector<Term>& terms) {
   SearchIndexBuilder builder(terms, false);
   builder.add_all(documents, 1);
-  return std::move(builder).take_files();
+  std::vector<std::uint64_t> digests;
+  for (const auto& d : documents) digests.push_back(digest_of(d));
+  return std::move(builder).take_files(table_route(digests, terms));
 }
 
 }  // namespace og::search

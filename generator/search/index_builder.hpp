@@ -4,7 +4,10 @@
 // reader starts to search:
 //   search/docs.<hash>.json   the document table: kind, address, title, summary
 //                             and, for services, the facets the filters read;
-//                             the stop words, and the name of every shard
+//                             the stop words, and the name of every shard.
+//                             Named by what the index is made of
+//                             (table_route()), so that a build renders the
+//                             pages that link to it before it makes the index
 //   search/<c>.<hash>.json    one shard per first character of a word: each
 //                             stem, the forms it was written in that do not
 //                             start with it ("family" for "famili"), and its
@@ -41,6 +44,13 @@ struct SearchIndex {
   std::vector<IndexFile> files;  // the document table first, then shards A-Z
 };
 
+// The address of the document table, "/search/docs.<hash>.json": a hash of
+// what the index is made of, namely each document's document_digest() (in the
+// index's order), the glossary's synonyms and the table's fixed start (its
+// version, the kinds and the stop words). Every other file of the index is
+// named by a hash of its bytes, and the table lists their names.
+std::string table_route(const std::vector<std::uint64_t>& digests, const std::vector<Term>& terms);
+
 // The index of `documents` with the glossary's synonyms (tests; a build adds
 // the model's documents a block at a time, pipeline/search_and_export.cpp).
 // Deterministic: the same documents give the same bytes.
@@ -74,14 +84,15 @@ class SearchIndexBuilder {
     std::string path;
     std::shared_ptr<const std::string> bytes;
   };
-  std::vector<SharedFile> shared_files(std::string& docs_route);
+  // The document table is written under `docs_route` (table_route()).
+  std::vector<SharedFile> shared_files(const std::string& docs_route);
   // The files, moved out rather than copied, from a builder that is done
   // with (a build makes its files once): each stem's postings go as soon as
   // they are written, so the index is never held twice.
-  SearchIndex take_files() &&;
+  SearchIndex take_files(std::string docs_route) &&;
 
  private:
-  std::vector<SharedFile> shared_files(std::string& docs_route, bool spend);
+  std::vector<SharedFile> shared_files(const std::string& docs_route, bool spend);
   void add_all(std::size_t count, unsigned jobs, const std::function<Document(std::size_t)>& make);
 
   struct Impl;

@@ -162,10 +162,15 @@ void LiveSite::index_for_search(const std::vector<std::size_t>* only) {
     search_reads_.resize(search_sources_.size());
     for (std::size_t i = 0; i < search_sources_.size(); ++i)
       search_reads_[i] = search::document_keys(model_, search_sources_[i]);
+    search_digests_ = search::document_digests(model_, search_sources_, jobs_);
   } else {
-    for (const std::size_t i : *only) search_reads_[i] = search::document_keys(model_, search_sources_[i]);
+    for (const std::size_t i : *only) {
+      search_reads_[i] = search::document_keys(model_, search_sources_[i]);
+      search_digests_[i] = search::document_digest(model_, search_sources_[i]);
+    }
   }
-  std::string route;
+  // Named as a build names it (search::table_route()), so both give the same site.
+  const std::string route = search::table_route(search_digests_, model_.terms);
   search_files_ = search_->shared_files(route);
   search_route_ = route;
   search_link_ = std::make_shared<const std::string>(env_ ? env_->link(route) : route);

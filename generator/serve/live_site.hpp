@@ -190,6 +190,7 @@ class LiveSite {
   std::unique_ptr<search::SearchIndexBuilder> search_;
   std::vector<search::DocumentSource> search_sources_;
   std::vector<std::vector<ContentKey>> search_reads_;
+  std::vector<std::uint64_t> search_digests_;       // search::document_digest() of each
   std::string search_route_;                        // "/search/docs.1a2b.json"
   std::shared_ptr<const std::string> search_link_;  // the same as pages link to it
   std::vector<search::SearchIndexBuilder::SharedFile> search_files_;

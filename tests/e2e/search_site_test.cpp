@@ -175,3 +175,70 @@ TEST_CASE("under a sub-path, the search page and header box use the base path", 
   CHECK(html.find("<form class=\"site-search\" action=\"/offer/search/\"") != std::string::npos);
   CHECK(site.page("services/index.html").find("href=\"/offer/ages/0-4/\"") != std::string::npos);
 }
+
+namespace {
+
+// The document table the pages link to: "search/docs.1a2b3c4d5e.json".
+std::string linked_table(const BuiltSite& site) {
+  std::smatch m;
+  const std::string& html = site.page("services/index.html");
+  if (!std::regex_search(html, m, std::regex("data-search=\"/(search/docs\\.[0-9a-f]{10}\\.json)\""))) return {};
+  return m[1].str();
+}
+
+}  // namespace
+
+TEST_CASE("the pages link to the table the build wrote, renamed when what the index reads changes", "[search-site]") {
+  // The table is named before the pages are rendered, by what the index is
+  // made of, not by its bytes: a change to any of it must rename it.
+  TempDir dir;
+  copy_tree(sites_dir() / "search" / "content", dir / "content");
+  const BuildOptions options = options_for(dir / "content");
+  auto build = [&](const char* what) {
+    INFO(what);
+    BuiltSite site;
+    build_in_memory(options, site);
+    REQUIRE(site.result.ok());
+    const std::string table = linked_table(site);
+    REQUIRE_FALSE(table.empty());
+    CHECK(site.has(table));
+    return std::make_pair(table, site.page(table));
+  };
+  const auto [first, first_bytes] = build("as it was");
+  CHECK(first == linked_table(search_site()));
+  CHECK(first_bytes == search_site().page(first));
+
+  // A description's words (only its plain text reaches the index).
+  const fs::path camhs = dir / "content/services/camhs.yaml";
+  const std::string text = read_file(camhs);
+  std::string edited = text;
+  edited.replace(edited.find("eating disorder"), 15, "sleep problems");
+  write_file(camhs, edited);
+  BuiltSite changed;
+  build_in_memory(options, changed);
+  REQUIRE(changed.result.ok());
+  const std::string second = linked_table(changed);
+  CHECK(changed.has(second));
+  CHECK(second != first);
+  CHECK(changed.page(second) != first_bytes);
+
+  // Back as it was: the same name. Then a blank line, which the index does not read.
+  write_file(camhs, text);
+  CHECK(build("as it was again").first == first);
+  const fs::path glossary = dir / "content/glossary.yaml";
+  const std::string terms = read_file(glossary);
+  write_file(glossary, terms + "\n");
+  CHECK(build("a blank line added").first == first);
+
+  // Another spelling of a glossary term, which changes how words are indexed.
+  const std::string camhs_term = "    stands_for: Child and Adolescent Mental Health Services\n";
+  REQUIRE(terms.find(camhs_term) != std::string::npos);
+  std::string more = terms;
+  more.insert(more.find(camhs_term) + camhs_term.size(), "    also: [children's mental health team]\n");
+  write_file(glossary, more);
+  BuiltSite synonym;
+  build_in_memory(options, synonym);
+  REQUIRE(synonym.result.ok());
+  CHECK(synonym.has(linked_table(synonym)));
+  CHECK(linked_table(synonym) != first);
+}

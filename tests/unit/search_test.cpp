@@ -1,6 +1,8 @@
 // The search stage's parts: words, stems, and the index built from documents.
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include <nlohmann/json.hpp>
 
 #include "search/index_builder.hpp"
@@ -162,4 +164,43 @@ TEST_CASE("excerpts stop at a sentence or a word", "[search]") {
         "One two three four\xE2\x80\xA6");
   CHECK(excerpt("A first sentence here. A second one that is long.", 30) ==
         "A first sentence here.");
+}
+
+TEST_CASE("the document table is named by what the index is made of", "[search]") {
+  const Document a = doc("Parenting group", "Come along.");
+  const Document b = doc("Home visits", "Volunteers visit parents.");
+  const std::uint64_t da = digest_of(a), db = digest_of(b);
+  CHECK(da != db);
+  CHECK(digest_of(doc("Parenting group", "Come along.")) == da);
+  // Every part of a document counts, and no two parts run together.
+  Document changed = a;
+  changed.summary = "x";
+  CHECK(digest_of(changed) != da);
+  changed = a;
+  changed.fields.back().weight = kTitle;
+  CHECK(digest_of(changed) != da);
+  changed = a;
+  changed.title += changed.summary;
+  changed.summary.clear();
+  Document moved = a;
+  moved.summary = moved.title + moved.summary;
+  moved.title.clear();
+  CHECK(digest_of(changed) != digest_of(moved));
+
+  const std::string route = table_route({da, db}, {});
+  CHECK(std::regex_match(route, std::regex("/search/docs\\.[0-9a-f]{10}\\.json")));
+  CHECK(table_route({da, db}, {}) == route);
+  CHECK(table_route({db, da}, {}) != route);  // the order is the documents' numbers
+  CHECK(table_route({da}, {}) != route);
+  Term mst;
+  mst.term = "MST";
+  mst.stands_for = "Multi-Systemic Therapy";
+  CHECK(table_route({da, db}, {mst}) != route);
+  Term plain_mst = mst;
+  mst.also = {"multisystemic therapy"};
+  CHECK(table_route({da, db}, {mst}) != table_route({da, db}, {plain_mst}));
+
+  const SearchIndex index = build_search_index({a, b}, {});
+  CHECK(index.docs_route == route);
+  CHECK(index.docs_route == "/" + index.files.front().path);
 }
