@@ -122,7 +122,13 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
     if (!renderer) renderer = std::make_unique<PageRenderer>(env, *templates);
     sink.write(pages[i].file, renderer->render(pages[i], page_diagnostics[i]));
   };
-  parallel_for_workers(printable + first_pages.size(), jobs, [&](std::size_t i, unsigned worker) {
+  // The site's other files (assets, sitemap, feed, robots.txt) are one more
+  // item beside the documents and pages, the last.
+  parallel_for_workers(printable + first_pages.size() + 1, jobs, [&](std::size_t i, unsigned worker) {
+    if (i == printable + first_pages.size()) {
+      for (const auto& a : assets) sink.write(a.route.substr(1), a.bytes);
+      return write_site_files(env, pages, sink);
+    }
     if (i >= printable) return render_page(first_pages[i - printable], worker);
     auto& printer = printers[worker];
     if (!printer) printer = std::make_unique<DocumentPrinter>(print_env);
@@ -160,9 +166,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   result.pages = pages.size();
 
   result.timings.start("write");
-  for (const auto& a : assets) output.write(a.route.substr(1), a.bytes);
-  write_site_files(env, pages, output);
-  output.finish();  // the pages still on their way to the disk
+  output.finish();  // the files still on their way to the disk
   result.timings.stop();
 
   result.files = output.files();

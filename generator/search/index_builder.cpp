@@ -116,6 +116,7 @@ struct SearchIndexBuilder::Impl {
   std::vector<Terms> terms;  // by document, with keep_terms
   bool table_dirty = true;
   std::shared_ptr<std::string> docs_bytes;
+  unsigned jobs = 1;  // add_all()'s, for the files too
 
   std::uint32_t intern(const std::string& stem) {
     auto [it, added] = stem_ids.try_emplace(stem, static_cast<std::uint32_t>(stems.size()));
@@ -234,10 +235,42 @@ struct SearchIndexBuilder::Impl {
     for (const auto& [id, weight] : old_weight) touch(id);
   }
 
-  // Writes the pieces of the stems that changed into their shards. `spend`:
-  // the builder makes its files once (a build), so each stem's postings go as
-  // soon as its piece is written, and each shard's pieces once it is joined.
-  void update_pieces(bool spend = false) {
+  // A stem's piece of each shard it belongs in: (shard key, piece).
+  std::vector<std::pair<std::string, std::string>> pieces_of(const Stem& stem) const {
+    // Forms that start with their stem ("parents", "parenting") are left
+    // out: the search page matches any word that starts with a stem. Only
+    // forms such as "family" (stem "famili") are listed.
+    std::vector<const std::string*> forms;
+    for (const auto& [f, count] : stem.forms) forms.push_back(&form_texts[f]);
+    std::sort(forms.begin(), forms.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+    std::map<std::string, std::vector<std::string>> forms_by_key;
+    forms_by_key[shard_key(stem.text)];
+    for (const std::string* form : forms)
+      if (form->rfind(stem.text, 0) != 0) forms_by_key[shard_key(*form)].push_back(*form);
+    std::string list = "[";
+    std::uint32_t previous = 0;
+    list.reserve(stem.postings.size() * 7 + 2);
+    char number[16];
+    for (const auto& [doc, weight] : stem.postings) {
+      if (list.size() > 1) list += ',';
+      list.append(number, std::to_chars(number, number + sizeof number, doc - previous).ptr);
+      list += ',';
+      list.append(number, std::to_chars(number, number + sizeof number, weight).ptr);
+      previous = doc;
+    }
+    list += ']';
+    const std::string quoted = json(stem.text).dump();
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [key, forms] : forms_by_key)
+      out.emplace_back(key, "[" + quoted + "," + json(forms).dump() + "," + list + "]");
+    return out;
+  }
+
+  // Writes the pieces of the stems that changed into their shards, and joins
+  // the shards that changed, on up to `jobs` threads. `spend`: the builder
+  // makes its files once (a build), so each stem's postings go as soon as its
+  // piece is made, and each shard's pieces once it is joined.
+  void update_pieces(unsigned jobs, bool spend = false) {
     for (const std::uint32_t id : dirty_stems) {
       Stem& stem = stems[id];
       stem.dirty = false;
@@ -247,68 +280,59 @@ struct SearchIndexBuilder::Impl {
         shard.dirty = true;
       }
       stem.in_shards.clear();
-      if (stem.postings.empty()) continue;
-      // Forms that start with their stem ("parents", "parenting") are left
-      // out: the search page matches any word that starts with a stem. Only
-      // forms such as "family" (stem "famili") are listed.
-      std::vector<const std::string*> forms;
-      for (const auto& [f, count] : stem.forms) forms.push_back(&form_texts[f]);
-      std::sort(forms.begin(), forms.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
-      std::map<std::string, std::vector<std::string>> forms_by_key;
-      forms_by_key[shard_key(stem.text)];
-      for (const std::string* form : forms)
-        if (form->rfind(stem.text, 0) != 0) forms_by_key[shard_key(*form)].push_back(*form);
-      std::string list = "[";
-      std::uint32_t previous = 0;
-      list.reserve(stem.postings.size() * 7 + 2);
-      char number[16];
-      for (const auto& [doc, weight] : stem.postings) {
-        if (list.size() > 1) list += ',';
-        list.append(number, std::to_chars(number, number + sizeof number, doc - previous).ptr);
-        list += ',';
-        list.append(number, std::to_chars(number, number + sizeof number, weight).ptr);
-        previous = doc;
-      }
-      list += ']';
-      const std::string quoted = json(stem.text).dump();
-      for (const auto& [key, forms] : forms_by_key) {
-        Shard& shard = shards[key];
-        shard.pieces[stem.text] = "[" + quoted + "," + json(forms).dump() + "," + list + "]";
-        shard.dirty = true;
-        stem.in_shards.push_back(key);
-      }
+    }
+    // An edit in the preview touches a few stems: no threads for those.
+    constexpr std::size_t kFewStems = 256;
+    std::vector<std::vector<std::pair<std::string, std::string>>> made(dirty_stems.size());
+    parallel_for(dirty_stems.size(), dirty_stems.size() > kFewStems ? jobs : 1, [&](std::size_t k) {
+      Stem& stem = stems[dirty_stems[k]];
+      if (stem.postings.empty()) return;
+      made[k] = pieces_of(stem);
       if (spend) {
         std::vector<std::pair<std::uint32_t, int>>().swap(stem.postings);
         std::vector<std::pair<std::uint32_t, int>>().swap(stem.forms);
       }
+    });
+    for (std::size_t k = 0; k < dirty_stems.size(); ++k) {
+      Stem& stem = stems[dirty_stems[k]];
+      for (auto& [key, piece] : made[k]) {
+        Shard& shard = shards[key];
+        shard.pieces[stem.text] = std::move(piece);
+        shard.dirty = true;
+        stem.in_shards.push_back(key);
+      }
     }
     dirty_stems.clear();
+    std::vector<std::pair<const std::string*, Shard*>> to_join;  // (key, shard)
     for (auto it = shards.begin(); it != shards.end();) {
       if (it->second.pieces.empty()) {
         it = shards.erase(it);
         table_dirty = true;
         continue;
       }
-      Shard& shard = it->second;
-      if (shard.dirty) {
-        std::size_t size = 2;
-        for (const auto& [stem, piece] : shard.pieces) size += piece.size() + 1;
-        std::string bytes;
-        bytes.reserve(size);
-        bytes += '[';
-        for (const auto& [stem, piece] : shard.pieces) {
-          if (bytes.size() > 1) bytes += ',';
-          bytes += piece;
-        }
-        bytes += ']';
-        shard.name = hashed_name(it->first, bytes);
-        shard.bytes = std::make_shared<std::string>(std::move(bytes));
-        shard.dirty = false;
+      if (it->second.dirty) {
+        to_join.emplace_back(&it->first, &it->second);
         table_dirty = true;
-        if (spend) decltype(shard.pieces)().swap(shard.pieces);
       }
       ++it;
     }
+    parallel_for(to_join.size(), made.size() > kFewStems ? jobs : 1, [&](std::size_t k) {
+      Shard& shard = *to_join[k].second;
+      std::size_t size = 2;
+      for (const auto& [stem, piece] : shard.pieces) size += piece.size() + 1;
+      std::string bytes;
+      bytes.reserve(size);
+      bytes += '[';
+      for (const auto& [stem, piece] : shard.pieces) {
+        if (bytes.size() > 1) bytes += ',';
+        bytes += piece;
+      }
+      bytes += ']';
+      shard.name = hashed_name(*to_join[k].first, bytes);
+      shard.bytes = std::make_shared<std::string>(std::move(bytes));
+      shard.dirty = false;
+      if (spend) decltype(shard.pieces)().swap(shard.pieces);
+    });
   }
 };
 
@@ -327,6 +351,7 @@ void SearchIndexBuilder::add_all(std::size_t count, unsigned jobs,
   routes_.resize(first + count);
   if (keep_terms_) m.terms.resize(first + count);
   if (m.lexicons.size() < std::max(1u, jobs)) m.lexicons.resize(std::max(1u, jobs));
+  m.jobs = jobs;
   m.keep_pending = keep_terms_;
   std::vector<DocumentWords> words;
   for (std::size_t start = 0; start < count; start += kBlock) {
@@ -398,7 +423,7 @@ std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(con
                                                                             bool spend) {
   Impl& m = *impl_;
   m.merge_pending();
-  m.update_pieces(spend);
+  m.update_pieces(m.jobs, spend);
   if (m.table_dirty || !m.docs_bytes) {
     const std::string& start = table_start();
     std::size_t size = start.size() + 16;
