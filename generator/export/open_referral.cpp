@@ -128,10 +128,10 @@ void write_service_record(JsonWriter& j, const Model& model, const Urls& urls, c
 }  // namespace
 
 std::string open_referral_record(const Model& model, const Urls& urls, const Service& service) {
-  // As the record is laid out inside the page (dump(2) of the whole page):
-  // two levels in.
+  // One record to a line of the page (laid out as dump(2) around its records),
+  // indented two levels in: a diff of two exports shows which services changed.
   std::string out = "    ";
-  JsonWriter j(out, 2);
+  JsonWriter j(out, 2, JsonWriter::Layout::compact);
   write_service_record(j, model, urls, service);
   return out;
 }

@@ -269,5 +269,5 @@ TEST_CASE("a build's search index and export, made a block of services at a time
   REQUIRE(first.ok);
   check_same_as_full_build(site, first, options);
   REQUIRE(site.file("openreferral/services.json"));
-  CHECK(count(*site.file("openreferral/services.json"), "\"name\": \"Group ") == 600);
+  CHECK(count(*site.file("openreferral/services.json"), "\"name\":\"Group ") == 600);
 }
