@@ -2,8 +2,8 @@
 
 namespace og {
 
-std::uint64_t fnv1a64(std::string_view data) {
-  std::uint64_t h = 14695981039346656037ull;
+std::uint64_t fnv1a64(std::string_view data, std::uint64_t from) {
+  std::uint64_t h = from;
   for (unsigned char c : data) {
     h ^= c;
     h *= 1099511628211ull;

@@ -1,6 +1,5 @@
 #include "export/open_referral.hpp"
 
-#include <cstdio>
 #include <functional>
 #include <nlohmann/json.hpp>
 
@@ -14,16 +13,28 @@ namespace og {
 using json = nlohmann::ordered_json;
 
 std::string stable_uuid(std::string_view kind, std::string_view id) {
-  const std::string key = std::string(kind) + ":" + std::string(id);
-  std::uint64_t hi = fnv1a64(key);
-  std::uint64_t lo = fnv1a64(key + "#");
+  // The FNV-1a hashes of "kind:id" and of "kind:id#".
+  std::uint64_t hi = fnv1a64(id, fnv1a64(":", fnv1a64(kind)));
+  std::uint64_t lo = fnv1a64("#", hi);
   hi = (hi & ~0xF000ull) | 0x8000ull;                  // version 8
   lo = (lo & ~(0xC000ull << 48)) | (0x8000ull << 48);  // RFC 9562 variant
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(hi >> 32),
-                static_cast<unsigned>((hi >> 16) & 0xFFFF), static_cast<unsigned>(hi & 0xFFFF),
-                static_cast<unsigned>(lo >> 48), static_cast<unsigned long long>(lo & 0xFFFFFFFFFFFFull));
-  return buf;
+  // 8-4-4-4-12 hex digits: hi's 16, then lo's 16.
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(36, '-');
+  std::size_t at = 0;
+  auto digits = [&](std::uint64_t v, int count) {
+    for (int k = count - 1; k >= 0; --k) out[at++] = kHex[(v >> (4 * k)) & 0xF];
+  };
+  digits(hi >> 32, 8);
+  ++at;
+  digits(hi >> 16, 4);
+  ++at;
+  digits(hi, 4);
+  ++at;
+  digits(lo >> 48, 4);
+  ++at;
+  digits(lo, 12);
+  return out;
 }
 
 namespace {
