@@ -15,7 +15,13 @@ build with them per size up to --documents-max, compared with the same build
 without. Hugo is skipped above --hugo-max services (it takes minutes and
 gigabytes there). Every run writes to a fresh folder, and the
 outputs are removed only at the end: deleting tens of thousands of files
-between runs slows the disk down for the runs that follow.
+slows down the creation of files for minutes afterwards on an ext4 disk
+without a journal (such as this machine's), whose allocator passes over
+every inode freed in the last 60 to 360 seconds, one at a time. So a run
+first waits until --settle seconds (default 360) have passed since the last
+run removed its outputs (noted in --scratch/last-cleanup); removing big
+folders yourself just before a run has the same effect, and this script
+cannot see it.
 """
 
 import argparse
@@ -32,6 +38,46 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
+def cleanup_stamp(scratch):
+    return os.path.join(scratch, "last-cleanup")
+
+
+def note_cleanup(scratch):
+    os.sync()
+    with open(cleanup_stamp(scratch), "w") as f:
+        f.write(f"{time.time():.0f}\n")
+
+
+def filesystem_type(path):
+    """The type of the filesystem `path` is on ("ext4", "tmpfs"), from /proc/mounts."""
+    path = os.path.realpath(path)
+    best, kind = "", "unknown"
+    try:
+        for line in open("/proc/mounts"):
+            fields = line.split()
+            mount = fields[1]
+            if (path == mount or path.startswith(mount.rstrip("/") + "/")) and len(mount) >= len(best):
+                best, kind = mount, fields[2]
+    except OSError:
+        pass
+    return kind
+
+
+def settle(scratch, seconds):
+    """Waits until `seconds` have passed since the last run's outputs were removed (not on tmpfs)."""
+    if filesystem_type(scratch) == "tmpfs":
+        return
+    try:
+        since = time.time() - float(open(cleanup_stamp(scratch)).read())
+    except (OSError, ValueError):
+        return
+    if since < seconds:
+        wait = seconds - since
+        print(f"waiting {wait:.0f} s: the disk is still slow to make files after the last run removed its outputs",
+              flush=True)
+        time.sleep(wait)
+
+
 def generate(n, scratch):
     site = os.path.join(scratch, f"n{n}")
     stamp = os.path.join(site, "generated-by")
@@ -39,7 +85,9 @@ def generate(n, scratch):
         version = hashlib.sha256(f.read()).hexdigest()
     if os.path.exists(stamp) and open(stamp).read() == version:
         return site
-    shutil.rmtree(site, ignore_errors=True)
+    if os.path.exists(site):
+        shutil.rmtree(site, ignore_errors=True)
+        note_cleanup(scratch)
     subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(n), site], check=True)
     with open(stamp, "w") as f:
         f.write(version)
@@ -80,6 +128,8 @@ def main():
     p.add_argument("--documents-max", type=int, default=10000)
     p.add_argument("--scratch", default=os.path.join(ROOT, "build", "bench"))
     p.add_argument("--offergen", default=os.path.join(ROOT, "build", "offergen"))
+    p.add_argument("--settle", type=float, default=360,
+                   help="seconds to leave between removing outputs and timing builds (0: do not wait)")
     args = p.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     offergen = os.path.abspath(args.offergen)
@@ -87,13 +137,15 @@ def main():
     os.makedirs(args.scratch, exist_ok=True)
     hugo = shutil.which("hugo")
     print(f"offergen: {offergen}; hugo: {subprocess.run([hugo, 'version'], capture_output=True, text=True).stdout.strip() if hugo else 'not installed'}")
-    print(f"machine: {os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
+    print(f"machine: {os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}; "
+          f"outputs on {filesystem_type(args.scratch)}")
 
     rows = []
     outputs = []
     documents = []
     for n in sizes:
         site = generate(n, args.scratch)
+        settle(args.scratch, args.settle)
         runs = {"offergen": [], "hugo": []}
         stages = []
         with_hugo = hugo and n <= args.hugo_max
@@ -149,6 +201,7 @@ def main():
 
     for out in outputs:
         shutil.rmtree(out, ignore_errors=True)
+    note_cleanup(args.scratch)
 
 
 if __name__ == "__main__":
