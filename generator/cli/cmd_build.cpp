@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -69,6 +70,12 @@ struct BuildCommand {
       std::printf("Built %zu pages and %zu documents (%zu files, %.1f MB) in %.2f s into %s/\n", result.pages,
                   result.documents, result.files, static_cast<double>(result.bytes) / 1e6,
                   result.timings.total_milliseconds() / 1000.0, out.c_str());
+    }
+    if (result.made) {
+      // The process ends here: the system takes back what the build made
+      // at once, instead of it being freed piece by piece.
+      std::fflush(nullptr);
+      std::_Exit(success);
     }
     return success;
   }

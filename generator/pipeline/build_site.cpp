@@ -41,6 +41,9 @@ void finish(BuildResult& result, const BuildOptions& options) {
 
 }  // namespace
 
+BuildMade::BuildMade() = default;
+BuildMade::~BuildMade() = default;
+
 BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   BuildResult result;
   Diagnostics& diagnostics = result.diagnostics;
@@ -49,7 +52,9 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   // Each file is read, parsed and turned into the model on a worker thread,
   // and its text and YAML tree dropped at once: the model is all that stays.
   result.timings.start("load");
-  Model model = load_model(options.content_dir, jobs, diagnostics);
+  auto made = std::make_shared<BuildMade>();
+  Model& model = made->model;
+  model = load_model(options.content_dir, jobs, diagnostics);
 
   result.timings.start("validate");
   ValidateOptions vopts;
@@ -79,7 +84,8 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   const std::vector<PlannedPage> pages = plan_pages(model);
   const std::vector<PlannedDocument> documents =
       options.documents ? plan_documents(model) : std::vector<PlannedDocument>{};
-  RenderEnvironment env(model, urls, assets, pages, jobs);
+  made->env = std::make_unique<RenderEnvironment>(model, urls, assets, pages, jobs);
+  RenderEnvironment& env = *made->env;
   render_service_cards(env, *templates, jobs);
   // The pages link to the search index's document table, which is named by
   // what the index is made of, so they can be rendered before it is made.
@@ -172,6 +178,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   result.files = output.files();
   result.bytes = output.bytes();
   finish(result, options);
+  result.made = std::move(made);
   return result;
 }
 
