@@ -3,9 +3,11 @@
 #include <yaml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 
 #include "core/text.hpp"
+#include "load/yaml_blocks.hpp"
 
 namespace og {
 
@@ -60,8 +62,13 @@ struct Stop {  // parsing cannot go on; the diagnostic is already made
 
 class TreeBuilder {
  public:
-  explicit TreeBuilder(const SourceFile& source, int first_line, Diagnostics& diagnostics)
-      : source_(source), first_line_(first_line), diagnostics_(diagnostics) {}
+  // `cut`: the blocks cut_literal_blocks() took out of the text, whose values
+  // go in where libyaml finds their (now empty) scalars.
+  TreeBuilder(const SourceFile& source, int first_line, Diagnostics& diagnostics, std::vector<CutBlock>* cut)
+      : source_(source), first_line_(first_line), diagnostics_(diagnostics), cut_(cut) {}
+
+  // Whether libyaml found a literal block scalar at every cut block.
+  bool claimed_every_cut() const { return !cut_ || claimed_ == cut_->size(); }
 
   std::optional<YamlNode> take_root() { return std::move(root_); }
 
@@ -91,7 +98,13 @@ class TreeBuilder {
       return;
     }
     node.kind = YamlNode::Kind::scalar;
-    node.value.assign(value);
+    if (CutBlock* block = style == YAML_LITERAL_SCALAR_STYLE ? cut_block_at(e.start_mark) : nullptr) {
+      node.value = std::move(block->value);
+      block->line = kClaimed;
+      ++claimed_;
+    } else {
+      node.value.assign(value);
+    }
     node.plain = style == YAML_PLAIN_SCALAR_STYLE;
     node.block = style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE;
     finish(std::move(node), anchor_of(e.data.scalar.anchor), e.start_mark);
@@ -132,6 +145,15 @@ class TreeBuilder {
     std::string anchor;
     std::optional<YamlNode> pending_key;
   };
+
+  static constexpr std::size_t kClaimed = ~std::size_t{0};
+
+  CutBlock* cut_block_at(const yaml_mark_t& mark) {
+    if (!cut_) return nullptr;
+    for (auto& block : *cut_)
+      if (block.line == mark.line && block.column == mark.column) return &block;
+    return nullptr;
+  }
 
   static std::string anchor_of(const yaml_char_t* anchor) {
     return anchor ? std::string(reinterpret_cast<const char*>(anchor)) : std::string();
@@ -196,6 +218,8 @@ class TreeBuilder {
   const SourceFile& source_;
   int first_line_;
   Diagnostics& diagnostics_;
+  std::vector<CutBlock>* cut_;
+  std::size_t claimed_ = 0;
   std::vector<Open> stack_;
   struct Anchored {
     YamlNode node;
@@ -239,11 +263,12 @@ Stop syntax_error(const yaml_parser_t& p, const TreeBuilder& builder, int first_
   return stop;
 }
 
-}  // namespace
-
-std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view text, int first_line,
-                                   Diagnostics& diagnostics) {
-  TreeBuilder builder(source, first_line, diagnostics);
+// libyaml's events over `text` into a tree. `complete` is set when the
+// stream ended as it should and every cut block was found.
+std::optional<YamlNode> parse_events(const SourceFile& source, std::string_view text, int first_line,
+                                     Diagnostics& diagnostics, std::vector<CutBlock>* cut, bool& complete) {
+  complete = false;
+  TreeBuilder builder(source, first_line, diagnostics, cut);
   Parser parser(text);
   int documents = 0;
   try {
@@ -256,7 +281,9 @@ std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view te
         case YAML_STREAM_START_EVENT:
         case YAML_DOCUMENT_END_EVENT:
         case YAML_NO_EVENT: break;
-        case YAML_STREAM_END_EVENT: return builder.take_root();
+        case YAML_STREAM_END_EVENT:
+          complete = builder.claimed_every_cut();
+          return builder.take_root();
         case YAML_DOCUMENT_START_EVENT:
           // A second document in one file is almost always a stray '---'.
           if (++documents > 1) {
@@ -281,6 +308,37 @@ std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view te
     diagnostics.error(source.at(stop.line, stop.column), "YAML syntax error: " + stop.message, stop.hint);
     return std::nullopt;
   }
+}
+
+}  // namespace
+
+namespace {
+std::atomic<std::size_t> blocks_read{0};
+}  // namespace
+
+std::size_t yaml_blocks_read() { return blocks_read.load(); }
+
+std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view text, int first_line,
+                                   Diagnostics& diagnostics) {
+  // The long block scalars first (load/yaml_blocks.hpp); whenever libyaml
+  // reads what is left differently than expected, or finds any problem, the
+  // whole text again, so that what it reports is about the file as written.
+  if (auto cut = cut_literal_blocks(text)) {
+    Diagnostics found;
+    bool complete = false;
+    auto root = parse_events(source, cut->text, first_line, found, &cut->blocks, complete);
+    if (complete && found.empty()) {
+      blocks_read.fetch_add(cut->blocks.size(), std::memory_order_relaxed);
+      return root;
+    }
+  }
+  return parse_yaml_whole(source, text, first_line, diagnostics);
+}
+
+std::optional<YamlNode> parse_yaml_whole(const SourceFile& source, std::string_view text, int first_line,
+                                         Diagnostics& diagnostics) {
+  bool complete = false;
+  return parse_events(source, text, first_line, diagnostics, nullptr, complete);
 }
 
 }  // namespace og

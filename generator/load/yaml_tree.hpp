@@ -49,4 +49,13 @@ const char* describe_kind(const YamlNode& node);
 std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view text, int first_line,
                                    Diagnostics& diagnostics);
 
+// How many block scalars parse_yaml() has read without libyaml since the
+// program started (tests).
+std::size_t yaml_blocks_read();
+
+// The same with libyaml reading every character, block scalars too (see
+// load/yaml_blocks.hpp): what parse_yaml() must always agree with (tests).
+std::optional<YamlNode> parse_yaml_whole(const SourceFile& source, std::string_view text, int first_line,
+                                         Diagnostics& diagnostics);
+
 }  // namespace og
