@@ -36,13 +36,21 @@ void for_each_word(std::string_view text, std::string& word, OnWord&& on_word) {
     on_word(word);
     word.clear();
   };
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  const auto lower_or_digit = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      word += static_cast<char>(c);
-    } else if (c >= 'A' && c <= 'Z') {
+    if (lower_or_digit(c)) {
+      // Most of a word is already folded: its run is copied at once.
+      const std::size_t start = i;
+      while (++i < n && lower_or_digit(static_cast<unsigned char>(text[i]))) {
+      }
+      word.append(text.data() + start, i - start);
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') {
       word += static_cast<char>(c - 'A' + 'a');
-    } else if (c == 0xC3 && i + 1 < text.size()) {
+    } else if (c == 0xC3 && i + 1 < n) {
       // U+00C0..U+00FF are C3 80..C3 BF in UTF-8.
       const auto next = static_cast<unsigned char>(text[i + 1]);
       const char folded = next >= 0x80 && next <= 0xBF ? kLatin1Letters[next - 0x80] : '\0';
@@ -54,6 +62,7 @@ void for_each_word(std::string_view text, std::string& word, OnWord&& on_word) {
     } else {
       flush();
     }
+    ++i;
   }
   flush();
 }
