@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace og {
 
@@ -45,6 +46,18 @@ bool plain_block_text(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
+    // Eight bytes at a step while all are printable ASCII (0x20 to 0x7E):
+    // none has its top bit; then, with no carry between bytes, each is at
+    // least 0x20 (adding 0x60 sets its top bit) and none is 0x7F (adding 1
+    // would set it).
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    while (end - p >= 8) {
+      std::uint64_t v;
+      std::memcpy(&v, p, 8);
+      if ((v & kHigh) != 0 || ((v + 0x60 * kOnes) & kHigh) != kHigh || ((v + kOnes) & kHigh) != 0) break;
+      p += 8;
+    }
+    if (p >= end) break;
     const unsigned char c = *p;
     if (c < 0x80) {
       if (c < 0x20 || c == 0x7F) return false;
