@@ -51,6 +51,13 @@ void JsonWriter::value(std::string_view s) {
   string(s);
 }
 
+void JsonWriter::value(std::initializer_list<std::string_view> parts) {
+  before_value();
+  out_ += '"';
+  for (const std::string_view part : parts) escaped(part);
+  out_ += '"';
+}
+
 void JsonWriter::raw(std::string_view literal) {
   before_value();
   out_.append(literal);
@@ -82,8 +89,13 @@ bool needs_escape(const char* p) {
 // control characters; everything else (UTF-8 included) as it is. Runs of
 // characters that need nothing are appended at once.
 void JsonWriter::string(std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
   out_ += '"';
+  escaped(s);
+  out_ += '"';
+}
+
+void JsonWriter::escaped(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
   std::size_t run = 0;  // the start of the characters not yet appended
   for (std::size_t i = 0; i < s.size(); ++i) {
     // Eight characters at a step while none of them needs escaping.
@@ -108,7 +120,6 @@ void JsonWriter::string(std::string_view s) {
     }
   }
   out_.append(s.data() + run, s.size() - run);
-  out_ += '"';
 }
 
 }  // namespace og

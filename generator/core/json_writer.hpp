@@ -4,6 +4,7 @@
 // or a page's JSON-LD is not first built as a tree of json objects.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,9 @@ class JsonWriter {
 
   void value(std::string_view s);
   void value(const char* s) { value(std::string_view(s)); }
+  // One string made of `parts` written one after the other, with no copy of
+  // them joined first.
+  void value(std::initializer_list<std::string_view> parts);
   void value(long long n);
   void value(int n) { value(static_cast<long long>(n)); }
   // A value written as it is: true, false, null.
@@ -44,6 +48,7 @@ class JsonWriter {
   void close(char bracket);
   void newline(int level);
   void string(std::string_view s);
+  void escaped(std::string_view s);  // s's characters, escaped, without the quotes
 
   std::string& out_;
   int level_;

@@ -45,8 +45,14 @@ void write_service_record(JsonWriter& j, const Model& model, const Urls& urls, c
   j.begin_object();
   j.member("id", sid);
   j.member("name", s.name);
-  j.member("description",
-           s.description.empty() ? s.summary : s.summary + "\n\n" + plain_text_of(s.description));
+  j.key("description");
+  if (s.description.empty()) {
+    j.value(s.summary);
+  } else if (!s.description.plain.empty()) {
+    j.value({s.summary, "\n\n", s.description.plain});
+  } else {
+    j.value({s.summary, "\n\n", plain_text_of(s.description)});
+  }
   // The service's own website when it has one, else its page on this site.
   j.member("url", !s.contact.website.empty() ? s.contact.website
                   : urls.has_origin()         ? urls.absolute(Urls::service(s.id))
@@ -141,7 +147,11 @@ void write_service_record(JsonWriter& j, const Model& model, const Urls& urls, c
 std::string open_referral_record(const Model& model, const Urls& urls, const Service& service) {
   // One record to a line of the page (laid out as dump(2) around its records),
   // indented two levels in: a diff of two exports shows which services changed.
-  std::string out = "    ";
+  std::string out;
+  // Room for the description and about as much again for the rest (UUIDs
+  // and taxonomy terms), so the record is not copied as it grows.
+  out.reserve(2 * (service.summary.size() + service.description.plain.size()) + 2048);
+  out = "    ";
   JsonWriter j(out, 2, JsonWriter::Layout::compact);
   write_service_record(j, model, urls, service);
   return out;

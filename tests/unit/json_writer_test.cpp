@@ -99,3 +99,18 @@ TEST_CASE("JsonWriter escapes a character wherever it falls in a long string", "
     }
   }
 }
+
+TEST_CASE("JsonWriter writes a string made of parts as the parts joined", "[core]") {
+  const std::string a = "summary \"quoted\"", b = "\n\n", c = "tab\there \\ caf\xC3\xA9 and more than eight bytes";
+  std::string joined, parts;
+  JsonWriter one(joined, 0, JsonWriter::Layout::compact);
+  one.begin_array();
+  one.value(a + b + c);
+  one.end_array();
+  JsonWriter many(parts, 0, JsonWriter::Layout::compact);
+  many.begin_array();
+  many.value({a, b, c});
+  many.end_array();
+  CHECK(parts == joined);
+  CHECK(nlohmann::json::parse(parts)[0] == a + b + c);
+}
