@@ -177,14 +177,6 @@ Document make(const Model& m, const DocumentSource& source, bool source_text) {
   return d;
 }
 
-// Appends `text` with its length in front, so that no two lists of texts run
-// together into the same bytes.
-void put_text(std::string& out, std::string_view text) {
-  const std::uint64_t n = text.size();
-  out.append(reinterpret_cast<const char*>(&n), sizeof n);
-  out.append(text);
-}
-
 }  // namespace
 
 Document make_document(const Model& m, const DocumentSource& source) { return make(m, source, false); }
@@ -198,17 +190,23 @@ std::vector<std::uint64_t> document_digests(const Model& m, const std::vector<Do
 }
 
 std::uint64_t digest_of(const Document& d) {
-  std::string bytes;
-  std::size_t size = d.route.size() + d.title.size() + d.summary.size() + d.facets.size() + 64;
-  for (const auto& f : d.fields) size += f.text.size() + 16;
-  bytes.reserve(size);
-  bytes += d.kind;
-  for (const std::string* text : {&d.route, &d.title, &d.summary, &d.facets}) put_text(bytes, *text);
+  // Each part hashed on its own and folded in with its length, so that no two
+  // lists of parts run together into the same digest.
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ static_cast<unsigned char>(d.kind);
+  auto fold = [&](std::uint64_t v) {
+    h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  };
+  auto part = [&](std::string_view text) {
+    fold(content_hash(text));
+    fold(text.size());
+  };
+  for (const std::string* text : {&d.route, &d.title, &d.summary, &d.facets}) part(*text);
   for (const auto& f : d.fields) {
-    put_text(bytes, f.text);
-    bytes += static_cast<char>(f.weight);
+    part(f.text);
+    fold(static_cast<std::uint64_t>(f.weight));
   }
-  return content_hash(bytes);
+  return h;
 }
 
 std::vector<ContentKey> document_keys(const Model& m, const DocumentSource& source) {
