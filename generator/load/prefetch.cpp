@@ -1,5 +1,7 @@
 #include "load/prefetch.hpp"
 
+#include <system_error>
+
 #include <fcntl.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -32,6 +34,14 @@ bool looks_cached(const std::vector<std::filesystem::path>& files) {
 
 FilePrefetch::FilePrefetch(const std::vector<std::filesystem::path>& files) {
   if (files.size() < 64) return;  // a small site: not worth a thread
+  // Only a help: when no thread can be had, the workers read as before.
+  try {
+    start(files);
+  } catch (const std::system_error&) {
+  }
+}
+
+void FilePrefetch::start(const std::vector<std::filesystem::path>& files) {
   thread_ = std::thread([this, &files] {
     if (looks_cached(files)) return;
     for (const auto& file : files) {

@@ -27,6 +27,7 @@ class FilePrefetch {
   FilePrefetch& operator=(const FilePrefetch&) = delete;
 
  private:
+  void start(const std::vector<std::filesystem::path>& files);
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };

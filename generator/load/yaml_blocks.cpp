@@ -100,7 +100,12 @@ std::size_t leading_spaces(std::string_view line) {
 }  // namespace
 
 std::optional<CutText> cut_literal_blocks(std::string_view text) {
-  if (text.find('\r') != std::string_view::npos) return std::nullopt;
+  // Lines are counted at '\n' here; libyaml also breaks lines at CR, NEL,
+  // LS and PS anywhere in the file (comments, quoted text), and its line
+  // numbers would then no longer match these.
+  if (text.find('\r') != std::string_view::npos || text.find("\xC2\x85") != std::string_view::npos ||
+      text.find("\xE2\x80\xA8") != std::string_view::npos || text.find("\xE2\x80\xA9") != std::string_view::npos)
+    return std::nullopt;
   // The text's lines, each without its '\n'; `ends` says whether it had one.
   std::vector<std::string_view> lines;
   for (std::size_t pos = 0; pos < text.size();) {

@@ -8,9 +8,9 @@
 // and its value made a line at a time; parse_yaml() then gives libyaml the
 // rest, and checks that libyaml found a literal block scalar at each cut. A
 // block this cannot read exactly as libyaml would is left in the text for
-// libyaml: one with a tab or a line break other than '\n', a character YAML
-// forbids, keep chomping ('|+') or an indentation indicator, or one that runs
-// to the end of the file.
+// libyaml: one with a tab or a character YAML forbids, keep chomping ('|+')
+// or an indentation indicator, or one that runs to the end of the file; and
+// nothing is cut from a file with a line break other than '\n' anywhere.
 #pragma once
 
 #include <cstddef>

@@ -98,7 +98,9 @@ class TreeBuilder {
       return;
     }
     node.kind = YamlNode::Kind::scalar;
-    if (CutBlock* block = style == YAML_LITERAL_SCALAR_STYLE ? cut_block_at(e.start_mark) : nullptr) {
+    // A cut block's lines are empty in the text libyaml reads, so its value is "".
+    CutBlock* block = style == YAML_LITERAL_SCALAR_STYLE && value.empty() ? cut_block_at(e.start_mark) : nullptr;
+    if (block) {
       node.value = std::move(block->value);
       block->line = kClaimed;
       ++claimed_;

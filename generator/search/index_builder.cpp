@@ -64,8 +64,15 @@ const std::string& table_start() {
 
 }  // namespace
 
+#ifndef OFFERGEN_VERSION
+#define OFFERGEN_VERSION "0.0.0"
+#endif
+
 std::string table_route(const std::vector<std::uint64_t>& digests, const std::vector<Term>& terms) {
-  std::string bytes = table_start();
+  // offergen's version too: another version may split, stem or weigh the same
+  // text differently, and a browser holding the old table would then ask for
+  // shards that are gone.
+  std::string bytes = "offergen " OFFERGEN_VERSION "\n" + table_start();
   bytes.append(reinterpret_cast<const char*>(digests.data()), digests.size() * sizeof(std::uint64_t));
   // The glossary's synonyms, which decide which stems a document's words add to.
   for (const auto& t : terms) {

@@ -46,8 +46,8 @@ struct SearchIndex {
 
 // The address of the document table, "/search/docs.<hash>.json": a hash of
 // what the index is made of, namely each document's document_digest() (in the
-// index's order), the glossary's synonyms and the table's fixed start (its
-// version, the kinds and the stop words). Every other file of the index is
+// index's order), the glossary's synonyms, offergen's version and the
+// table's fixed start (its format version, the kinds and the stop words). Every other file of the index is
 // named by a hash of its bytes, and the table lists their names.
 std::string table_route(const std::vector<std::uint64_t>& digests, const std::vector<Term>& terms);
 

@@ -117,6 +117,11 @@ TEST_CASE("blocks read without libyaml equal libyaml's reading", "[yaml]") {
       "key with space: |\n  Text.\nnext: 1\n",
       "\"quoted\": |\n  Text.\nnext: 1\n",
       "description: >\n  Folded is left to libyaml.\nnext: 1\n",
+      // A line break libyaml counts and '\n' does not, before the blocks: the
+      // block below must not be given to the literal above it (found in review).
+      "# note\xE2\x80\xA8\nb: | # empty\nc: |\n  text\nd: 1\n",
+      "# note\xC2\x85\nb: |+\nc: |\n  text\nd: 1\n",
+      "a: 'quoted\xE2\x80\xA9'\nb: |2\nc: |\n  text\nd: 1\n",
   };
   for (const char* text : cases) same_both_ways(text);
 }
