@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/text.hpp"
+
 namespace og {
 
 namespace {
@@ -39,10 +41,12 @@ std::optional<Header> literal_header(std::string_view line) {
 }
 
 // Whether libyaml would take `text` as it is inside a block scalar: valid
-// UTF-8 of characters YAML allows (tab, printable ASCII, and from U+00A0 up
-// except U+FFFE and U+FFFF), no tab, and no line break other than the
-// line's own (NEL, LS and PS are line breaks to YAML).
+// UTF-8 (core/text.hpp's check) of characters YAML allows, with no tab: not
+// a control character (below U+0020, DEL, or U+0080 to U+009F, which are
+// C2 80 to C2 9F), not U+FFFE or U+FFFF (EF BF BE, EF BF BF), and no line
+// break but the line's own (LS and PS, E2 80 A8 and E2 80 A9).
 bool plain_block_text(std::string_view text) {
+  if (find_invalid_utf8(text)) return false;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
@@ -61,32 +65,14 @@ bool plain_block_text(std::string_view text) {
     const unsigned char c = *p;
     if (c < 0x80) {
       if (c < 0x20 || c == 0x7F) return false;
-      ++p;
-      continue;
+    } else if (c == 0xC2) {
+      if (p[1] < 0xA0) return false;  // valid UTF-8: p[1] is there
+    } else if (c == 0xE2) {
+      if (p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) return false;
+    } else if (c == 0xEF) {
+      if (p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) return false;
     }
-    std::size_t n;
-    std::uint32_t cp;
-    if ((c & 0xE0) == 0xC0) {
-      n = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (static_cast<std::size_t>(end - p) < n) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((p[k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[k] & 0x3F);
-    }
-    const std::uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < least[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;  // overlong or not a character
-    if (cp < 0xA0 || cp == 0x2028 || cp == 0x2029 || cp == 0xFFFE || cp == 0xFFFF) return false;
-    p += n;
+    ++p;  // a continuation byte is never one of the bytes tested above
   }
   return true;
 }
