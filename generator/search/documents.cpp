@@ -230,10 +230,4 @@ std::vector<ContentKey> document_keys(const Model& m, const DocumentSource& sour
   }
 }
 
-std::vector<Document> collect_documents(const Model& m) {
-  std::vector<Document> docs;
-  for (const auto& source : document_sources(m)) docs.push_back(make_document(m, source));
-  return docs;
-}
-
 }  // namespace og::search

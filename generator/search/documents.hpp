@@ -33,14 +33,12 @@ struct Document {
 // The label shown for each kind of result ("Service", "Glossary"), in kind order.
 const std::vector<std::pair<char, std::string>>& kind_labels();
 
-// Every document, in a fixed order: services, pathways, young people's pages,
-// strategy, areas, glossary terms, free pages; each in the model's order.
-std::vector<Document> collect_documents(const Model& model);
-
-// The same one at a time: where each document comes from (a kind, as in
-// Document::kind, and an index into the model's vector of that kind), and
-// the document made from it, so that a build can make them on every core and
-// the preview server can make again only those a change touched.
+// Where each document comes from (a kind, as in Document::kind, and an index
+// into the model's vector of that kind), in a fixed order: services,
+// pathways, young people's pages, strategy, areas, glossary terms, free
+// pages, each in the model's order; and the document made from it, so that a
+// build can make them on every core and the preview server can make again
+// only those a change touched.
 struct DocumentSource {
   char kind;
   std::size_t index;
