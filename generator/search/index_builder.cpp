@@ -355,7 +355,6 @@ void SearchIndexBuilder::add_all(std::size_t count, unsigned jobs,
   Impl& m = *impl_;
   const std::size_t first = rows_.size();
   rows_.resize(first + count);
-  routes_.resize(first + count);
   if (keep_terms_) m.terms.resize(first + count);
   if (m.lexicons.size() < std::max(1u, jobs)) m.lexicons.resize(std::max(1u, jobs));
   m.jobs = jobs;
@@ -376,7 +375,6 @@ void SearchIndexBuilder::add_all(std::size_t count, unsigned jobs,
       const Document d = make(start + k);
       words[k] = words_of(d, *lexicon);
       rows_[first + start + k] = document_row(d);
-      routes_[first + start + k] = d.route;
     });
     m.pending.swap(words);
     m.pending_first = static_cast<std::uint32_t>(first + start);
@@ -398,7 +396,7 @@ void SearchIndexBuilder::add_range(const Model& model, const std::vector<Documen
   add_all(to - from, jobs, [&](std::size_t i) { return make_document(model, sources[from + i]); });
 }
 
-void SearchIndexBuilder::replace(std::size_t index, Document document) {
+void SearchIndexBuilder::replace(std::size_t index, const Document& document) {
   Impl& m = *impl_;
   m.merge_pending();
   const auto doc = static_cast<std::uint32_t>(index);
@@ -419,7 +417,6 @@ void SearchIndexBuilder::replace(std::size_t index, Document document) {
     rows_[index] = std::move(row);
     m.table_dirty = true;
   }
-  routes_[index] = std::move(document.route);
 }
 
 std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(const std::string& docs_route) {
@@ -470,7 +467,6 @@ SearchIndex SearchIndexBuilder::take_files(std::string docs_route) && {
   // Only `files` holds the bytes now: they are moved out, not copied.
   impl_ = std::make_unique<Impl>();
   rows_ = {};
-  routes_ = {};
   for (auto& f : files) result.files.push_back({std::move(f.path), std::move(*std::const_pointer_cast<std::string>(f.bytes))});
   return result;
 }

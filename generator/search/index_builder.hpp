@@ -74,9 +74,7 @@ class SearchIndexBuilder {
   void add_range(const Model& model, const std::vector<DocumentSource>& sources, std::size_t from, std::size_t to,
                  unsigned jobs);
   // Replaces document `index` (same position, same kind of page).
-  void replace(std::size_t index, Document document);
-  std::size_t size() const { return rows_.size(); }
-  const std::string& route(std::size_t index) const { return routes_[index]; }
+  void replace(std::size_t index, const Document& document);
 
   // The files, shared rather than copied (the preview server keeps them),
   // writing again only the shards that changed since the last call.
@@ -99,7 +97,6 @@ class SearchIndexBuilder {
   std::unique_ptr<Impl> impl_;
   bool keep_terms_;
   std::vector<std::string> rows_;    // each document's row of the table, as JSON
-  std::vector<std::string> routes_;  // each document's address
 };
 
 }  // namespace og::search
