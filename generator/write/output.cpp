@@ -61,6 +61,7 @@ void DiskOutput::enqueue(Queued item) {
            lane.queue.empty();
   };
   if (!room()) {
+    if (lane.writer_waiting) lane.work.notify_one();  // it may be asleep on a short queue
     ++lane.producers_waiting;
     lane.room.wait(lock, room);
     --lane.producers_waiting;
@@ -72,7 +73,10 @@ void DiskOutput::enqueue(Queued item) {
   }
   lane.queued_bytes += item.bytes.size();
   lane.queue.push_back(std::move(item));
-  if (lane.writer_waiting) lane.work.notify_one();
+  // A sleeping writer is woken for a batch, not for each page: a wake is a
+  // context switch on each side, and the cores are busy rendering.
+  if (lane.writer_waiting && (lane.queue.size() >= kWakeItems || lane.queued_bytes >= kWakeBytes))
+    lane.work.notify_one();
 }
 
 void DiskOutput::fail(std::exception_ptr error) {

@@ -68,6 +68,10 @@ class DiskOutput : public OutputSink {
 
   static constexpr std::size_t kWriters = 2;
   static constexpr std::size_t kQueueBytes = 2 << 20;
+  // A writer with nothing to do sleeps until its queue holds this many files
+  // or bytes (or a thread waits for room, or finish() is called).
+  static constexpr std::size_t kWakeItems = 64;
+  static constexpr std::size_t kWakeBytes = 512 << 10;
 
  private:
   struct Queued {

@@ -46,3 +46,30 @@ TEST_CASE("a first piece starts a file again", "[write]") {
   disk.finish();
   CHECK(read_file(dir / "big/file.json") == "new");
 }
+
+TEST_CASE("a page too big for a writer's queue is written while the writer waits for a batch", "[write]") {
+  // The writer sleeps until its queue holds a batch; one small page is not
+  // one, and a page larger than the queue must wake it instead of waiting
+  // for room that never comes (this hung before the writer was woken).
+  TempDir dir;
+  DiskOutput disk(dir.path());
+  const std::string big(DiskOutput::kQueueBytes + 1, 'x');
+  for (int i = 0; i < 3; ++i) {
+    disk.write("small-" + std::to_string(i) + "/index.html", std::string("small"));
+    disk.write("big-" + std::to_string(i) + "/index.html", std::string(big));
+  }
+  disk.finish();
+  CHECK(disk.files() == 6);
+  CHECK(read_file(dir / "big-2/index.html").size() == big.size());
+  CHECK(read_file(dir / "small-0/index.html") == "small");
+}
+
+TEST_CASE("pages fewer than a batch are all written by finish()", "[write]") {
+  TempDir dir;
+  DiskOutput disk(dir.path());
+  for (std::size_t i = 0; i + 1 < DiskOutput::kWakeItems; ++i)
+    disk.write("p" + std::to_string(i) + "/index.html", std::to_string(i));
+  disk.finish();
+  CHECK(disk.files() == DiskOutput::kWakeItems - 1);
+  CHECK(read_file(dir / "p7/index.html") == "7");
+}
