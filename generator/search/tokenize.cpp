@@ -11,7 +11,7 @@ namespace og::search {
 std::vector<std::string> split_words(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
-  for_each_word(text, word, [&](const std::string& w) { words.push_back(w); });
+  for_each_word(text, word, [&](std::string_view w) { words.emplace_back(w); });
   return words;
 }
 

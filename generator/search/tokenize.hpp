@@ -24,32 +24,41 @@ inline constexpr char kLatin1Letters[] =
     "dnooooo\0ouuuuyty";  // U+00E0..U+00FF
 static_assert(sizeof(kLatin1Letters) == 64 + 1);
 
-// Calls on_word(word) for each word of `text`, folded into `word` (a buffer
-// the caller keeps, so that no word allocates): lower-case ASCII letters and
-// digits; accented Latin letters lose their accents ("é" -> "e"); everything
-// else (punctuation, curly quotes) splits words.
+// Calls on_word(word) for each word of `text`, folded: lower-case ASCII
+// letters and digits; accented Latin letters lose their accents ("é" -> "e");
+// everything else (punctuation, curly quotes) splits words. `word` is a
+// string_view into `text` when the word is written folded already (most
+// are), and otherwise into `buffer`, which the caller keeps so that no word
+// allocates. Either is valid only during the call.
 template <typename OnWord>
-void for_each_word(std::string_view text, std::string& word, OnWord&& on_word) {
-  word.clear();
+void for_each_word(std::string_view text, std::string& buffer, OnWord&& on_word) {
+  buffer.clear();
   auto flush = [&] {
-    if (word.empty()) return;
-    on_word(word);
-    word.clear();
+    if (buffer.empty()) return;
+    on_word(std::string_view(buffer));
+    buffer.clear();
   };
   const auto lower_or_digit = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (lower_or_digit(c)) {
-      // Most of a word is already folded: its run is copied at once.
+      // Most of a word is already folded: its run is taken at once.
       const std::size_t start = i;
       while (++i < n && lower_or_digit(static_cast<unsigned char>(text[i]))) {
       }
-      word.append(text.data() + start, i - start);
+      // A whole word as written: ended by ASCII that is not a capital.
+      const bool ends = i == n || (static_cast<unsigned char>(text[i]) < 0x80 && !(text[i] >= 'A' && text[i] <= 'Z'));
+      if (buffer.empty() && ends) {
+        on_word(text.substr(start, i - start));
+        ++i;  // the character that ended it splits words
+        continue;
+      }
+      buffer.append(text.data() + start, i - start);
       continue;
     }
     if (c >= 'A' && c <= 'Z') {
-      word += static_cast<char>(c - 'A' + 'a');
+      buffer += static_cast<char>(c - 'A' + 'a');
     } else if (c == 0xC3 && i + 1 < n) {
       // U+00C0..U+00FF are C3 80..C3 BF in UTF-8.
       const auto next = static_cast<unsigned char>(text[i + 1]);
@@ -58,7 +67,7 @@ void for_each_word(std::string_view text, std::string& word, OnWord&& on_word) {
       if (folded == '\0')
         flush();
       else
-        word += folded;
+        buffer += folded;
     } else {
       flush();
     }

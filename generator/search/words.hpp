@@ -92,7 +92,7 @@ class WordTable {
     for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       const Slot& slot = slots_[i];
       if (!slot.used) return nullptr;
-      if (slot.hash == h && slot.size == word.size() && keys_.compare(slot.at, slot.size, word) == 0)
+      if (slot.hash == h && slot.size == word.size() && std::memcmp(keys_.data() + slot.at, word.data(), word.size()) == 0)
         return &slot.value;
     }
   }
@@ -156,7 +156,7 @@ class Lexicon {
   // The words of `text`, as tokenize() finds them.
   void split(std::string_view text, std::vector<Word>& out) {
     out.clear();
-    for_each_word(text, buffer_, [&](const std::string& word) {
+    for_each_word(text, buffer_, [&](std::string_view word) {
       const Word w = lookup(word);
       if (w.stem) out.push_back(w);
     });
@@ -175,13 +175,14 @@ class Lexicon {
     return slot.get();
   }
 
-  Word lookup(const std::string& word) {
-    const std::uint64_t h = WordTable<Word>::hash(word);
-    if (const Word* known = words_.find(word, h)) return *known;
+  Word lookup(std::string_view text) {
+    const std::uint64_t h = WordTable<Word>::hash(text);
+    if (const Word* known = words_.find(text, h)) return *known;
+    const std::string word(text);
     Word w{intern(forms_, word), nullptr};
     const bool keep = !(word.size() < 2 && !(word[0] >= '0' && word[0] <= '9')) && !is_stop_word(word);
     if (keep) w.stem = intern(stems_, stemmer_.stem(word));
-    words_.insert(word, h, w);
+    words_.insert(text, h, w);
     return w;
   }
 
