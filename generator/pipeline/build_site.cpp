@@ -9,8 +9,7 @@
 #include "load/content_files.hpp"
 #include "pipeline/search_and_export.hpp"
 #include "pipeline/site_files.hpp"
-#include "print/fonts.hpp"
-#include "print/printer.hpp"
+#include "print/print_module.hpp"
 #include "render/assets.hpp"
 #include "render/environment.hpp"
 #include "render/page_plan.hpp"
@@ -97,13 +96,9 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
     env.service_texts = &service_texts;
   }
 
+  // The print stage is loaded only when there is something to print.
   std::shared_ptr<const FontLibrary> fonts;
-  if (!documents.empty()) {
-    std::string error;
-    fonts = FontLibrary::load(kDocumentFontFamily, error);
-    if (!fonts)
-      diagnostics.error({"offergen", 0, 0}, error, "install Debian's fonts-noto-core; ./build.sh installs what is missing");
-  }
+  if (!documents.empty()) fonts = load_document_fonts(diagnostics);
   const PrintEnvironment print_env(model, urls, fonts);
 
   // Documents are printed alongside the pages that do not link to them; the
@@ -119,7 +114,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   }
   const std::size_t printable = fonts ? documents.size() : 0;
   std::vector<std::unique_ptr<PageRenderer>> renderers(std::max(1u, jobs));
-  std::vector<std::unique_ptr<DocumentPrinter>> printers(std::max(1u, jobs));
+  std::vector<std::unique_ptr<Printer>> printers(std::max(1u, jobs));
   std::vector<Diagnostics> page_diagnostics(pages.size());
   std::vector<Diagnostics> document_diagnostics(documents.size());
   std::vector<DownloadFacts> printed(documents.size());
@@ -137,7 +132,10 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
     }
     if (i >= printable) return render_page(first_pages[i - printable], worker);
     auto& printer = printers[worker];
-    if (!printer) printer = std::make_unique<DocumentPrinter>(print_env);
+    if (!printer) {
+      std::string error;
+      printer = print_module(error)->new_printer(print_env);  // loaded: there are fonts
+    }
     PrintedDocument doc = printer->print(documents[i], document_diagnostics[i]);
     if (doc.bytes.empty()) return;
     printed[i] = {doc.bytes.size(), doc.pages};

@@ -6,14 +6,6 @@
 
 namespace og {
 
-PrintEnvironment::PrintEnvironment(const Model& m, Urls u, std::shared_ptr<const FontLibrary> f)
-    : model(m), urls(std::move(u)), fonts(std::move(f)), theme(document_theme(m.site)) {}
-
-std::string PrintEnvironment::resolve(std::string_view link) const {
-  if (link.empty() || link.front() != '/' || (link.size() > 1 && link[1] == '/')) return std::string(link);
-  return urls.has_origin() ? urls.absolute(link) : urls.link(link);
-}
-
 DocumentPrinter::DocumentPrinter(const PrintEnvironment& env) : env_(env) {
   font_map_ = env.fonts->new_font_map();
   context_ = pango_font_map_create_context(font_map_);

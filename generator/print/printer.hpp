@@ -11,6 +11,7 @@
 #include "documents/downloads.hpp"
 #include "model/model.hpp"
 #include "print/fonts.hpp"
+#include "print/print_module.hpp"
 #include "print/theme.hpp"
 #include "render/urls.hpp"
 
@@ -19,30 +20,14 @@ typedef struct _PangoContext PangoContext;
 
 namespace og {
 
-struct PrintEnvironment {
-  PrintEnvironment(const Model& model, Urls urls, std::shared_ptr<const FontLibrary> fonts);
-  const Model& model;
-  Urls urls;
-  std::shared_ptr<const FontLibrary> fonts;
-  DocumentTheme theme;
-  // Where a link from content points in a PDF: root-relative links get the
-  // site's full address when base_url has one (a PDF has no page to be relative to).
-  std::string resolve(std::string_view link) const;
-};
-
-struct PrintedDocument {
-  std::string bytes;  // empty when the document could not be made (see the diagnostics)
-  int pages = 0;
-};
-
-class DocumentPrinter {
+class DocumentPrinter final : public Printer {
  public:
   explicit DocumentPrinter(const PrintEnvironment& env);
-  ~DocumentPrinter();
+  ~DocumentPrinter() override;
   DocumentPrinter(const DocumentPrinter&) = delete;
   DocumentPrinter& operator=(const DocumentPrinter&) = delete;
 
-  PrintedDocument print(const PlannedDocument& document, Diagnostics& diagnostics);
+  PrintedDocument print(const PlannedDocument& document, Diagnostics& diagnostics) override;
   PangoContext* context() const { return context_; }
 
  private:

@@ -9,7 +9,7 @@
 #include "core/timer.hpp"
 #include "export/open_referral.hpp"
 #include "pipeline/site_files.hpp"
-#include "print/printer.hpp"
+#include "print/print_module.hpp"
 #include "render/dependencies.hpp"
 #include "render/page_renderer.hpp"
 #include "render/urls.hpp"
@@ -118,12 +118,7 @@ RebuildReport LiveSite::build_all() {
   // background): until then the pages have no download links.
   documents_ = plan_documents(model_);
   font_diagnostics_ = {};
-  if (!documents_.empty() && !fonts_) {
-    std::string error;
-    fonts_ = FontLibrary::load(kDocumentFontFamily, error);
-    if (!fonts_)
-      font_diagnostics_.error({"offergen", 0, 0}, error, "install Debian's fonts-noto-core; ./build.sh installs what is missing");
-  }
+  if (!documents_.empty() && !fonts_) fonts_ = load_document_fonts(font_diagnostics_);
   downloads_.clear();
   download_changes_ = {};
   env_->downloads = downloads_;

@@ -62,7 +62,7 @@
 #include "render/page_plan.hpp"
 #include "render/templates.hpp"
 #include "search/index_builder.hpp"
-#include "print/fonts.hpp"
+#include "print/print_module.hpp"
 #include "validate/validate.hpp"
 
 namespace og {

@@ -14,8 +14,8 @@
 
 #include "core/parallel.hpp"
 #include "core/timer.hpp"
+#include "print/print_module.hpp"
 #include "print/print_pause.hpp"
-#include "print/printer.hpp"
 #include "render/dependencies.hpp"
 #include "render/urls.hpp"
 #include "serve/live_site.hpp"
@@ -23,6 +23,16 @@
 namespace og {
 
 using Rendered = RenderedFiles;
+
+namespace {
+
+// A printer, once fonts_ is set (so the print module is loaded).
+std::unique_ptr<Printer> new_printer(const PrintEnvironment& env) {
+  std::string error;
+  return print_module(error)->new_printer(env);
+}
+
+}  // namespace
 
 // One document printed on a thread of its own from a copy of what it reads.
 struct LiveSite::PrintJob {
@@ -103,10 +113,10 @@ RebuildReport LiveSite::print_stale_documents() {
   std::vector<Diagnostics> diagnostics(stale.size());
   if (fonts_) {
     const PrintEnvironment print_env(model_, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), fonts_);
-    std::vector<std::unique_ptr<DocumentPrinter>> printers(std::max(1u, jobs_));
+    std::vector<std::unique_ptr<Printer>> printers(std::max(1u, jobs_));
     parallel_for_workers(stale.size(), jobs_, [&](std::size_t k, unsigned worker) {
       auto& printer = printers[worker];
-      if (!printer) printer = std::make_unique<DocumentPrinter>(print_env);
+      if (!printer) printer = new_printer(print_env);
       printed[k] = printer->print(documents_[stale[k]], diagnostics[k]);
     });
   }
@@ -146,8 +156,7 @@ bool LiveSite::start_background_print() {
     setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 19);
     sched_param idle{};
     pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
-    DocumentPrinter printer(*raw->env);
-    raw->printed = printer.print(document, raw->diagnostics);
+    raw->printed = new_printer(*raw->env)->print(document, raw->diagnostics);
     raw->done = true;
   });
   job_ = std::move(job);
