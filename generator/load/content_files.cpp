@@ -39,13 +39,17 @@ bool ignored_name(std::string_view name) {
   return name.empty() || name.front() == '.' || name.back() == '~' || name.front() == '#';
 }
 
-std::vector<fs::directory_entry> sorted_entries(const fs::path& dir) {
-  std::vector<fs::directory_entry> entries;
+struct NamedEntry {
+  std::string name;  // the file name, taken once: sorting by path().filename() made two paths a comparison
+  fs::directory_entry entry;
+};
+
+std::vector<NamedEntry> sorted_entries(const fs::path& dir) {
+  std::vector<NamedEntry> entries;
   std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
-  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-    return a.path().filename().string() < b.path().filename().string();
-  });
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    entries.push_back({it->path().filename().string(), *it});
+  std::sort(entries.begin(), entries.end(), [](const NamedEntry& a, const NamedEntry& b) { return a.name < b.name; });
   return entries;
 }
 
@@ -89,8 +93,7 @@ std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& di
 
   // Find the files, in a fixed order, and warn about anything offergen would not read.
   std::vector<ContentFile> pending;
-  for (const auto& entry : sorted_entries(dir)) {
-    const std::string name = entry.path().filename().string();
+  for (const auto& [name, entry] : sorted_entries(dir)) {
     if (ignored_name(name)) continue;
     const std::string display = display_dir + "/" + name;
     auto layout = std::find_if(kLayout.begin(), kLayout.end(),
@@ -110,8 +113,7 @@ std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& di
       pending.push_back({entry.path(), display, layout->slot, markdown});
       continue;
     }
-    for (const auto& file : sorted_entries(entry.path())) {
-      const std::string file_name = file.path().filename().string();
+    for (const auto& [file_name, file] : sorted_entries(entry.path())) {
       if (ignored_name(file_name)) continue;
       const std::string file_display = display + "/" + file_name;
       if (file.is_directory()) {
