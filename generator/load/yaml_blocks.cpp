@@ -40,6 +40,14 @@ std::optional<Header> literal_header(std::string_view line) {
   return h;
 }
 
+std::size_t leading_spaces(std::string_view line) {
+  std::size_t n = 0;
+  while (n < line.size() && line[n] == ' ') ++n;
+  return n;
+}
+
+}  // namespace
+
 // Whether libyaml would take `text` as it is inside a block scalar: valid
 // UTF-8 (core/text.hpp's check) of characters YAML allows, with no tab: not
 // a control character (below U+0020, DEL, or U+0080 to U+009F, which are
@@ -76,14 +84,6 @@ bool plain_block_text(std::string_view text) {
   }
   return true;
 }
-
-std::size_t leading_spaces(std::string_view line) {
-  std::size_t n = 0;
-  while (n < line.size() && line[n] == ' ') ++n;
-  return n;
-}
-
-}  // namespace
 
 std::optional<CutText> cut_literal_blocks(std::string_view text) {
   // Lines are counted at '\n' here; libyaml also breaks lines at CR, NEL,

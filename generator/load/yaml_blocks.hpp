@@ -32,6 +32,11 @@ struct CutText {
   std::vector<CutBlock> blocks;
 };
 
+// Whether libyaml would take `text` (a line, without its '\n') as it is
+// inside a block scalar: valid UTF-8 of characters YAML allows, no tab, no
+// line break.
+bool plain_block_text(std::string_view text);
+
 // nullopt when there is nothing to cut.
 std::optional<CutText> cut_literal_blocks(std::string_view text);
 

@@ -8,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "load/yaml_blocks.hpp"
+#include "load/yaml_simple.hpp"
 
 namespace og {
 
@@ -316,16 +317,26 @@ std::optional<YamlNode> parse_events(const SourceFile& source, std::string_view 
 
 namespace {
 std::atomic<std::size_t> blocks_read{0};
+std::atomic<std::size_t> simple_read{0};
 }  // namespace
 
 std::size_t yaml_blocks_read() { return blocks_read.load(); }
+std::size_t yaml_simple_read() { return simple_read.load(); }
 
 std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view text, int first_line,
                                    Diagnostics& diagnostics) {
   // The long block scalars first (load/yaml_blocks.hpp); whenever libyaml
   // reads what is left differently than expected, or finds any problem, the
   // whole text again, so that what it reports is about the file as written.
-  if (auto cut = cut_literal_blocks(text)) {
+  // Then the rest: by the simple reader when the file is simple enough
+  // (load/yaml_simple.hpp), else by libyaml.
+  auto cut = cut_literal_blocks(text);
+  if (auto simple = parse_simple_yaml(cut ? cut->text : text, first_line, cut ? &cut->blocks : nullptr)) {
+    simple_read.fetch_add(1, std::memory_order_relaxed);
+    if (cut) blocks_read.fetch_add(cut->blocks.size(), std::memory_order_relaxed);
+    return simple;
+  }
+  if (cut) {
     Diagnostics found;
     bool complete = false;
     auto root = parse_events(source, cut->text, first_line, found, &cut->blocks, complete);

@@ -52,6 +52,9 @@ std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view te
 // How many block scalars parse_yaml() has read without libyaml since the
 // program started (tests).
 std::size_t yaml_blocks_read();
+// How many files (or front matters) parse_yaml() has read with the simple
+// reader (load/yaml_simple.hpp), without libyaml (tests).
+std::size_t yaml_simple_read();
 
 // The same with libyaml reading every character, block scalars too (see
 // load/yaml_blocks.hpp): what parse_yaml() must always agree with (tests).
