@@ -1,5 +1,8 @@
 #include "core/hash.hpp"
 
+#include <bit>
+#include <cstring>
+
 namespace og {
 
 std::uint64_t fnv1a64(std::string_view data, std::uint64_t from) {
@@ -36,8 +39,13 @@ std::uint64_t content_hash(std::string_view data) {
     for (std::size_t b = 0; b < len; ++b) w |= static_cast<std::uint64_t>(p[at + b]) << (8 * b);
     return w;
   };
+  // Eight bytes at a time with one load, as word(i, 8) reads them on this
+  // little-endian machine (hashed names must not change).
+  static_assert(std::endian::native == std::endian::little);
   for (; i + 8 <= n; i += 8) {
-    h = (h ^ word(i, 8)) * k;
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    h = (h ^ w) * k;
     h ^= h >> 29;
   }
   if (i < n) h = (h ^ word(i, n - i)) * k;

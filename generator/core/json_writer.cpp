@@ -1,6 +1,7 @@
 #include "core/json_writer.hpp"
 
 #include <charconv>
+#include <cstring>
 #include <cstdint>
 
 namespace og {
@@ -75,8 +76,8 @@ namespace {
 // Whether any of the eight bytes at `p` is a control character, '"' or '\\'
 // (bytes of UTF-8 sequences are 0x80 and above: never).
 bool needs_escape(const char* p) {
-  std::uint64_t v = 0;
-  for (int b = 0; b < 8; ++b) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[b])) << (8 * b);
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);  // one load (the byte order does not matter: every byte is tested alike)
   constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   auto zero_byte = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
   const std::uint64_t below_space = (v - 0x20 * ones) & ~v & highs;
