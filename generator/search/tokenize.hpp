@@ -3,6 +3,7 @@
 // The search page's JavaScript folds and splits queries the same way.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,6 +25,14 @@ inline constexpr char kLatin1Letters[] =
     "dnooooo\0ouuuuyty";  // U+00E0..U+00FF
 static_assert(sizeof(kLatin1Letters) == 64 + 1);
 
+// The bytes that are already a folded word's: 'a' to 'z' and '0' to '9'.
+inline constexpr auto kLowerOrDigit = [] {
+  std::array<unsigned char, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = 1;
+  for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = 1;
+  return table;
+}();
+
 // Calls on_word(word) for each word of `text`, folded: lower-case ASCII
 // letters and digits; accented Latin letters lose their accents ("é" -> "e");
 // everything else (punctuation, curly quotes) splits words. `word` is a
@@ -38,7 +47,7 @@ void for_each_word(std::string_view text, std::string& buffer, OnWord&& on_word)
     on_word(std::string_view(buffer));
     buffer.clear();
   };
-  const auto lower_or_digit = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  const auto lower_or_digit = [](unsigned char c) { return kLowerOrDigit[c] != 0; };
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
     const auto c = static_cast<unsigned char>(text[i]);

@@ -64,8 +64,9 @@ class WordTable {
  public:
   WordTable() : slots_(1024) {}
 
-  // Eight bytes at a step (a word is one or two), mixed so that the low bits
-  // that pick a slot depend on every byte. Only this table sees it.
+  // A word's bytes in one or two loads (the longer words eight bytes at a
+  // step), mixed so that the low bits that pick a slot depend on every
+  // byte. Only this table sees it.
   static std::uint64_t hash(std::string_view word) {
     std::uint64_t h = 0x9E3779B97F4A7C15ull ^ word.size();
     const char* p = word.data();
@@ -74,16 +75,25 @@ class WordTable {
       h = (h ^ v) * 0xFF51AFD7ED558CCDull;
       h ^= h >> 32;
     };
-    for (; n >= 8; p += 8, n -= 8) {
+    auto load64 = [](const char* at) {
       std::uint64_t v;
-      std::memcpy(&v, p, 8);
-      mix(v);
-    }
-    if (n > 0) {
-      std::uint64_t v = 0;
-      for (std::size_t k = 0; k < n; ++k) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
-      mix(v);
-    }
+      std::memcpy(&v, at, 8);
+      return v;
+    };
+    auto load32 = [](const char* at) {
+      std::uint32_t v;
+      std::memcpy(&v, at, 4);
+      return static_cast<std::uint64_t>(v);
+    };
+    for (; n > 8; p += 8, n -= 8) mix(load64(p));
+    // The last one to eight bytes: overlapping loads of what is there (the
+    // length, mixed in above, tells the overlaps apart).
+    if (n == 8) mix(load64(p));
+    else if (n >= 4) mix(load32(p) | (load32(p + n - 4) << 32));
+    else if (n > 0)
+      mix(static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+          (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+          (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16));
     h *= 0xC4CEB9FE1A85EC53ull;
     return h ^ (h >> 29);
   }
