@@ -21,7 +21,10 @@ every inode freed in the last 60 to 360 seconds, one at a time. So a run
 first waits until --settle seconds (default 360) have passed since the last
 run removed its outputs (noted in --scratch/last-cleanup); removing big
 folders yourself just before a run has the same effect, and this script
-cannot see it.
+cannot see it. Each timed run starts after sync(), so that no run spends
+its cores on writing back an earlier run's output (the kernel writes dirty
+pages back from 30 seconds after they were made; on two cores that took
+0.1 to 0.2 s from whichever short run it fell in); --no-sync leaves it out.
 """
 
 import argparse
@@ -94,8 +97,13 @@ def generate(n, scratch):
     return site
 
 
+SYNC = True
+
+
 def timed(command, cwd):
     """Runs `command` under /usr/bin/time -v; returns (wall s, cpu s, peak MB, stdout+stderr)."""
+    if SYNC:
+        os.sync()  # earlier runs' output is on the disk before this one starts
     result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
@@ -130,7 +138,11 @@ def main():
     p.add_argument("--offergen", default=os.path.join(ROOT, "build", "offergen"))
     p.add_argument("--settle", type=float, default=360,
                    help="seconds to leave between removing outputs and timing builds (0: do not wait)")
+    p.add_argument("--no-sync", dest="sync", action="store_false",
+                   help="do not sync() before each timed run (see above)")
     args = p.parse_args()
+    global SYNC
+    SYNC = args.sync
     sizes = [int(s) for s in args.sizes.split(",")]
     offergen = os.path.abspath(args.offergen)
     templates = os.path.join(ROOT, "templates")

@@ -1,5 +1,6 @@
 #include "core/json_writer.hpp"
 
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <cstdint>
@@ -97,15 +98,23 @@ void JsonWriter::string(std::string_view s) {
 
 void JsonWriter::escaped(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::size_t run = 0;  // the start of the characters not yet appended
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    // Eight characters at a step while none of them needs escaping.
-    while (i + 8 <= s.size() && !needs_escape(s.data() + i)) i += 8;
-    if (i >= s.size()) break;
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out_.append(s.data() + run, i - run);
-    run = i + 1;
+  static constexpr auto kEscape = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 0x20; ++c) table[static_cast<std::size_t>(c)] = true;
+    table['"'] = table['\\'] = true;
+    return table;
+  }();
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  for (;;) {
+    // The characters that need nothing, eight at a step and then one at a
+    // time, appended at once.
+    const char* run = p;
+    while (end - p >= 8 && !needs_escape(p)) p += 8;
+    while (p < end && !kEscape[static_cast<unsigned char>(*p)]) ++p;
+    out_.append(run, static_cast<std::size_t>(p - run));
+    if (p == end) return;
+    const auto c = static_cast<unsigned char>(*p++);
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
@@ -120,7 +129,6 @@ void JsonWriter::escaped(std::string_view s) {
         out_ += kHex[c & 0xF];
     }
   }
-  out_.append(s.data() + run, s.size() - run);
 }
 
 }  // namespace og
