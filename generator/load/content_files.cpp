@@ -1,5 +1,7 @@
 #include "load/content_files.hpp"
 
+#include <dirent.h>
+
 #include <algorithm>
 #include <array>
 
@@ -40,17 +42,37 @@ bool ignored_name(std::string_view name) {
 }
 
 struct NamedEntry {
-  std::string name;  // the file name, taken once: sorting by path().filename() made two paths a comparison
-  fs::directory_entry entry;
+  std::string name;
+  bool directory = false;  // following a symbolic link, as directory_entry::is_directory() does
 };
 
+// A folder's entries by name. readdir() itself: std::filesystem made a path
+// of each entry, and of its name again to sort by, which took 20 ms before
+// any file was read at 10,000 services.
 std::vector<NamedEntry> sorted_entries(const fs::path& dir) {
   std::vector<NamedEntry> entries;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    entries.push_back({it->path().filename().string(), *it});
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return entries;
+  while (const dirent* e = ::readdir(d)) {
+    const std::string_view name = e->d_name;
+    if (name == "." || name == "..") continue;
+    NamedEntry entry{std::string(name), e->d_type == DT_DIR};
+    if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+      std::error_code ec;
+      entry.directory = fs::is_directory(dir / entry.name, ec);
+    }
+    entries.push_back(std::move(entry));
+  }
+  ::closedir(d);
   std::sort(entries.begin(), entries.end(), [](const NamedEntry& a, const NamedEntry& b) { return a.name < b.name; });
   return entries;
+}
+
+// What std::filesystem::path calls a file name's extension: from its last
+// '.', unless that is its first character.
+std::string_view extension_of(std::string_view name) {
+  const std::size_t dot = name.rfind('.');
+  return dot == std::string_view::npos || dot == 0 ? std::string_view() : name.substr(dot);
 }
 
 bool blank_or_comments(std::string_view text) {
@@ -93,7 +115,7 @@ std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& di
 
   // Find the files, in a fixed order, and warn about anything offergen would not read.
   std::vector<ContentFile> pending;
-  for (const auto& [name, entry] : sorted_entries(dir)) {
+  for (const auto& [name, directory] : sorted_entries(dir)) {
     if (ignored_name(name)) continue;
     const std::string display = display_dir + "/" + name;
     auto layout = std::find_if(kLayout.begin(), kLayout.end(),
@@ -103,34 +125,35 @@ std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& di
                           did_you_mean(name, known));
       continue;
     }
-    if (layout->folder != entry.is_directory()) {
+    if (layout->folder != directory) {
       diagnostics.error({display, 0, 0},
                         layout->folder ? "'" + name + "' must be a folder" : "'" + name + "' must be a file");
       continue;
     }
     const bool markdown = layout->extension == ".md";
     if (!layout->folder) {
-      pending.push_back({entry.path(), display, layout->slot, markdown});
+      pending.push_back({dir / name, display, layout->slot, markdown});
       continue;
     }
-    for (const auto& [file_name, file] : sorted_entries(entry.path())) {
+    const fs::path folder = dir / name;
+    for (const auto& [file_name, file_is_directory] : sorted_entries(folder)) {
       if (ignored_name(file_name)) continue;
       const std::string file_display = display + "/" + file_name;
-      if (file.is_directory()) {
+      if (file_is_directory) {
         diagnostics.warning({file_display, 0, 0}, "offergen does not read folders inside '" + name + "'");
         continue;
       }
-      const std::string ext = file.path().extension().string();
+      const std::string_view ext = extension_of(file_name);
       if (ext != layout->extension) {
         std::string hint;
         if (ext == ".yml" || ext == ".markdown")
-          hint = "rename it to '" + file.path().stem().string() + std::string(layout->extension) + "'";
+          hint = "rename it to '" + file_name.substr(0, file_name.size() - ext.size()) + std::string(layout->extension) + "'";
         diagnostics.warning({file_display, 0, 0},
                             "offergen reads only " + std::string(layout->extension) + " files in '" + name + "'",
                             hint);
         continue;
       }
-      pending.push_back({file.path(), file_display, layout->slot, markdown});
+      pending.push_back({folder / file_name, file_display, layout->slot, markdown});
     }
   }
   return pending;
