@@ -1,5 +1,6 @@
 #include "render/json_ld.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "core/json_writer.hpp"
@@ -10,15 +11,18 @@ namespace {
 
 // "</script>" inside a string would end the script element early: write the
 // characters HTML treats specially as JSON escapes.
-std::string script_safe(const std::string& json) {
-  std::string out;
-  out.reserve(json.size());
-  for (char c : json) {
-    switch (c) {
+std::string script_safe(std::string json) {
+  const auto special = [](char c) { return c == '<' || c == '>' || c == '&'; };
+  auto at = std::find_if(json.begin(), json.end(), special);
+  if (at == json.end()) return json;  // nearly always
+  std::string out(json.begin(), at);
+  out.reserve(json.size() + 16);
+  for (; at != json.end(); ++at) {
+    switch (*at) {
       case '<': out += "\\u003c"; break;
       case '>': out += "\\u003e"; break;
       case '&': out += "\\u0026"; break;
-      default: out += c;
+      default: out += *at;
     }
   }
   return out;
@@ -104,7 +108,7 @@ std::string service_json_ld(const RenderEnvironment& env, const Service& s) {
     j.end_array();
   }
   j.end_object();
-  return script_safe(out);
+  return script_safe(std::move(out));
 }
 
 }  // namespace og
