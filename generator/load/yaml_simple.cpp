@@ -9,6 +9,13 @@ namespace {
 // Anything this reader does not take exactly as libyaml would.
 struct Unsure {};
 
+// Beyond these, libyaml decides: its limit on a key's length, and the node
+// count yaml_tree.cpp stops at (both with room to spare), and a mapping
+// larger than any content file's (each key is checked against the others).
+constexpr std::size_t kLongestKey = 1000;
+constexpr std::size_t kMostNodes = 1'000'000;
+constexpr std::size_t kMostKeys = 64;
+
 bool key_start(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -63,13 +70,23 @@ class SimpleReader {
     return l;
   }
 
-  // A position as libyaml marks it: the line, and the column in characters.
-  void place(YamlNode& node, std::size_t l, std::size_t byte) const {
+  // A position as libyaml marks it: the line, and the column in characters
+  // (counted on from the last position on the same line, so that a long
+  // line of items is not counted again for each).
+  void place(YamlNode& node, std::size_t l, std::size_t byte) {
+    if (++nodes_ > kMostNodes) throw Unsure{};
+    if (l != counted_line_ || byte < counted_byte_) {
+      counted_line_ = l;
+      counted_byte_ = 0;
+      counted_columns_ = 0;
+    }
+    const std::string_view between = lines_[l].text.substr(counted_byte_, byte - counted_byte_);
+    counted_columns_ += static_cast<std::size_t>(std::count_if(between.begin(), between.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+    counted_byte_ = byte;
     node.line = static_cast<int>(l) + first_line_;
-    const std::string_view before = lines_[l].text.substr(0, byte);
-    node.column = 1 + static_cast<int>(std::count_if(before.begin(), before.end(), [](char c) {
-                    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-                  }));
+    node.column = 1 + static_cast<int>(counted_columns_);
   }
 
   // The end of a plain key at `at` ("key:" then a space or the end), or 0.
@@ -79,6 +96,8 @@ class SimpleReader {
     std::size_t i = at + 1;
     while (i < t.size() && key_char(t[i])) ++i;
     if (i >= t.size() || t[i] != ':' || (i + 1 < t.size() && t[i + 1] != ' ')) return 0;
+    // libyaml takes a key only when its ':' is at most 1,024 characters on.
+    if (i - at > kLongestKey) return 0;
     return i;
   }
 
@@ -104,6 +123,7 @@ class SimpleReader {
       entry.key.value.assign(lines_[l].text.substr(at, colon - at));
       place(entry.key, l, at);
       if (null_word(entry.key.value)) throw Unsure{};
+      if (map.entries.size() >= kMostKeys) throw Unsure{};
       for (const auto& e : map.entries)
         if (e.key.value == entry.key.value) throw Unsure{};  // libyaml's path reports duplicates
       entry.value = value_after_key(l, colon, at);
@@ -326,6 +346,9 @@ class SimpleReader {
   std::vector<Line> lines_;
   std::size_t next_ = 0;  // the line after the last node read
   std::size_t claimed_ = 0;
+  std::size_t nodes_ = 0;
+  // place()'s last position: its line, byte and column (0-based).
+  std::size_t counted_line_ = ~std::size_t{0}, counted_byte_ = 0, counted_columns_ = 0;
 };
 
 }  // namespace
