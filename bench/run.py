@@ -23,8 +23,8 @@ run removed its outputs (noted in --scratch/last-cleanup); removing big
 folders yourself just before a run has the same effect, and this script
 cannot see it. Each timed run starts after sync(), so that no run spends
 its cores on writing back an earlier run's output (the kernel writes dirty
-pages back from 30 seconds after they were made; on two cores that took
-0.1 to 0.2 s from whichever short run it fell in); --no-sync leaves it out.
+pages back from 30 seconds after they were made, on the same two cores the
+tools run on, whichever run that falls in); --no-sync leaves it out.
 """
 
 import argparse

@@ -98,6 +98,10 @@ mustache::data service_card(const RenderEnvironment& env, const Service& s);
 // {"l":[area ids, left out for all areas],"a":[min age|null,max age|null],
 //  "n":[levels],"c":[category ids],"r":1 when you can refer yourself or drop in,"f":1 when free}
 std::string service_facets_json(const Service& s);
+// `json` with ' & < > written as JSON escapes (\u0027 and so on): safe to
+// insert unescaped ({{{facets_attribute}}}) in a single-quoted attribute, and
+// the same data when the attribute is read and parsed.
+std::string single_quoted_attribute_json(std::string_view json);
 // A list of the services' cards (references to env.cards).
 mustache::data service_list(const RenderEnvironment& env, const std::vector<const Service*>& services);
 

@@ -97,11 +97,9 @@ TEST_CASE("the services index links to every way of browsing and carries the fil
   CHECK(html.find("<option value=\"huddersfield\">Huddersfield</option>") != std::string::npos);
   CHECK(html.find("<p class=\"filter-status\" id=\"filter-status\" role=\"status\" "
                   "aria-live=\"polite\"></p>") != std::string::npos);
-  // Cards carry what the filters read.
-  CHECK(html.find("data-facets=\"{&quot;l&quot;:[&quot;huddersfield&quot;],&quot;a&quot;:[13,17],&"
-                  "quot;n&quot;:[1,2],"
-                  "&quot;c&quot;:[&quot;young-people&quot;,&quot;community&quot;],&quot;r&quot;:1,&"
-                  "quot;f&quot;:1}\"") != std::string::npos);
+  // Cards carry what the filters read, as JSON in a single-quoted attribute.
+  CHECK(html.find("data-facets='{\"l\":[\"huddersfield\"],\"a\":[13,17],\"n\":[1,2],"
+                  "\"c\":[\"young-people\",\"community\"],\"r\":1,\"f\":1}'") != std::string::npos);
   CHECK(std::regex_search(
       html, std::regex("<script src=\"/assets/search\\.[0-9a-f]+\\.js\" defer></script>")));
 }

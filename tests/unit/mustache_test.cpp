@@ -156,3 +156,18 @@ TEST_CASE("compiled templates can be rendered from many threads and appended to"
   t->render(item("y"), out);
   CHECK(out == "start<x><y>");
 }
+
+TEST_CASE("facets JSON for a single-quoted attribute escapes what could end it, as JSON", "[mustache][facets]") {
+  CHECK(og::single_quoted_attribute_json("{\"c\":[\"a-b\"],\"n\":[1]}") == "{\"c\":[\"a-b\"],\"n\":[1]}");
+  CHECK(og::single_quoted_attribute_json("{\"x\":\"it's <b> & c\"}") ==
+        "{\"x\":\"it\\u0027s \\u003cb\\u003e \\u0026 c\"}");
+  // Inserted unescaped, the attribute holds no quote that ends it.
+  TemplateError error;
+  auto t = Template::compile("<li data-facets='{{{f}}}'>", error);
+  REQUIRE(t);
+  data d;
+  d.set("f", og::single_quoted_attribute_json("{\"x\":\"'><script>\"}"));
+  std::string out;
+  t->render(d, out);
+  CHECK(out == "<li data-facets='{\"x\":\"\\u0027\\u003e\\u003cscript\\u003e\"}'>");
+}
