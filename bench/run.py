@@ -24,7 +24,14 @@ folders yourself just before a run has the same effect, and this script
 cannot see it. Each timed run starts after sync(), so that no run spends
 its cores on writing back an earlier run's output (the kernel writes dirty
 pages back from 30 seconds after they were made, on the same two cores the
-tools run on, whichever run that falls in); --no-sync leaves it out.
+tools run on, whichever run that falls in); --no-sync leaves it out. And
+each timed run starts with its tool's executable and input in memory:
+this machine pages out files nobody has read for a few seconds, so the
+tool that ran second would otherwise read its input from the disk again
+after every run of the other (offergen's content, idle through Hugo's
+seven seconds, was; Hugo's, idle through offergen's one, mostly was not).
+Both tools are treated alike; --cold leaves it out, and then the figures
+include reading the input from the disk.
 """
 
 import argparse
@@ -98,12 +105,29 @@ def generate(n, scratch):
 
 
 SYNC = True
+WARM = True
 
 
-def timed(command, cwd):
+def warm(paths):
+    """Reads every file under `paths` (files or folders), so that they are in memory."""
+    for path in paths:
+        files = [path] if os.path.isfile(path) else \
+            [os.path.join(d, f) for d, _, fs in os.walk(path) for f in fs]
+        for f in files:
+            try:
+                with open(f, "rb") as fh:
+                    while fh.read(1 << 20):
+                        pass
+            except OSError:
+                pass
+
+
+def timed(command, cwd, inputs=()):
     """Runs `command` under /usr/bin/time -v; returns (wall s, cpu s, peak MB, stdout+stderr)."""
     if SYNC:
         os.sync()  # earlier runs' output is on the disk before this one starts
+    if WARM:
+        warm([shutil.which(command[0]) or command[0]] + [os.path.join(cwd, i) for i in inputs])
     result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
@@ -140,9 +164,12 @@ def main():
                    help="seconds to leave between removing outputs and timing builds (0: do not wait)")
     p.add_argument("--no-sync", dest="sync", action="store_false",
                    help="do not sync() before each timed run (see above)")
+    p.add_argument("--cold", dest="warm", action="store_false",
+                   help="do not read each tool's executable and input into memory before its run (see above)")
     args = p.parse_args()
-    global SYNC
+    global SYNC, WARM
     SYNC = args.sync
+    WARM = args.warm
     sizes = [int(s) for s in args.sizes.split(",")]
     offergen = os.path.abspath(args.offergen)
     templates = os.path.join(ROOT, "templates")
@@ -167,13 +194,13 @@ def main():
             outputs.append(out)
             wall, cpu, peak, text = timed([offergen, "build", "--quiet", "--timings", "--no-documents", "--content",
                                            "offergen/content", "--templates", templates, "--out", out, "--today",
-                                           "2026-11-22"], site)
+                                           "2026-11-22"], site, inputs=["offergen/content", templates])
             runs["offergen"].append((wall, cpu, peak))
             stages.append(offergen_timings(text))
             if with_hugo:
                 hout = os.path.join(site, f"out-hugo-{stamp}")
                 outputs.append(hout)
-                runs["hugo"].append(timed([hugo, "--quiet", "-s", "hugo", "-d", hout], site)[:3])
+                runs["hugo"].append(timed([hugo, "--quiet", "-s", "hugo", "-d", hout], site, inputs=["hugo"])[:3])
             print(f"  N={n} run {r + 1}: offergen {wall:.2f} s" +
                   (f", hugo {runs['hugo'][-1][0]:.2f} s" if with_hugo else ""), flush=True)
         for tool in ("offergen", "hugo"):
