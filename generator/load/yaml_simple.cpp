@@ -109,6 +109,20 @@ class SimpleReader {
     if (i < t.size() && !(t[i] == '#' && i > from)) throw Unsure{};
   }
 
+  // The line of the next key or item of a block at column `at`, after the
+  // one just read; nullopt where the block ends (next_ is then the line
+  // after it). A line indented further is something this reader leaves to
+  // libyaml.
+  std::optional<std::size_t> next_sibling(std::size_t at) {
+    const std::size_t n = next_content(next_);
+    if (n == lines_.size() || lines_[n].indent < at) {
+      next_ = n;
+      return std::nullopt;
+    }
+    if (lines_[n].indent > at) throw Unsure{};
+    return n;
+  }
+
   // A block mapping whose keys are at column `at` (the first on line `l`).
   // Leaves next_ at the first content line after it.
   YamlNode mapping(std::size_t l, std::size_t at) {
@@ -128,13 +142,9 @@ class SimpleReader {
         if (e.key.value == entry.key.value) throw Unsure{};  // libyaml's path reports duplicates
       entry.value = value_after_key(l, colon, at);
       map.entries.push_back(std::move(entry));
-      const std::size_t n = next_content(next_);
-      if (n == lines_.size() || lines_[n].indent < at) {
-        next_ = n;
-        return map;
-      }
-      if (lines_[n].indent > at) throw Unsure{};
-      l = n;
+      const auto n = next_sibling(at);
+      if (!n) return map;
+      l = *n;
     }
   }
 
@@ -155,13 +165,9 @@ class SimpleReader {
         seq.items.push_back(inline_value(l, q));
         next_ = l + 1;
       }
-      const std::size_t n = next_content(next_);
-      if (n == lines_.size() || lines_[n].indent < at) {
-        next_ = n;
-        return seq;
-      }
-      if (lines_[n].indent > at) throw Unsure{};
-      l = n;
+      const auto n = next_sibling(at);
+      if (!n) return seq;
+      l = *n;
     }
   }
 

@@ -11,6 +11,8 @@
 #include <sstream>
 
 #include "core/diagnostic_format.hpp"
+#include "load/source_file.hpp"
+#include "load/yaml_tree.hpp"
 
 namespace og::test {
 
@@ -78,6 +80,38 @@ std::string diagnostics_text(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.all()) out += format_diagnostic(d, nullptr);
   out += format_summary(diagnostics.error_count(), diagnostics.warning_count()) + "\n";
   return out;
+}
+
+namespace {
+
+void describe_yaml(const YamlNode& n, std::ostringstream& out) {
+  out << static_cast<int>(n.kind) << '@' << n.line << ':' << n.column << (n.plain ? 'p' : '-') << (n.block ? 'b' : '-')
+      << '[' << n.value << ']';
+  for (const auto& item : n.items) {
+    out << "\n- ";
+    describe_yaml(item, out);
+  }
+  for (const auto& e : n.entries) {
+    out << "\n{";
+    describe_yaml(e.key, out);
+    out << " => ";
+    describe_yaml(e.value, out);
+    out << '}';
+  }
+}
+
+}  // namespace
+
+std::string parsed_yaml(const std::string& text, bool whole, int first_line) {
+  Diagnostics d;
+  auto s = make_source("x.yaml", text, d);
+  REQUIRE(s.has_value());
+  auto root = whole ? parse_yaml_whole(*s, s->text, first_line, d) : parse_yaml(*s, s->text, first_line, d);
+  std::ostringstream out;
+  if (root) describe_yaml(*root, out);
+  else out << "(none)";
+  out << "\n" << diagnostics_text(d);
+  return out.str();
 }
 
 CommandResult run_offergen(const std::vector<std::string>& args, const fs::path& cwd) {

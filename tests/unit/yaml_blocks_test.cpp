@@ -19,34 +19,6 @@ using namespace og;
 
 namespace {
 
-// A tree as text: kind, position, flags and value of every node.
-void describe(const YamlNode& n, std::ostringstream& out) {
-  out << static_cast<int>(n.kind) << '@' << n.line << ':' << n.column << (n.plain ? 'p' : '-') << (n.block ? 'b' : '-')
-      << '[' << n.value << ']';
-  for (const auto& item : n.items) {
-    out << "\n- ";
-    describe(item, out);
-  }
-  for (const auto& e : n.entries) {
-    out << "\n{";
-    describe(e.key, out);
-    out << " => ";
-    describe(e.value, out);
-    out << '}';
-  }
-}
-
-std::string parsed(const std::string& text, bool whole) {
-  Diagnostics d;
-  auto s = make_source("x.yaml", text, d);
-  REQUIRE(s.has_value());
-  auto root = whole ? parse_yaml_whole(*s, s->text, 1, d) : parse_yaml(*s, s->text, 1, d);
-  std::ostringstream out;
-  if (root) describe(*root, out);
-  else out << "(none)";
-  out << "\n" << test::diagnostics_text(d);
-  return out.str();
-}
 
 void same_both_ways(const std::string& text) {
   INFO(text);
@@ -56,7 +28,7 @@ void same_both_ways(const std::string& text) {
     CHECK_FALSE(cut_literal_blocks(text));
     return;
   }
-  CHECK(parsed(text, false) == parsed(text, true));
+  CHECK(test::parsed_yaml(text, false) == test::parsed_yaml(text, true));
 }
 
 }  // namespace

@@ -20,33 +20,6 @@ using namespace og;
 
 namespace {
 
-void describe(const YamlNode& n, std::ostringstream& out) {
-  out << static_cast<int>(n.kind) << '@' << n.line << ':' << n.column << (n.plain ? 'p' : '-') << (n.block ? 'b' : '-')
-      << '[' << n.value << ']';
-  for (const auto& item : n.items) {
-    out << "\n- ";
-    describe(item, out);
-  }
-  for (const auto& e : n.entries) {
-    out << "\n{";
-    describe(e.key, out);
-    out << " => ";
-    describe(e.value, out);
-    out << '}';
-  }
-}
-
-std::string parsed(const std::string& text, bool whole, int first_line = 1) {
-  Diagnostics d;
-  auto s = make_source("x.yaml", text, d);
-  REQUIRE(s.has_value());
-  auto root = whole ? parse_yaml_whole(*s, s->text, first_line, d) : parse_yaml(*s, s->text, first_line, d);
-  std::ostringstream out;
-  if (root) describe(*root, out);
-  else out << "(none)";
-  out << "\n" << test::diagnostics_text(d);
-  return out.str();
-}
 
 // Whether the simple reader took `text` (it did when parse_yaml() counted it).
 bool read_simply(const std::string& text) {
@@ -62,8 +35,8 @@ void same_both_ways(const std::string& text) {
   INFO(text);
   Diagnostics d;
   if (!make_source("x.yaml", text, d)) return;  // not UTF-8: never parsed
-  CHECK(parsed(text, false) == parsed(text, true));
-  CHECK(parsed(text, false, 7) == parsed(text, true, 7));
+  CHECK(test::parsed_yaml(text, false) == test::parsed_yaml(text, true));
+  CHECK(test::parsed_yaml(text, false, 7) == test::parsed_yaml(text, true, 7));
 }
 
 }  // namespace
