@@ -182,10 +182,12 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
 
 BuildResult build_site(const BuildOptions& options, const fs::path& out_dir) {
   StagedDirectory staged(out_dir);
-  DiskOutput output(staged.path());
+  DiskOutput output(staged.path(), staged.holds_previous_build() ? DiskOutput::Over::previous_build
+                                                                   : DiskOutput::Over::nothing);
   BuildResult result = run_pipeline(options, output);
   if (result.ok()) {
     result.timings.start("swap");
+    output.remove_unwritten({StagedDirectory::kMarker});
     staged.commit();
     result.timings.stop();
   }

@@ -8,12 +8,17 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <unordered_set>
 
 namespace og {
 
 namespace fs = std::filesystem;
 
-DiskOutput::DiskOutput(fs::path root) : root_(std::move(root)) {
+DiskOutput::DiskOutput(fs::path root, Over over) : root_(std::move(root)), over_(over) {
+  // Listed while the content loads; the writers wait for it, since listing
+  // also removes links that a write would follow out of the site.
+  if (over_ == Over::previous_build)
+    before_ = std::async(std::launch::async, [root = root_] { return list_existing_tree(root); }).share();
   for (Lane& lane : lanes_) lane.thread = std::thread([this, &lane] { run(lane); });
 }
 
@@ -46,11 +51,13 @@ void OutputSink::end_pieces(const std::string& path) {
   write(std::string(path), std::move(bytes));
 }
 
-void DiskOutput::write(std::string path, std::string&& bytes) { enqueue({std::move(path), std::move(bytes), false}); }
+void DiskOutput::write(std::string path, std::string&& bytes) { enqueue({std::move(path), std::move(bytes), Part::whole}); }
 
 void DiskOutput::write_piece(const std::string& path, std::string&& piece, bool first) {
-  enqueue({path, std::move(piece), !first});
+  enqueue({path, std::move(piece), first ? Part::first : Part::next});
 }
+
+void DiskOutput::end_pieces(const std::string& path) { enqueue({path, std::string(), Part::end}); }
 
 void DiskOutput::enqueue(Queued item) {
   Lane& lane = lanes_[std::hash<std::string>{}(item.path) % kWriters];
@@ -95,6 +102,7 @@ void DiskOutput::fail(std::exception_ptr error) {
 }
 
 void DiskOutput::run(Lane& lane) {
+  if (before_.valid()) std::shared_future<ExistingTree>(before_).wait();
   std::deque<Queued> batch;
   for (;;) {
     {
@@ -110,7 +118,7 @@ void DiskOutput::run(Lane& lane) {
     for (Queued& item : batch) {
       if (failed_.load()) break;
       try {
-        write_now(item);
+        write_now(lane, item);
       } catch (...) {
         fail(std::current_exception());
         break;
@@ -144,25 +152,19 @@ void DiskOutput::finish() {
   if (failure_) std::rethrow_exception(failure_);
 }
 
-void DiskOutput::write_now(const Queued& item) {
-  const std::string& path = item.path;
-  const std::string_view bytes = item.bytes;
-  if (path.empty() || path.front() == '/' || path.find("..") != std::string_view::npos)
-    throw std::runtime_error("refusing to write outside the site: " + std::string(path));
-  const fs::path file = root_ / fs::path(std::string(path));
-  // Most pages are alone in a new folder whose parent exists: one mkdir()
-  // instead of create_directories()'s stat() of every level.
-  const fs::path parent = file.parent_path();
-  if (!item.append && path.find('/') != std::string_view::npos && ::mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST) {
-    std::error_code ec;
-    fs::create_directories(parent, ec);
-    if (ec) throw std::runtime_error("cannot create " + parent.string() + ": " + ec.message());
-  }
-  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | (item.append ? O_APPEND : O_TRUNC), 0644);
-  if (fd < 0) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
+std::size_t DiskOutput::remove_unwritten(const std::vector<std::string>& keep) {
+  if (!before_.valid()) return 0;
+  std::unordered_set<std::string> written(keep.begin(), keep.end());
+  for (Lane& lane : lanes_) written.insert(lane.written.begin(), lane.written.end());
+  return og::remove_unwritten(root_, before_.get(), written);
+}
+
+namespace {
+
+void write_all(int fd, std::string_view bytes, std::size_t offset, const fs::path& file) {
   std::size_t done = 0;
   while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    const ssize_t n = ::pwrite(fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
     if (n < 0) {
       if (errno == EINTR) continue;
       const std::string why = std::strerror(errno);
@@ -171,8 +173,112 @@ void DiskOutput::write_now(const Queued& item) {
     }
     done += static_cast<std::size_t>(n);
   }
+}
+
+// Whether the file holds `bytes` at `offset`.
+bool holds(int fd, std::string_view bytes, std::size_t offset) {
+  thread_local std::string buffer(64 << 10, '\0');
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const std::size_t want = std::min(buffer.size(), bytes.size() - done);
+    const ssize_t n = ::pread(fd, buffer.data(), want, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0 || std::memcmp(buffer.data(), bytes.data() + done, static_cast<std::size_t>(n)) != 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// Clears the way to `file` in a tree that may hold anything where it should
+// be: a file where a folder belongs, a folder where the file belongs, a file
+// that cannot be written.
+void make_room(const fs::path& root, const fs::path& file) {
+  std::error_code ec;
+  fs::path at = root;
+  for (const fs::path& part : file.lexically_relative(root)) {
+    at /= part;
+    const fs::file_status status = fs::symlink_status(at, ec);
+    if (ec || status.type() == fs::file_type::not_found) break;
+    if (at == file || status.type() != fs::file_type::directory) {
+      fs::remove_all(at, ec);
+      break;
+    }
+  }
+  fs::create_directories(file.parent_path(), ec);
+}
+
+}  // namespace
+
+void DiskOutput::write_now(Lane& lane, const Queued& item) {
+  const std::string& path = item.path;
+  if (path.empty() || path.front() == '/' || path.find("..") != std::string_view::npos)
+    throw std::runtime_error("refusing to write outside the site: " + std::string(path));
+  const fs::path file = root_ / fs::path(std::string(path));
+  if (over_ == Over::nothing) {
+    if (item.part != Part::end) write_new(file, item);
+  } else {
+    std::size_t offset = 0;
+    if (item.part == Part::next || item.part == Part::end) {
+      const auto at = lane.piece_ends.find(path);
+      if (at == lane.piece_ends.end()) throw std::runtime_error("a piece of " + path + " came before its first");
+      offset = at->second;
+      if (item.part == Part::end) {
+        lane.piece_ends.erase(at);
+        std::error_code ec;
+        if (fs::file_size(file, ec) > offset) fs::resize_file(file, offset, ec);
+        if (ec) throw std::runtime_error("cannot write " + file.string() + ": " + ec.message());
+        return;
+      }
+    }
+    offset = write_over(file, item, offset);
+    if (item.part != Part::whole) lane.piece_ends[path] = offset;
+    if (item.part != Part::next) lane.written.push_back(path);
+  }
+  if (item.part != Part::end) count(item.bytes.size(), item.part != Part::next);
+}
+
+void DiskOutput::write_new(const fs::path& file, const Queued& item) {
+  // Most pages are alone in a new folder whose parent exists: one mkdir()
+  // instead of create_directories()'s stat() of every level.
+  const fs::path parent = file.parent_path();
+  const bool append = item.part == Part::next;
+  if (!append && item.path.find('/') != std::string::npos && ::mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST) {
+    std::error_code ec;
+    fs::create_directories(parent, ec);
+    if (ec) throw std::runtime_error("cannot create " + parent.string() + ": " + ec.message());
+  }
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0644);
+  if (fd < 0) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
+  write_all(fd, item.bytes, 0, file);  // O_APPEND writes at the end whatever the offset
   if (::close(fd) != 0) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
-  count(bytes.size(), !item.append);
+}
+
+std::size_t DiskOutput::write_over(const fs::path& file, const Queued& item, std::size_t offset) {
+  const std::string_view bytes = item.bytes;
+  const int flags = O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC;
+  int fd = ::open(file.c_str(), flags, 0644);
+  if (fd < 0 && errno == ENOENT && ::mkdir(file.parent_path().c_str(), 0755) == 0) fd = ::open(file.c_str(), flags, 0644);
+  if (fd < 0) {
+    make_room(root_, file);
+    fd = ::open(file.c_str(), flags, 0644);
+  }
+  struct stat st;
+  if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    const std::string why = std::strerror(errno);
+    if (fd >= 0) ::close(fd);
+    throw std::runtime_error("cannot write " + file.string() + ": " + why);
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  // Bytes that are already there are not written again: the file keeps its time.
+  const bool same_size = item.part == Part::whole ? size == bytes.size() : size >= offset + bytes.size();
+  if (!same_size || !holds(fd, bytes, offset)) write_all(fd, bytes, offset, file);
+  if (item.part == Part::whole && size > bytes.size() && ::ftruncate(fd, static_cast<off_t>(bytes.size())) != 0) {
+    const std::string why = std::strerror(errno);
+    ::close(fd);
+    throw std::runtime_error("cannot write " + file.string() + ": " + why);
+  }
+  if (::close(fd) != 0) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
+  return offset + bytes.size();
 }
 
 void MemoryOutput::write(std::string_view path, std::string_view bytes) {

@@ -7,11 +7,15 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
+
+#include "write/existing_tree.hpp"
 
 namespace og {
 
@@ -55,16 +59,26 @@ class OutputSink {
 // all go to the same writer, in order. A thread with a page waits while its
 // writer's queue holds kQueueBytes (the batch being written aside), so a slow
 // disk cannot make the queues hold the site.
+//
+// Given a folder that holds an earlier build (Over::previous_build), it
+// writes over it: a file whose bytes are the same is left untouched (its time
+// too), others are overwritten in place, and remove_unwritten() removes what
+// this build did not write (write/existing_tree.hpp).
 class DiskOutput : public OutputSink {
  public:
-  explicit DiskOutput(std::filesystem::path root);
+  enum class Over { nothing, previous_build };
+  explicit DiskOutput(std::filesystem::path root, Over over = Over::nothing);
   ~DiskOutput() override;
   void write(std::string_view path, std::string_view bytes) override;
   void write(std::string path, std::string&& bytes) override;
-  // Pieces go through the queue like pages, each appended to the file.
+  // Pieces go through the queue like pages, each added to the file.
   void write_piece(const std::string& path, std::string&& piece, bool first) override;
-  void end_pieces(const std::string&) override {}
+  void end_pieces(const std::string& path) override;
   void finish() override;
+  // After finish(), over a previous build: removes the files it had that
+  // this build did not write (nor are in `keep`), and the folders left
+  // empty. Returns how many files.
+  std::size_t remove_unwritten(const std::vector<std::string>& keep = {});
 
   static constexpr std::size_t kWriters = 2;
   static constexpr std::size_t kQueueBytes = 2 << 20;
@@ -74,9 +88,10 @@ class DiskOutput : public OutputSink {
   static constexpr std::size_t kWakeBytes = 512 << 10;
 
  private:
+  enum class Part : unsigned char { whole, first, next, end };  // of a file written in pieces, or all of it
   struct Queued {
     std::string path, bytes;
-    bool append = false;  // a piece after a file's first
+    Part part = Part::whole;
   };
   // One writer and its queue. The writer and the threads that queue pages
   // wake each other only when the other is waiting.
@@ -90,13 +105,22 @@ class DiskOutput : public OutputSink {
     std::size_t queued_bytes = 0;
     bool closing = false;
     std::thread thread;
+    // The writer's own: where each file being written in pieces has got to,
+    // and, over a previous build, every file written.
+    std::map<std::string, std::size_t, std::less<>> piece_ends;
+    std::vector<std::string> written;
   };
   void enqueue(Queued item);
-  void write_now(const Queued& item);
+  void write_now(Lane& lane, const Queued& item);
+  void write_new(const std::filesystem::path& file, const Queued& item);
+  std::size_t write_over(const std::filesystem::path& file, const Queued& item, std::size_t offset);
   void run(Lane& lane);
   void fail(std::exception_ptr error);
 
   std::filesystem::path root_;
+  Over over_;
+  // Over a previous build, what it held, listed before anything is written.
+  std::shared_future<ExistingTree> before_;
   std::atomic<bool> failed_{false};
   std::mutex failure_mutex_;
   std::exception_ptr failure_;

@@ -104,6 +104,20 @@ TEST_CASE("a broken content file gives exact diagnostics, exit 1, and leaves the
   CHECK(read_tree(ws.dir / "site") == before);
 }
 
+TEST_CASE("a rebuild is written over the site before last and equals a fresh build", "[cli][atomic]") {
+  Workspace ws;
+  const fs::path extra = ws.dir / "content" / "services" / "extra.yaml";
+  fs::copy_file(ws.dir / "content" / "services" / "parenting-group.yaml", extra);
+  for (int i = 0; i < 3; ++i) REQUIRE(ws.run({"build", "--today", "2026-11-22", "--quiet"}).exit_code == 0);
+  CHECK(fs::exists(ws.dir / "site" / "services" / "extra" / "index.html"));
+  CHECK(fs::exists(ws.dir / ".site.offergen-previous" / "services" / "extra" / "index.html"));
+  fs::remove(extra);
+  REQUIRE(ws.run({"build", "--today", "2026-11-22", "--quiet"}).exit_code == 0);
+  CHECK_FALSE(fs::exists(ws.dir / "site" / "services" / "extra"));
+  REQUIRE(ws.run({"build", "--today", "2026-11-22", "--quiet", "--out", "fresh"}).exit_code == 0);
+  CHECK(read_tree(ws.dir / "site") == read_tree(ws.dir / "fresh"));
+}
+
 TEST_CASE("builds with one and with two jobs write identical trees", "[cli][determinism]") {
   Workspace ws;
   REQUIRE(ws.run({"build", "--jobs", "1", "--out", "one", "--today", "2026-11-22"}).exit_code == 0);
