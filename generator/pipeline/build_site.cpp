@@ -182,16 +182,20 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
 
 BuildResult build_site(const BuildOptions& options, const fs::path& out_dir) {
   StagedDirectory staged(out_dir);
-  DiskOutput output(staged.path(), staged.holds_previous_build() ? DiskOutput::Over::previous_build
-                                                                   : DiskOutput::Over::nothing);
-  BuildResult result = run_pipeline(options, output);
-  if (result.ok()) {
-    result.timings.start("swap");
-    output.remove_unwritten({StagedDirectory::kMarker});
-    staged.commit();
-    result.timings.stop();
+  try {
+    DiskOutput output(staged.path(), staged.earlier_build());
+    BuildResult result = run_pipeline(options, output);
+    if (result.ok()) {
+      result.timings.start("swap");
+      output.remove_unwritten({StagedDirectory::kMarker});
+      staged.commit();
+      result.timings.stop();
+    }
+    return result;
+  } catch (...) {
+    staged.give_up();  // a folder that could not be written is not kept for the next build
+    throw;
   }
-  return result;
 }
 
 SourceLineLookup disk_source_lookup() {

@@ -23,10 +23,22 @@ unsigned char entry_type(int dir_fd, const dirent& entry) {
   return DT_LNK;  // anything else is removed like a link
 }
 
+// Deeper than any site goes.
+constexpr int kDeepest = 32;
+
+// Whether a folder is the process's own, with a new build's mode: anyone
+// may read it, its owner may change it.
+bool own_folder(int dir_fd) {
+  struct stat st;
+  if (::fstat(dir_fd, &st) != 0 || st.st_uid != ::geteuid()) return false;
+  return (st.st_mode & 07777) == 0755 || ::fchmod(dir_fd, 0755) == 0;
+}
+
 void list_folder(int dir_fd, const std::string& prefix, ExistingTree& tree, int depth) {
-  DIR* dir = ::fdopendir(dir_fd);
+  DIR* dir = own_folder(dir_fd) ? ::fdopendir(dir_fd) : nullptr;
   if (dir == nullptr) {
     ::close(dir_fd);
+    tree.usable = false;
     return;
   }
   bool empty = true;
@@ -38,16 +50,18 @@ void list_folder(int dir_fd, const std::string& prefix, ExistingTree& tree, int 
     if (type == DT_REG) {
       tree.files.push_back(path);
       empty = false;
-    } else if (type == DT_DIR && depth < 64) {
-      const int child = ::openat(dir_fd, entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (child >= 0) list_folder(child, path + "/", tree, depth + 1);
-      empty = false;
     } else if (type == DT_DIR) {
-      empty = false;  // deeper than any site goes: left alone, and never written into
-    } else {
-      // A link, a socket, a device: unlinkat() removes the entry itself, never what it points to.
-      if (::unlinkat(dir_fd, entry->d_name, 0) != 0) empty = false;
+      empty = false;
+      const int child =
+          depth < kDeepest ? ::openat(dir_fd, entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+      if (child < 0) tree.usable = false;
+      else list_folder(child, path + "/", tree, depth + 1);
+    } else if (::unlinkat(dir_fd, entry->d_name, 0) != 0) {
+      // A link, a socket, a device: unlinkat() removes the entry itself,
+      // never what it points to.
+      tree.usable = false;
     }
+    if (!tree.usable) break;
   }
   ::closedir(dir);
   if (empty && !prefix.empty()) tree.empty_folders.push_back(prefix.substr(0, prefix.size() - 1));
@@ -59,6 +73,7 @@ ExistingTree list_existing_tree(const fs::path& root) {
   ExistingTree tree;
   const int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd >= 0) list_folder(fd, "", tree, 0);
+  else tree.usable = false;
   return tree;
 }
 

@@ -1,9 +1,7 @@
-// A build is written over the previous build's folder when there is one
+// A build is written over the build before last when there is one
 // (write/staged_directory.hpp): overwriting 20,000 files is much cheaper than
-// deleting 20,000 and creating them again, and files whose bytes have not
-// changed keep their time, so that a copy to the web server moves only what
-// changed. This lists what was there before, so that whatever the new build
-// did not write can be removed at the end.
+// deleting 20,000 and creating them again. This lists what was there before,
+// so that whatever the new build did not write can be removed at the end.
 #pragma once
 
 #include <filesystem>
@@ -14,6 +12,9 @@
 namespace og {
 
 struct ExistingTree {
+  // False when a folder could not be read or written, or the tree is deeper
+  // than any site: then it is not written over (the build starts afresh).
+  bool usable = true;
   // Relative paths with '/' separators, in no particular order.
   std::vector<std::string> files;
   // Folders that held nothing, or only things removed while listing.
@@ -22,7 +23,8 @@ struct ExistingTree {
 
 // Lists the files under `root`. Anything that is neither a file nor a folder
 // (a symbolic link above all, which a write would follow out of the site) is
-// removed at once, so that writing over the tree stays inside it.
+// removed at once, so that every path in the tree leads to a real folder of
+// its own.
 ExistingTree list_existing_tree(const std::filesystem::path& root);
 
 // Removes the listed files that are not in `written`, then every folder left

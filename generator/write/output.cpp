@@ -14,11 +14,8 @@ namespace og {
 
 namespace fs = std::filesystem;
 
-DiskOutput::DiskOutput(fs::path root, Over over) : root_(std::move(root)), over_(over) {
-  // Listed while the content loads; the writers wait for it, since listing
-  // also removes links that a write would follow out of the site.
-  if (over_ == Over::previous_build)
-    before_ = std::async(std::launch::async, [root = root_] { return list_existing_tree(root); }).share();
+DiskOutput::DiskOutput(fs::path root, std::shared_future<ExistingTree> earlier)
+    : root_(std::move(root)), before_(std::move(earlier)) {
   for (Lane& lane : lanes_) lane.thread = std::thread([this, &lane] { run(lane); });
 }
 
@@ -102,7 +99,15 @@ void DiskOutput::fail(std::exception_ptr error) {
 }
 
 void DiskOutput::run(Lane& lane) {
-  if (before_.valid()) std::shared_future<ExistingTree>(before_).wait();
+  // The earlier build is listed first: the listing removes links that a
+  // write would follow out of the site.
+  if (before_.valid()) {
+    try {
+      std::shared_future<ExistingTree>(before_).get();
+    } catch (...) {
+      fail(std::current_exception());
+    }
+  }
   std::deque<Queued> batch;
   for (;;) {
     {
@@ -153,6 +158,7 @@ void DiskOutput::finish() {
 }
 
 std::size_t DiskOutput::remove_unwritten(const std::vector<std::string>& keep) {
+  finish();
   if (!before_.valid()) return 0;
   std::unordered_set<std::string> written(keep.begin(), keep.end());
   for (Lane& lane : lanes_) written.insert(lane.written.begin(), lane.written.end());
@@ -214,7 +220,7 @@ void DiskOutput::write_now(Lane& lane, const Queued& item) {
   if (path.empty() || path.front() == '/' || path.find("..") != std::string_view::npos)
     throw std::runtime_error("refusing to write outside the site: " + std::string(path));
   const fs::path file = root_ / fs::path(std::string(path));
-  if (over_ == Over::nothing) {
+  if (!before_.valid()) {
     if (item.part != Part::end) write_new(file, item);
   } else {
     std::size_t offset = 0;
@@ -222,17 +228,11 @@ void DiskOutput::write_now(Lane& lane, const Queued& item) {
       const auto at = lane.piece_ends.find(path);
       if (at == lane.piece_ends.end()) throw std::runtime_error("a piece of " + path + " came before its first");
       offset = at->second;
-      if (item.part == Part::end) {
-        lane.piece_ends.erase(at);
-        std::error_code ec;
-        if (fs::file_size(file, ec) > offset) fs::resize_file(file, offset, ec);
-        if (ec) throw std::runtime_error("cannot write " + file.string() + ": " + ec.message());
-        return;
-      }
+      if (item.part == Part::end) lane.piece_ends.erase(at);
     }
     offset = write_over(file, item, offset);
-    if (item.part != Part::whole) lane.piece_ends[path] = offset;
-    if (item.part != Part::next) lane.written.push_back(path);
+    if (item.part == Part::first || item.part == Part::next) lane.piece_ends[path] = offset;
+    if (item.part == Part::whole || item.part == Part::first) lane.written.push_back(path);
   }
   if (item.part != Part::end) count(item.bytes.size(), item.part != Part::next);
 }
@@ -255,6 +255,11 @@ void DiskOutput::write_new(const fs::path& file, const Queued& item) {
 
 std::size_t DiskOutput::write_over(const fs::path& file, const Queued& item, std::size_t offset) {
   const std::string_view bytes = item.bytes;
+  const auto failed = [&](int fd) {
+    const std::string why = std::strerror(errno);
+    if (fd >= 0) ::close(fd);
+    return std::runtime_error("cannot write " + file.string() + ": " + why);
+  };
   const int flags = O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC;
   int fd = ::open(file.c_str(), flags, 0644);
   if (fd < 0 && errno == ENOENT && ::mkdir(file.parent_path().c_str(), 0755) == 0) fd = ::open(file.c_str(), flags, 0644);
@@ -263,22 +268,35 @@ std::size_t DiskOutput::write_over(const fs::path& file, const Queued& item, std
     fd = ::open(file.c_str(), flags, 0644);
   }
   struct stat st;
-  if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    const std::string why = std::strerror(errno);
-    if (fd >= 0) ::close(fd);
-    throw std::runtime_error("cannot write " + file.string() + ": " + why);
-  }
-  const auto size = static_cast<std::size_t>(st.st_size);
-  // Bytes that are already there are not written again: the file keeps its time.
-  const bool same_size = item.part == Part::whole ? size == bytes.size() : size >= offset + bytes.size();
-  if (!same_size || !holds(fd, bytes, offset)) write_all(fd, bytes, offset, file);
-  if (item.part == Part::whole && size > bytes.size() && ::ftruncate(fd, static_cast<off_t>(bytes.size())) != 0) {
-    const std::string why = std::strerror(errno);
+  if (fd < 0 || ::fstat(fd, &st) != 0) throw failed(fd);
+  if (st.st_nlink > 1 || st.st_uid != ::geteuid()) {
+    // A file linked from elsewhere (a copy made with `cp -al`) is not
+    // written through, and one of another owner's is not kept: a new file
+    // takes its place.
     ::close(fd);
-    throw std::runtime_error("cannot write " + file.string() + ": " + why);
+    if (::unlink(file.c_str()) != 0) throw failed(-1);
+    fd = ::open(file.c_str(), flags | O_EXCL, 0644);
+    if (fd < 0 || ::fstat(fd, &st) != 0) throw failed(fd);
   }
-  if (::close(fd) != 0) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
-  return offset + bytes.size();
+  if ((st.st_mode & 07777) != 0644 && ::fchmod(fd, 0644) != 0) throw failed(fd);
+  const auto size = static_cast<std::size_t>(st.st_size);
+  const std::size_t end = offset + bytes.size();
+  if (item.part == Part::end) {
+    if (size > end && ::ftruncate(fd, static_cast<off_t>(end)) != 0) throw failed(fd);
+  } else {
+    // Bytes already there are not written again; the file's time is still
+    // the build's, as if it had been.
+    const bool fits = item.part == Part::whole ? size == bytes.size() : size >= end;
+    if (fits && holds(fd, bytes, offset)) {
+      if (::futimens(fd, nullptr) != 0) throw failed(fd);
+    } else {
+      write_all(fd, bytes, offset, file);
+    }
+    if (item.part == Part::whole && size > bytes.size() && ::ftruncate(fd, static_cast<off_t>(bytes.size())) != 0)
+      throw failed(fd);
+  }
+  if (::close(fd) != 0) throw failed(-1);
+  return end;
 }
 
 void MemoryOutput::write(std::string_view path, std::string_view bytes) {

@@ -60,14 +60,14 @@ class OutputSink {
 // writer's queue holds kQueueBytes (the batch being written aside), so a slow
 // disk cannot make the queues hold the site.
 //
-// Given a folder that holds an earlier build (Over::previous_build), it
-// writes over it: a file whose bytes are the same is left untouched (its time
-// too), others are overwritten in place, and remove_unwritten() removes what
-// this build did not write (write/existing_tree.hpp).
+// Given an earlier build's files (StagedDirectory::earlier_build()), it
+// writes over them: a file whose bytes are the same is not written again
+// (only its time is set), others are overwritten in place, and
+// remove_unwritten() removes what this build did not write
+// (write/existing_tree.hpp).
 class DiskOutput : public OutputSink {
  public:
-  enum class Over { nothing, previous_build };
-  explicit DiskOutput(std::filesystem::path root, Over over = Over::nothing);
+  explicit DiskOutput(std::filesystem::path root, std::shared_future<ExistingTree> earlier = {});
   ~DiskOutput() override;
   void write(std::string_view path, std::string_view bytes) override;
   void write(std::string path, std::string&& bytes) override;
@@ -75,9 +75,9 @@ class DiskOutput : public OutputSink {
   void write_piece(const std::string& path, std::string&& piece, bool first) override;
   void end_pieces(const std::string& path) override;
   void finish() override;
-  // After finish(), over a previous build: removes the files it had that
-  // this build did not write (nor are in `keep`), and the folders left
-  // empty. Returns how many files.
+  // Over an earlier build: finish(), then remove the files it had that this
+  // build did not write (nor are in `keep`), and the folders left empty.
+  // Returns how many files.
   std::size_t remove_unwritten(const std::vector<std::string>& keep = {});
 
   static constexpr std::size_t kWriters = 2;
@@ -118,8 +118,7 @@ class DiskOutput : public OutputSink {
   void fail(std::exception_ptr error);
 
   std::filesystem::path root_;
-  Over over_;
-  // Over a previous build, what it held, listed before anything is written.
+  // Over an earlier build, what it held, listed before anything is written.
   std::shared_future<ExistingTree> before_;
   std::atomic<bool> failed_{false};
   std::mutex failure_mutex_;

@@ -1,8 +1,11 @@
 #include <catch2/catch.hpp>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <future>
 
 #include "support/test_support.hpp"
 #include "write/output.hpp"
@@ -81,17 +84,16 @@ TEST_CASE("pages fewer than a batch are all written by finish()", "[write]") {
 
 namespace {
 
-// A file's modification time, to the nanosecond.
-std::int64_t modified(const fs::path& file) {
+struct stat status_of(const fs::path& file) {
   struct stat st {};
-  REQUIRE(::stat(file.c_str(), &st) == 0);
-  return std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec;
+  REQUIRE(::lstat(file.c_str(), &st) == 0);
+  return st;
 }
 
-// Sets a file's time an hour back, so that a rewrite cannot go unseen.
+// Sets a file's time back to 2001, so that a rewrite cannot go unseen.
 void age(const fs::path& file) {
   const struct timespec times[2] = {{1'000'000'000, 0}, {1'000'000'000, 0}};
-  REQUIRE(::utimensat(AT_FDCWD, file.c_str(), times, 0) == 0);
+  REQUIRE(::utimensat(AT_FDCWD, file.c_str(), times, AT_SYMLINK_NOFOLLOW) == 0);
 }
 
 std::vector<std::string> tree_paths(const fs::path& dir) {
@@ -101,9 +103,14 @@ std::vector<std::string> tree_paths(const fs::path& dir) {
   return paths;
 }
 
+// What StagedDirectory gives DiskOutput for a folder holding an earlier build.
+std::shared_future<ExistingTree> earlier(const fs::path& dir) {
+  return std::async(std::launch::async, [dir] { return list_existing_tree(dir); }).share();
+}
+
 }  // namespace
 
-TEST_CASE("over a previous build, unchanged files keep their time and the rest is rewritten or removed", "[write]") {
+TEST_CASE("over an earlier build, files are written in place, cut to length, and the rest removed", "[write]") {
   TempDir dir;
   write_file(dir / "same/index.html", "same bytes");
   write_file(dir / "longer/index.html", "short");
@@ -112,20 +119,24 @@ TEST_CASE("over a previous build, unchanged files keep their time and the rest i
   write_file(dir / "gone/deep/index.html", "a page no longer made");
   write_file(dir / "kept.txt", "kept");
   fs::create_directories(dir / "empty/folder");
-  for (const char* f : {"same/index.html", "longer/index.html", "shorter/index.html", "changed/index.html"}) age(dir / f);
-  const std::int64_t before = modified(dir / "same/index.html");
+  for (const char* f : {"same/index.html", "changed/index.html"}) age(dir / f);
+  const ino_t same_inode = status_of(dir / "same/index.html").st_ino;
+  const ino_t changed_inode = status_of(dir / "changed/index.html").st_ino;
 
-  DiskOutput disk(dir.path(), DiskOutput::Over::previous_build);
+  DiskOutput disk(dir.path(), earlier(dir.path()));
   disk.write("same/index.html", std::string("same bytes"));
   disk.write("longer/index.html", std::string("now much longer"));
   disk.write("shorter/index.html", std::string("short"));
   disk.write("changed/index.html", std::string("new same length"));
   disk.write("new/folder/index.html", std::string("new"));
-  disk.finish();
   CHECK(disk.remove_unwritten({"kept.txt"}) == 1);
 
-  CHECK(modified(dir / "same/index.html") == before);
-  CHECK(modified(dir / "changed/index.html") != before);
+  // Every file has the build's time, as in a build into an empty folder.
+  CHECK(status_of(dir / "same/index.html").st_mtim.tv_sec > 1'000'000'000);
+  CHECK(status_of(dir / "changed/index.html").st_mtim.tv_sec > 1'000'000'000);
+  CHECK(status_of(dir / "same/index.html").st_ino == same_inode);
+  CHECK(status_of(dir / "changed/index.html").st_ino == changed_inode);
+  CHECK(read_file(dir / "same/index.html") == "same bytes");
   CHECK(read_file(dir / "longer/index.html") == "now much longer");
   CHECK(read_file(dir / "shorter/index.html") == "short");
   CHECK(read_file(dir / "changed/index.html") == "new same length");
@@ -137,88 +148,155 @@ TEST_CASE("over a previous build, unchanged files keep their time and the rest i
                                  "shorter/index.html"});
 }
 
-TEST_CASE("over a previous build, a file in pieces is compared piece by piece and cut to its new length", "[write]") {
+TEST_CASE("over an earlier build, a file in pieces is written piece by piece and cut to its new length", "[write]") {
   TempDir dir;
   write_file(dir / "big/file.json", "[1,2,3]");
   write_file(dir / "cut/file.json", "[1,2,3,4,5,6]");
-  age(dir / "big/file.json");
-  const std::int64_t before = modified(dir / "big/file.json");
-  DiskOutput disk(dir.path(), DiskOutput::Over::previous_build);
+  DiskOutput disk(dir.path(), earlier(dir.path()));
   write_in_pieces(disk);  // "[1" ",2" ",3]": the same bytes
   disk.write_piece("cut/file.json", "[1", true);
   disk.write_piece("cut/file.json", ",2]", false);
   disk.end_pieces("cut/file.json");
-  disk.finish();
   CHECK(disk.remove_unwritten() == 0);
   CHECK(read_file(dir / "big/file.json") == "[1,2,3]");
-  CHECK(modified(dir / "big/file.json") == before);
   CHECK(read_file(dir / "cut/file.json") == "[1,2]");
   CHECK(read_file(dir / "a/index.html") == "page a");
+  CHECK(disk.files() == 4);
 }
 
-TEST_CASE("over a previous build, links are removed, never followed, and files and folders give way", "[write]") {
+TEST_CASE("over an earlier build, links are removed, never followed, and files and folders give way", "[write]") {
   TempDir outside, dir;
   write_file(outside / "index.html", "not the site's");
+  write_file(outside / "hard.html", "not the site's either");
   fs::create_directories(dir.path());
   fs::create_directory_symlink(outside.path(), dir / "linked");
   fs::create_symlink(outside / "index.html", dir / "page.html");
+  fs::create_hard_link(outside / "hard.html", dir / "hard.html");
+  REQUIRE(::mkfifo((dir / "fifo").c_str(), 0644) == 0);
   write_file(dir / "was-a-file", "now a folder's name");
   write_file(dir / "was-a-folder/index.html", "now a file's name");
+  write_file(dir / "private/index.html", "made private by someone");
+  fs::permissions(dir / "private", fs::perms(0700));
+  fs::permissions(dir / "private/index.html", fs::perms(0400));
 
-  DiskOutput disk(dir.path(), DiskOutput::Over::previous_build);
+  DiskOutput disk(dir.path(), earlier(dir.path()));
   disk.write("linked/index.html", std::string("the site's"));
   disk.write("page.html", std::string("the site's page"));
+  disk.write("hard.html", std::string("the site's own"));
   disk.write("was-a-file/index.html", std::string("a page"));
   disk.write("was-a-folder", std::string("a file"));
-  disk.finish();
+  disk.write("private/index.html", std::string("public again"));
   disk.remove_unwritten();
 
   CHECK(read_file(outside / "index.html") == "not the site's");
-  CHECK(tree_paths(outside.path()) == std::vector<std::string>{"index.html"});
+  CHECK(read_file(outside / "hard.html") == "not the site's either");
+  CHECK(tree_paths(outside.path()) == std::vector<std::string>{"hard.html", "index.html"});
   CHECK_FALSE(fs::is_symlink(dir / "linked"));
   CHECK_FALSE(fs::is_symlink(dir / "page.html"));
+  CHECK_FALSE(fs::exists(dir / "fifo"));
   CHECK(read_file(dir / "linked/index.html") == "the site's");
   CHECK(read_file(dir / "page.html") == "the site's page");
+  CHECK(read_file(dir / "hard.html") == "the site's own");
+  CHECK(status_of(dir / "hard.html").st_nlink == 1);
   CHECK(read_file(dir / "was-a-file/index.html") == "a page");
   CHECK(read_file(dir / "was-a-folder") == "a file");
+  CHECK(read_file(dir / "private/index.html") == "public again");
+  CHECK((status_of(dir / "private").st_mode & 07777) == 0755);
+  CHECK((status_of(dir / "private/index.html").st_mode & 07777) == 0644);
 }
+
+TEST_CASE("a tree deeper than any site is not listed for writing over", "[write]") {
+  TempDir dir;
+  std::string deep = "d";
+  for (int i = 0; i < 40; ++i) deep += "/d";
+  write_file(dir / (deep + "/index.html"), "deep");
+  CHECK_FALSE(list_existing_tree(dir.path()).usable);
+  CHECK_FALSE(list_existing_tree(dir / "nothing-here").usable);
+}
+
+namespace {
+
+// One build into `site` beside its earlier builds, the way build_site() does it.
+bool build_into(const fs::path& site, const std::string& page, bool succeed = true) {
+  StagedDirectory staged(site);
+  const bool over_earlier = staged.earlier_build().valid();
+  DiskOutput disk(staged.path(), staged.earlier_build());
+  disk.write(page + "/index.html", std::string(page));
+  disk.finish();
+  if (succeed) {
+    disk.remove_unwritten({StagedDirectory::kMarker});
+    staged.commit();
+  }
+  return over_earlier;
+}
+
+std::vector<std::string> folder_names(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
 
 TEST_CASE("the site a build replaces is kept and the next build is written over it", "[write]") {
   TempDir dir;
   const fs::path site = dir / "site";
   const fs::path previous = dir / ".site.offergen-previous";
-  auto build = [&](const std::string& page, bool succeed) {
-    StagedDirectory staged(site);
-    DiskOutput disk(staged.path(), staged.holds_previous_build() ? DiskOutput::Over::previous_build
-                                                                  : DiskOutput::Over::nothing);
-    disk.write(page + "/index.html", std::string(page));
-    disk.finish();
-    if (!succeed) return staged.holds_previous_build();
-    disk.remove_unwritten({StagedDirectory::kMarker});
-    staged.commit();
-    return staged.holds_previous_build();
-  };
-  CHECK_FALSE(build("one", true));
+  CHECK_FALSE(build_into(site, "one"));
   CHECK_FALSE(fs::exists(previous));
-  CHECK_FALSE(build("two", true));  // the first site is kept
+  CHECK_FALSE(build_into(site, "two"));  // the first site is kept
   CHECK(tree_paths(previous) == std::vector<std::string>{".offergen", "one", "one/index.html"});
-  CHECK(build("three", true));  // written over the first
+  CHECK(build_into(site, "three"));  // written over the first
   CHECK(tree_paths(site) == std::vector<std::string>{".offergen", "three", "three/index.html"});
   CHECK(tree_paths(previous) == std::vector<std::string>{".offergen", "two", "two/index.html"});
   // A failed build leaves the site as it was and gives the folder back.
-  CHECK(build("four", false));
+  CHECK(build_into(site, "four", false));
   CHECK(tree_paths(site) == std::vector<std::string>{".offergen", "three", "three/index.html"});
   CHECK(fs::exists(previous / StagedDirectory::kMarker));
-  std::vector<std::string> beside;
-  for (const auto& e : fs::directory_iterator(dir.path())) beside.push_back(e.path().filename().string());
-  std::sort(beside.begin(), beside.end());
-  CHECK(beside == std::vector<std::string>{".site.offergen-previous", "site"});
+  CHECK(folder_names(dir.path()) == std::vector<std::string>{".site.offergen-previous", "site"});
 }
 
-TEST_CASE("a folder without offergen's marker beside the site is never written over", "[write]") {
+TEST_CASE("what a killed build left beside the site is taken for the next build or removed", "[write]") {
+  TempDir dir;
+  const fs::path site = dir / "site";
+  // The number of a process that has ended.
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  REQUIRE(child > 0);
+  REQUIRE(::waitpid(child, nullptr, 0) == child);
+  const std::string dead = std::to_string(child);
+  write_file(dir / (".site.offergen-new-" + dead) / ".offergen", "marker");
+  write_file(dir / (".site.offergen-new-" + dead) / "old/index.html", "a whole earlier site");
+  write_file(dir / (".site.offergen-set-aside-" + dead) / "x", "set aside");
+  write_file(dir / (".site.offergen-new-" + std::to_string(::getppid())) / "x", "a build still running");
+  CHECK(build_into(site, "page"));
+  CHECK(tree_paths(site) == std::vector<std::string>{".offergen", "page", "page/index.html"});
+  CHECK(folder_names(dir.path()) ==
+        std::vector<std::string>{".site.offergen-new-" + std::to_string(::getppid()), "site"});
+}
+
+TEST_CASE("a folder beside the site without offergen's marker is never written over", "[write]") {
   TempDir dir;
   write_file(dir / ".site.offergen-previous/precious.txt", "someone's");
-  StagedDirectory staged(dir / "site");
-  CHECK_FALSE(staged.holds_previous_build());
+  fs::create_directories(dir / ".other.offergen-previous");
+  fs::create_symlink(dir / ".site.offergen-previous/precious.txt", dir / ".other.offergen-previous/.offergen");
+  CHECK_FALSE(build_into(dir / "site", "page"));
+  CHECK_FALSE(build_into(dir / "other", "page"));
   CHECK(read_file(dir / ".site.offergen-previous/precious.txt") == "someone's");
+  CHECK(fs::is_symlink(dir / ".other.offergen-previous/.offergen"));
+}
+
+TEST_CASE("an earlier build that cannot be written over is set aside and the build starts afresh", "[write]") {
+  TempDir dir;
+  const fs::path site = dir / "site";
+  build_into(site, "one");
+  build_into(site, "two");
+  std::string deep = ".site.offergen-previous/d";
+  for (int i = 0; i < 40; ++i) deep += "/d";
+  write_file(dir / (deep + "/index.html"), "deep");
+  CHECK(build_into(site, "three"));
+  CHECK(tree_paths(site) == std::vector<std::string>{".offergen", "three", "three/index.html"});
+  CHECK(folder_names(dir.path()) == std::vector<std::string>{".site.offergen-previous", "site"});
+  CHECK(tree_paths(dir / ".site.offergen-previous") == std::vector<std::string>{".offergen", "two", "two/index.html"});
 }
