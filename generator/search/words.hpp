@@ -102,8 +102,7 @@ class WordTable {
     for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       const Slot& slot = slots_[i];
       if (!slot.used) return nullptr;
-      if (slot.hash == h && slot.size == word.size() && std::memcmp(keys_.data() + slot.at, word.data(), word.size()) == 0)
-        return &slot.value;
+      if (slot.hash == h && slot.size == word.size() && same(keys_.data() + slot.at, word)) return &slot.value;
     }
   }
 
@@ -121,6 +120,29 @@ class WordTable {
     bool used = false;
     V value{};
   };
+
+  // Whether the `word.size()` bytes at `at` are `word`: most words are
+  // short, and a call to memcmp() for each costs more than the compare.
+  static bool same(const char* at, std::string_view word) {
+    const char* p = word.data();
+    const std::size_t n = word.size();
+    auto load64 = [](const char* q) {
+      std::uint64_t v;
+      std::memcpy(&v, q, 8);
+      return v;
+    };
+    auto load32 = [](const char* q) {
+      std::uint32_t v;
+      std::memcpy(&v, q, 4);
+      return v;
+    };
+    if (n > 16) return std::memcmp(at, p, n) == 0;
+    if (n >= 8) return load64(at) == load64(p) && load64(at + n - 8) == load64(p + n - 8);
+    if (n >= 4) return load32(at) == load32(p) && load32(at + n - 4) == load32(p + n - 4);
+    for (std::size_t i = 0; i < n; ++i)
+      if (at[i] != p[i]) return false;
+    return true;
+  }
 
   void place(const Slot& slot) {
     std::size_t i = slot.hash & (slots_.size() - 1);
