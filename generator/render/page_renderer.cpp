@@ -42,6 +42,49 @@ PageRenderer::PageRenderer(const RenderEnvironment& env, const TemplateSet& temp
                    [](const Page* a, const Page* b) { return a->nav_order < b->nav_order; });
   footer_nav_ = mustache::data{mustache::data::type::list};
   for (const Page* p : footer) footer_nav_.push_back(link_item(p->title, env.link(Urls::page(p->id))));
+
+  for (const auto& [key, url] : env.asset_links) assets_.set(key, url);
+  const Site& site = env.model.site;
+  colours_.set("brand", site.colours.brand);
+  colours_.set("accent", site.colours.accent);
+  colours_.set("text", site.colours.text);
+  colours_.set("background", site.colours.background);
+
+  // The main navigation, once with each section marked as the current one
+  // and once with none. Sections without content (a site with no pathways)
+  // are left out.
+  const Model& m = env.model;
+  const std::pair<const char*, std::string> all_sections[] = {
+      {"Find support", Urls::services()},   {"Areas", Urls::localities()},
+      {"Step by step", m.pathways.empty() ? "" : Urls::pathways()},
+      {"Young people", m.young_people.empty() ? "" : Urls::young_people()},
+      {"Our strategy", m.strategy.empty() ? "" : Urls::strategy()},
+      {"Glossary", Urls::glossary()}};
+  for (const auto& section : all_sections)
+    if (!section.second.empty()) sections_.push_back(section.second);
+  navs_.resize(sections_.size() + 1);
+  for (std::size_t current = 0; current < navs_.size(); ++current) {
+    mustache::data nav{mustache::data::type::list};
+    std::size_t shown = 0;
+    for (const auto& [title, route] : all_sections) {
+      if (route.empty()) continue;
+      mustache::data item = link_item(title, env.link(route));
+      item.set("current", shown++ == current);
+      nav.push_back(item);
+    }
+    navs_[current] = std::move(nav);
+  }
+}
+
+std::size_t PageRenderer::current_section(const std::string& route) const {
+  for (std::size_t i = 0; i < sections_.size(); ++i) {
+    const std::string& section = sections_[i];
+    if (route.rfind(section, 0) == 0 ||
+        (section == Urls::services() && (route.rfind(Urls::categories(), 0) == 0 ||
+                                         route.rfind(Urls::ages(), 0) == 0 || route.rfind(Urls::levels(), 0) == 0)))
+      return i;
+  }
+  return sections_.size();
 }
 
 PageData PageRenderer::build(const PlannedPage& page, Diagnostics& diagnostics) {
@@ -87,38 +130,11 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
   d.set("search_url", env_.link(Urls::search()));
   put(d, "search_index", env_.search_index_route.empty() ? "" : env_.link(env_.search_index_route));
   d.set("base_path", env_.urls.base_path());
-  mustache::data assets;
-  for (const auto& [key, url] : env_.asset_links) assets.set(key, url);
-  d.set("assets", assets);
-  mustache::data colours;
-  colours.set("brand", site.colours.brand);
-  colours.set("accent", site.colours.accent);
-  colours.set("text", site.colours.text);
-  colours.set("background", site.colours.background);
-  d.set("colours", colours);
-
-  // The main navigation, with the section this page belongs to marked.
-  // Sections without content (a site with no pathways) are left out.
-  const Model& m = env_.model;
-  const std::pair<const char*, std::string> all_sections[] = {
-      {"Find support", Urls::services()},   {"Areas", Urls::localities()},
-      {"Step by step", m.pathways.empty() ? "" : Urls::pathways()},
-      {"Young people", m.young_people.empty() ? "" : Urls::young_people()},
-      {"Our strategy", m.strategy.empty() ? "" : Urls::strategy()},
-      {"Glossary", Urls::glossary()}};
-  mustache::data nav{mustache::data::type::list};
-  for (const auto& [title, route] : all_sections) {
-    if (route.empty()) continue;
-    mustache::data item = link_item(title, env_.link(route));
-    const bool current = page.route.rfind(route, 0) == 0 ||
-                         (route == Urls::services() && (page.route.rfind(Urls::categories(), 0) == 0 ||
-                                                        page.route.rfind(Urls::ages(), 0) == 0 ||
-                                                        page.route.rfind(Urls::levels(), 0) == 0));
-    item.set("current", current);
-    nav.push_back(item);
-  }
-  d.set("nav", nav);
-  d.set("footer_nav", footer_nav_);
+  // What every page has the same, made once by the constructor and shared.
+  d.set("assets", mustache::data::ref(assets_));
+  d.set("colours", mustache::data::ref(colours_));
+  d.set("nav", mustache::data::ref(navs_[current_section(page.route)]));
+  d.set("footer_nav", mustache::data::ref(footer_nav_));
 
   mustache::data crumbs{mustache::data::type::list};
   for (const auto& [title, route] : p.breadcrumbs) crumbs.push_back(link_item(title, env_.link(route)));

@@ -36,10 +36,15 @@ class PageRenderer {
  private:
   PageData build(const PlannedPage& page, Diagnostics& diagnostics);
   void add_frame(const PlannedPage& page, PageData& data);
+  // Which of sections_ a page is in (sections_.size(): none).
+  std::size_t current_section(const std::string& route) const;
 
   const RenderEnvironment& env_;
   CompiledTemplates templates_;
   mustache::data footer_nav_;
+  mustache::data assets_, colours_;
+  std::vector<std::string> sections_;  // the main navigation's routes
+  std::vector<mustache::data> navs_;   // with sections_[i] current, and with none
   std::string last_template_;
   // Whether render() writes the body straight into the layout (see there).
   bool splice_layout_ = false;
