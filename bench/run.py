@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times offergen against Hugo on generated partnerships (see generate.py).
 
-    bench/run.py [--sizes 1000,10000,100000] [--runs 3] [--hugo-max 10000]
+    bench/run.py [--sizes 1000,10000,100000] [--runs 3] [--rebuilds 3] [--hugo-max 10000]
                  [--documents-max 10000] [--scratch build/bench] [--offergen build/offergen]
 
 For each size N it generates the offergen content and the equivalent Hugo
@@ -13,7 +13,10 @@ ratios offergen/Hugo. Hugo makes no PDFs, so these builds are
 area, five pathway guides, the plan on a page) are timed on their own: one
 build with them per size up to --documents-max, compared with the same build
 without. Hugo is skipped above --hugo-max services (it takes minutes and
-gigabytes there). Every run writes to a fresh folder, and the
+gigabytes there). Then each tool rebuilds, --rebuilds times, into a folder
+that holds its earlier builds, as someone editing the content does: Hugo
+writes over its output folder, and offergen over the build before last
+(the "rebuild" rows). Every other run writes to a fresh folder, and the
 outputs are removed only at the end: deleting tens of thousands of files
 slows down the creation of files for minutes afterwards on an ext4 disk
 without a journal (such as this machine's), whose allocator passes over
@@ -160,6 +163,8 @@ def main():
     p.add_argument("--documents-max", type=int, default=10000)
     p.add_argument("--scratch", default=os.path.join(ROOT, "build", "bench"))
     p.add_argument("--offergen", default=os.path.join(ROOT, "build", "offergen"))
+    p.add_argument("--rebuilds", type=int, default=3,
+                   help="timed rebuilds of each tool into a folder that holds its earlier builds (0: none)")
     p.add_argument("--settle", type=float, default=360,
                    help="seconds to leave between removing outputs and timing builds (0: do not wait)")
     p.add_argument("--no-sync", dest="sync", action="store_false",
@@ -203,8 +208,31 @@ def main():
                 runs["hugo"].append(timed([hugo, "--quiet", "-s", "hugo", "-d", hout], site, inputs=["hugo"])[:3])
             print(f"  N={n} run {r + 1}: offergen {wall:.2f} s" +
                   (f", hugo {runs['hugo'][-1][0]:.2f} s" if with_hugo else ""), flush=True)
-        for tool in ("offergen", "hugo"):
-            if runs[tool]:
+        # Rebuilds: each tool builds again and again into one folder, as an
+        # editor does. Hugo writes over its output folder; offergen swaps a
+        # new site in and writes the next build over the one before last, so
+        # it takes two builds before the first timed one.
+        if args.rebuilds > 0:
+            outs = {"offergen": os.path.join(site, f"out-offergen-rebuild-{int(time.time() * 1000)}"),
+                    "hugo": os.path.join(site, f"out-hugo-rebuild-{int(time.time() * 1000)}")}
+            outputs.extend(outs.values())
+            outputs.append(os.path.join(site, "." + os.path.basename(outs["offergen"]) + ".offergen-previous"))
+            commands = {"offergen": ([offergen, "build", "--quiet", "--no-documents", "--content", "offergen/content",
+                                      "--templates", templates, "--out", outs["offergen"], "--today", "2026-11-22"],
+                                     ["offergen/content", templates]),
+                        "hugo": ([hugo, "--quiet", "-s", "hugo", "-d", outs["hugo"]], ["hugo"])}
+            tools = ["offergen", "hugo"] if with_hugo else ["offergen"]
+            for tool in tools:
+                runs[tool + " rebuild"] = []
+                for _ in range(2):
+                    timed(commands[tool][0], site, inputs=commands[tool][1])
+            for r in range(args.rebuilds):
+                for tool in tools:
+                    runs[tool + " rebuild"].append(timed(commands[tool][0], site, inputs=commands[tool][1])[:3])
+                print(f"  N={n} rebuild {r + 1}: " +
+                      ", ".join(f"{tool} {runs[tool + ' rebuild'][-1][0]:.2f} s" for tool in tools), flush=True)
+        for tool in ("offergen", "hugo", "offergen rebuild", "hugo rebuild"):
+            if runs.get(tool):
                 rows.append((n, tool, *(median([x[i] for x in runs[tool]]) for i in range(3))))
         # The stages of the offergen run with the median wall time.
         middle = sorted(range(len(stages)), key=lambda i: runs["offergen"][i][0])[len(stages) // 2]
@@ -221,15 +249,16 @@ def main():
             documents.append((n, int(built.group(2)), pdf_bytes / 1e6, wall, cpu, cpu - pages_only, peak))
 
     print()
-    print(f"{'services':>9} {'tool':<9} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}   {'wall':>6} {'CPU':>6} {'memory':>6}")
+    print(f"{'services':>9} {'tool':<16} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}   {'wall':>6} {'CPU':>6} {'memory':>6}")
     by = {(n, tool): (w, c, m) for n, tool, w, c, m in rows}
     for n, tool, w, c, m in rows:
         ratio = ""
-        if tool == "offergen" and (n, "hugo") in by:
-            hw, hc, hm = by[(n, "hugo")]
+        other = tool.replace("offergen", "hugo")
+        if tool.startswith("offergen") and (n, other) in by:
+            hw, hc, hm = by[(n, other)]
             ratio = f"   {w / hw:6.3f} {c / hc:6.3f} {m / hm:6.3f}   (offergen/Hugo; Hugo/offergen: " \
                     f"{hw / w:.1f}x wall, {hm / m:.1f}x memory)"
-        print(f"{n:>9} {tool:<9} {w:8.2f} {c:8.2f} {m:8.1f}{ratio}")
+        print(f"{n:>9} {tool:<16} {w:8.2f} {c:8.2f} {m:8.1f}{ratio}")
     if documents:
         print()
         print("The same builds with the printable documents (one run each):")
