@@ -27,8 +27,11 @@ using CmarkNode = std::unique_ptr<cmark_node, CmarkDeleter>;
 using CmarkIter = std::unique_ptr<cmark_iter, CmarkDeleter>;
 
 // A cmark-gfm parser with the extensions offergen's Markdown has (tables,
-// autolinks, strikethrough, tagfilter).
-CmarkParser new_markdown_parser(int options);
+// autolinks, strikethrough, tagfilter), to parse `markdown`.
+CmarkParser new_markdown_parser(int options, std::string_view markdown);
+// Whether the autolink extension could find a link in `markdown` (when it
+// cannot, new_markdown_parser() leaves it out).
+bool may_autolink(std::string_view markdown);
 
 // The text of Markdown without markup: blocks, table cells and line breaks
 // become single spaces.

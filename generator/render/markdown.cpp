@@ -178,7 +178,7 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
     return {};
   }
   const int flags = CMARK_OPT_SMART | (options.allow_raw_html ? CMARK_OPT_UNSAFE : 0);
-  const CmarkParser parser = new_markdown_parser(flags);
+  const CmarkParser parser = new_markdown_parser(flags, markdown.text);
   cmark_parser_feed(parser.get(), markdown.text.data(), markdown.text.size());
   const CmarkNode doc(cmark_parser_finish(parser.get()));
 

@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cmark-gfm-extension_api.h>
+
+#include <cstdlib>
+
+#include "load/markdown_text.hpp"
 #include "render/markdown.hpp"
 #include "support/test_support.hpp"
 
@@ -122,4 +127,61 @@ TEST_CASE("plain text drops the markup", "[markdown]") {
   CHECK(markdown_plain_text("## Heading\n\nSome *emphasis* and a [link](/x/).\n\n- one\n- two\n") ==
         "Heading Some emphasis and a link. one two");
   CHECK(markdown_plain_text("| Week | Topic |\n|---|---|\n| 1 | Sleep |\n") == "Week Topic 1 Sleep");
+}
+
+namespace {
+
+// cmark-gfm's HTML for `text` with all four extensions attached, autolink
+// always among them: what new_markdown_parser() gave before it left
+// autolink out of text that could have no links.
+std::string html_with_autolink(const std::string& text) {
+  ensure_markdown_extensions();
+  const CmarkParser parser(cmark_parser_new(CMARK_OPT_SMART));
+  for (const char* name : {"table", "autolink", "strikethrough", "tagfilter"})
+    cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  const CmarkNode doc(cmark_parser_finish(parser.get()));
+  char* out = cmark_render_html(doc.get(), CMARK_OPT_SMART, cmark_parser_get_syntax_extensions(parser.get()));
+  std::string result = out;
+  free(out);
+  return result;
+}
+
+std::string html_as_parsed(const std::string& text) {
+  const CmarkParser parser = new_markdown_parser(CMARK_OPT_SMART, text);
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  const CmarkNode doc(cmark_parser_finish(parser.get()));
+  char* out = cmark_render_html(doc.get(), CMARK_OPT_SMART, cmark_parser_get_syntax_extensions(parser.get()));
+  std::string result = out;
+  free(out);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("the autolink extension is left out only where it could link nothing, with the same HTML", "[markdown]") {
+  struct Case {
+    const char* text;
+    bool may_link;
+  };
+  const Case cases[] = {
+      {"We welcome you. \"Quotes\" who, what, when -- wow... it's 'worth' it: well.", false},
+      {"| Day | Where |\n| --- | --- |\n| Wed | Town hall: west wing |\n\n~~was~~ *wide* [web](/services/x/)", false},
+      {"Visit www.example.org for more.", true},
+      {"See https://example.org/help, or ftp://files.example.org.", true},
+      {"Email help@example.org today.", true},
+      {"Email help&#64;example.org or help&#x40;example.org or help&commat;example.org.", true},
+      {"An address written help\\@example.org", true},
+      {"Link [in brackets](https://example.org) and <https://example.org>.", true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(may_autolink(c.text) == c.may_link);
+    CHECK(html_as_parsed(c.text) == html_with_autolink(c.text));
+  }
+  // The extension still links what it finds.
+  CHECK(html_as_parsed("Email help&#64;example.org.") ==
+        "<p>Email <a href=\"mailto:help@example.org\">help@example.org</a>.</p>\n");
+  CHECK(html_as_parsed("Visit www.example.org.") ==
+        "<p>Visit <a href=\"http://www.example.org\">www.example.org</a>.</p>\n");
 }
