@@ -26,12 +26,13 @@ void JsonWriter::before_value() {
   newline(level_ + static_cast<int>(empty_.size()));
 }
 
-void JsonWriter::key(std::string_view k) {
+void JsonWriter::key(JsonKey k) {
   if (!empty_.back()) out_ += ',';
   empty_.back() = false;
   newline(level_ + static_cast<int>(empty_.size()));
-  string(k);
-  out_ += compact_ ? ":" : ": ";
+  out_ += '"';
+  out_ += k.text();
+  out_ += compact_ ? "\":" : "\": ";
   after_key_ = true;
 }
 

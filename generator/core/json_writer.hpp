@@ -11,6 +11,21 @@
 
 namespace og {
 
+// An object key written in the source, checked when compiled to need no
+// escaping, so that it is copied as it is: an export writes a hundred keys
+// for each service.
+class JsonKey {
+ public:
+  consteval JsonKey(const char* text) : text_(text) {  // NOLINT: j.member("name", ...)
+    for (const char c : text_)
+      if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') throw "a JSON key that needs escaping";
+  }
+  constexpr std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+};
+
 class JsonWriter {
  public:
   enum class Layout { pretty, compact };
@@ -23,7 +38,7 @@ class JsonWriter {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
   // The key of the next value in an object.
-  void key(std::string_view k);
+  void key(JsonKey k);
 
   void value(std::string_view s);
   void value(const char* s) { value(std::string_view(s)); }
@@ -37,7 +52,7 @@ class JsonWriter {
 
   // "key": value in an object.
   template <typename T>
-  void member(std::string_view k, const T& v) {
+  void member(JsonKey k, const T& v) {
     key(k);
     value(v);
   }

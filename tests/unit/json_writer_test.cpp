@@ -114,3 +114,6 @@ TEST_CASE("JsonWriter writes a string made of parts as the parts joined", "[core
   CHECK(parts == joined);
   CHECK(nlohmann::json::parse(parts)[0] == a + b + c);
 }
+
+// Keys are checked when compiled: JsonKey("a \"quoted\" key") does not compile.
+static_assert(og::JsonKey("@type").text() == "@type");
