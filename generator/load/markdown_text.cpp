@@ -42,14 +42,20 @@ CmarkParser new_markdown_parser(int options, std::string_view markdown) {
 
 void PlainTextCollector::text(const char* literal) {
   if (!literal) return;
-  // Runs of spaces become one: copy up to each space, then add at most one.
-  for (;;) {
-    const char* space_at = std::strchr(literal, ' ');
-    const std::size_t run = space_at ? static_cast<std::size_t>(space_at - literal) : std::strlen(literal);
-    out_.append(literal, run);
-    if (!space_at) return;
-    space();
-    literal = space_at + 1;
+  // Runs of spaces become one, and the text starts with none: a space is
+  // left out where the text so far is empty or ends with one. Text with
+  // single spaces is copied at once, up to the next pair of spaces.
+  const char* p = literal;
+  const char* const end = p + std::strlen(p);
+  while (p < end) {
+    if (*p == ' ' && (out_.empty() || out_.back() == ' ')) {
+      ++p;
+      continue;
+    }
+    const void* pair = ::memmem(p, static_cast<std::size_t>(end - p), "  ", 2);
+    const char* stop = pair ? static_cast<const char*>(pair) + 1 : end;  // the pair's first space is kept
+    out_.append(p, static_cast<std::size_t>(stop - p));
+    p = stop;
   }
 }
 

@@ -129,6 +129,22 @@ TEST_CASE("plain text drops the markup", "[markdown]") {
   CHECK(markdown_plain_text("| Week | Topic |\n|---|---|\n| 1 | Sleep |\n") == "Week Topic 1 Sleep");
 }
 
+TEST_CASE("plain text has single spaces between words, and none at the ends", "[markdown]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"a   b", "a b"},
+      {"`x  y`  z", "x y z"},
+      {"one\n\n   two  ", "one two"},
+      {"a  \nb", "a b"},
+      {"*a* *b*   **c**", "a b c"},
+      {"`  lead` and `trail  `", "lead and trail"},
+      {"x    ", "x"},
+  };
+  for (const auto& [text, plain] : cases) {
+    INFO(text);
+    CHECK(markdown_plain_text(text) == plain);
+  }
+}
+
 namespace {
 
 // cmark-gfm's HTML for `text` with all four extensions attached, autolink
