@@ -64,10 +64,13 @@ void DiskOutput::enqueue(Queued item) {
     return failed_.load() || lane.closing || lane.queued_bytes + item.bytes.size() <= kQueueBytes ||
            lane.queue.empty();
   };
-  if (!room()) {
-    if (lane.writer_waiting) lane.work.notify_one();  // it may be asleep on a short queue
+  // Each time before waiting, the writer is woken if it sleeps: it sleeps
+  // until a queue holds a batch, and pages queued while this thread waited
+  // (too few to wake it) would otherwise leave both waiting for ever.
+  while (!room()) {
+    if (lane.writer_waiting) lane.work.notify_one();
     ++lane.producers_waiting;
-    lane.room.wait(lock, room);
+    lane.room.wait(lock);
     --lane.producers_waiting;
   }
   if (failed_.load()) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <future>
+#include <thread>
 
 #include "support/test_support.hpp"
 #include "write/output.hpp"
@@ -299,4 +300,29 @@ TEST_CASE("an earlier build that cannot be written over is set aside and the bui
   CHECK(tree_paths(site) == std::vector<std::string>{".offergen", "three", "three/index.html"});
   CHECK(folder_names(dir.path()) == std::vector<std::string>{".site.offergen-previous", "site"});
   CHECK(tree_paths(dir / ".site.offergen-previous") == std::vector<std::string>{".offergen", "two", "two/index.html"});
+}
+
+TEST_CASE("a thread waiting to queue a page too big for the queue is never left waiting", "[write]") {
+  // One thread queues pages larger than a writer's queue while another
+  // queues a few small ones and stops. When the writer went to sleep on an
+  // empty queue between waking the big page's thread and that thread looking
+  // again, small pages queued meanwhile (too few to wake the writer) left
+  // both waiting for ever: the waiting thread did not wake the writer again.
+  // A 100,000-service build, whose list pages are larger than a queue, hung
+  // so. (Unit tests time out after two minutes.)
+  TempDir dir;
+  const std::string big(DiskOutput::kQueueBytes + 1, 'x');
+  for (int round = 0; round < 1000; ++round) {
+    DiskOutput disk(dir.path());
+    std::thread small([&] {
+      for (int i = 0; i < 1 + round % 60; ++i) {
+        disk.write("s" + std::to_string(i) + "/index.html", std::string("small"));
+        std::this_thread::sleep_for(std::chrono::microseconds(round % 5 * 20));
+      }
+    });
+    for (int i = 0; i < 3; ++i) disk.write("b" + std::to_string(i) + "/index.html", std::string(big));
+    small.join();
+    disk.finish();
+  }
+  CHECK(read_file(dir / "b1/index.html").size() == big.size());
 }
