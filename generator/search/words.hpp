@@ -75,16 +75,6 @@ class WordTable {
       h = (h ^ v) * 0xFF51AFD7ED558CCDull;
       h ^= h >> 32;
     };
-    auto load64 = [](const char* at) {
-      std::uint64_t v;
-      std::memcpy(&v, at, 8);
-      return v;
-    };
-    auto load32 = [](const char* at) {
-      std::uint32_t v;
-      std::memcpy(&v, at, 4);
-      return static_cast<std::uint64_t>(v);
-    };
     for (; n > 8; p += 8, n -= 8) mix(load64(p));
     // The last one to eight bytes: overlapping loads of what is there (the
     // length, mixed in above, tells the overlaps apart).
@@ -114,6 +104,18 @@ class WordTable {
   }
 
  private:
+  // Eight or four bytes of a word in one load.
+  static std::uint64_t load64(const char* at) {
+    std::uint64_t v;
+    std::memcpy(&v, at, 8);
+    return v;
+  }
+  static std::uint64_t load32(const char* at) {
+    std::uint32_t v;
+    std::memcpy(&v, at, 4);
+    return v;
+  }
+
   struct Slot {
     std::uint64_t hash = 0;
     std::uint32_t at = 0, size = 0;  // the word in keys_
@@ -126,16 +128,6 @@ class WordTable {
   static bool same(const char* at, std::string_view word) {
     const char* p = word.data();
     const std::size_t n = word.size();
-    auto load64 = [](const char* q) {
-      std::uint64_t v;
-      std::memcpy(&v, q, 8);
-      return v;
-    };
-    auto load32 = [](const char* q) {
-      std::uint32_t v;
-      std::memcpy(&v, q, 4);
-      return v;
-    };
     if (n > 16) return std::memcmp(at, p, n) == 0;
     if (n >= 8) return load64(at) == load64(p) && load64(at + n - 8) == load64(p + n - 8);
     if (n >= 4) return load32(at) == load32(p) && load32(at + n - 4) == load32(p + n - 4);

@@ -147,14 +147,8 @@ TEST_CASE("plain text has single spaces between words, and none at the ends", "[
 
 namespace {
 
-// cmark-gfm's HTML for `text` with all four extensions attached, autolink
-// always among them: what new_markdown_parser() gave before it left
-// autolink out of text that could have no links.
-std::string html_with_autolink(const std::string& text) {
-  ensure_markdown_extensions();
-  const CmarkParser parser(cmark_parser_new(CMARK_OPT_SMART));
-  for (const char* name : {"table", "autolink", "strikethrough", "tagfilter"})
-    cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+// The HTML `parser` makes of `text`.
+std::string rendered(const CmarkParser& parser, const std::string& text) {
   cmark_parser_feed(parser.get(), text.data(), text.size());
   const CmarkNode doc(cmark_parser_finish(parser.get()));
   char* out = cmark_render_html(doc.get(), CMARK_OPT_SMART, cmark_parser_get_syntax_extensions(parser.get()));
@@ -163,14 +157,19 @@ std::string html_with_autolink(const std::string& text) {
   return result;
 }
 
+// cmark-gfm's HTML for `text` with all four extensions attached, autolink
+// always among them: what new_markdown_parser() gave before it left
+// autolink out of text that could have no links.
+std::string html_with_autolink(const std::string& text) {
+  ensure_markdown_extensions();
+  const CmarkParser parser(cmark_parser_new(CMARK_OPT_SMART));
+  for (const char* name : {"table", "autolink", "strikethrough", "tagfilter"})
+    cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+  return rendered(parser, text);
+}
+
 std::string html_as_parsed(const std::string& text) {
-  const CmarkParser parser = new_markdown_parser(CMARK_OPT_SMART, text);
-  cmark_parser_feed(parser.get(), text.data(), text.size());
-  const CmarkNode doc(cmark_parser_finish(parser.get()));
-  char* out = cmark_render_html(doc.get(), CMARK_OPT_SMART, cmark_parser_get_syntax_extensions(parser.get()));
-  std::string result = out;
-  free(out);
-  return result;
+  return rendered(new_markdown_parser(CMARK_OPT_SMART, text), text);
 }
 
 }  // namespace
