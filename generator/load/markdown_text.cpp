@@ -40,6 +40,12 @@ CmarkParser new_markdown_parser(int options, std::string_view markdown) {
   return parser;
 }
 
+cmark_node* finish_markdown(cmark_parser* parser) {
+  static std::mutex inline_characters;
+  std::lock_guard lock(inline_characters);
+  return cmark_parser_finish(parser);
+}
+
 void PlainTextCollector::text(const char* literal) {
   if (!literal) return;
   // Runs of spaces become one, and the text starts with none: a space is
@@ -81,7 +87,7 @@ std::string PlainTextCollector::take() && {
 std::string markdown_plain_text(std::string_view markdown) {
   const CmarkParser parser = new_markdown_parser(CMARK_OPT_SMART, markdown);
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  const CmarkNode doc(cmark_parser_finish(parser.get()));
+  const CmarkNode doc(finish_markdown(parser.get()));
   PlainTextCollector plain(markdown.size());
   const CmarkIter iter(cmark_iter_new(doc.get()));
   cmark_event_type ev;

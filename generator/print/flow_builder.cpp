@@ -233,7 +233,7 @@ void FlowBuilder::markdown(const Markdown& md, int heading_base) {
   if (trim(md.text).empty()) return;
   const CmarkParser parser = new_markdown_parser(CMARK_OPT_SMART, md.text);
   cmark_parser_feed(parser.get(), md.text.data(), md.text.size());
-  const CmarkNode doc(cmark_parser_finish(parser.get()));
+  const CmarkNode doc(finish_markdown(parser.get()));
   MarkdownFlow{*this, heading_base}.children(doc.get());
 }
 

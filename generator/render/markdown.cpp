@@ -180,7 +180,7 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
   const int flags = CMARK_OPT_SMART | (options.allow_raw_html ? CMARK_OPT_UNSAFE : 0);
   const CmarkParser parser = new_markdown_parser(flags, markdown.text);
   cmark_parser_feed(parser.get(), markdown.text.data(), markdown.text.size());
-  const CmarkNode doc(cmark_parser_finish(parser.get()));
+  const CmarkNode doc(finish_markdown(parser.get()));
 
   Walker walker{markdown, options, diagnostics, options.heading_base - 1};
   std::vector<cmark_node*> raw;
