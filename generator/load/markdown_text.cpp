@@ -40,10 +40,13 @@ CmarkParser new_markdown_parser(int options, std::string_view markdown) {
   return parser;
 }
 
-cmark_node* finish_markdown(cmark_parser* parser) {
+ParsedMarkdown parse_markdown(std::string_view markdown, int options) {
   static std::mutex inline_characters;
+  ParsedMarkdown parsed{new_markdown_parser(options, markdown), nullptr};
+  cmark_parser_feed(parsed.parser.get(), markdown.data(), markdown.size());
   std::lock_guard lock(inline_characters);
-  return cmark_parser_finish(parser);
+  parsed.doc.reset(cmark_parser_finish(parsed.parser.get()));
+  return parsed;
 }
 
 void PlainTextCollector::text(const char* literal) {
@@ -85,9 +88,8 @@ std::string PlainTextCollector::take() && {
 }
 
 std::string markdown_plain_text(std::string_view markdown) {
-  const CmarkParser parser = new_markdown_parser(CMARK_OPT_SMART, markdown);
-  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-  const CmarkNode doc(finish_markdown(parser.get()));
+  const ParsedMarkdown parsed = parse_markdown(markdown, CMARK_OPT_SMART);
+  const CmarkNode& doc = parsed.doc;
   PlainTextCollector plain(markdown.size());
   const CmarkIter iter(cmark_iter_new(doc.get()));
   cmark_event_type ev;

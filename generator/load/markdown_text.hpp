@@ -32,14 +32,20 @@ CmarkParser new_markdown_parser(int options, std::string_view markdown);
 // Whether the autolink extension could find a link in `markdown` (when it
 // cannot, new_markdown_parser() leaves it out).
 bool may_autolink(std::string_view markdown);
-// cmark_parser_finish(), one thread at a time. cmark-gfm 0.29 keeps the
-// inline parser's special characters in one table for the whole process;
-// each parser adds its extensions' characters ('~', 'w', ':') when it parses
-// the inlines and takes them out when it is done, so a parser finishing on
-// one thread took them from a parser half-way through a paragraph on another,
-// and "~~struck~~" or a bare "www." address came out as plain text on a few
-// pages in each build (github/cmark-gfm pull request 176 is still open).
-cmark_node* finish_markdown(cmark_parser* parser);
+// `markdown` parsed by new_markdown_parser(options, markdown); the parser
+// stays with the tree, whose rendering needs its extensions. The inlines are
+// parsed one thread at a time: cmark-gfm 0.29 keeps the inline parser's
+// special characters in one table for the whole process, and each parser
+// adds its extensions' characters ('~', 'w', ':') when it parses the inlines
+// and takes them out when it is done, so a parser finishing on one thread
+// took them from a parser half-way through a paragraph on another, and
+// "~~struck~~" or a bare "www." address came out as plain text on a few pages
+// in each build (github/cmark-gfm pull request 176 is still open).
+struct ParsedMarkdown {
+  CmarkParser parser;
+  CmarkNode doc;
+};
+ParsedMarkdown parse_markdown(std::string_view markdown, int options);
 
 // The text of Markdown without markup: blocks, table cells and line breaks
 // become single spaces.

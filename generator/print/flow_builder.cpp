@@ -231,10 +231,8 @@ struct MarkdownFlow {
 
 void FlowBuilder::markdown(const Markdown& md, int heading_base) {
   if (trim(md.text).empty()) return;
-  const CmarkParser parser = new_markdown_parser(CMARK_OPT_SMART, md.text);
-  cmark_parser_feed(parser.get(), md.text.data(), md.text.size());
-  const CmarkNode doc(finish_markdown(parser.get()));
-  MarkdownFlow{*this, heading_base}.children(doc.get());
+  const ParsedMarkdown parsed = parse_markdown(md.text, CMARK_OPT_SMART);
+  MarkdownFlow{*this, heading_base}.children(parsed.doc.get());
 }
 
 }  // namespace og

@@ -178,9 +178,8 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
     return {};
   }
   const int flags = CMARK_OPT_SMART | (options.allow_raw_html ? CMARK_OPT_UNSAFE : 0);
-  const CmarkParser parser = new_markdown_parser(flags, markdown.text);
-  cmark_parser_feed(parser.get(), markdown.text.data(), markdown.text.size());
-  const CmarkNode doc(finish_markdown(parser.get()));
+  const ParsedMarkdown parsed = parse_markdown(markdown.text, flags);
+  const CmarkNode& doc = parsed.doc;
 
   Walker walker{markdown, options, diagnostics, options.heading_base - 1};
   std::vector<cmark_node*> raw;
@@ -208,7 +207,7 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
   if (plain) *plain = std::move(*collector).take();
   for (cmark_node* n : raw) walker.raw_html(n);
 
-  char* html = cmark_render_html(doc.get(), flags, cmark_parser_get_syntax_extensions(parser.get()));
+  char* html = cmark_render_html(doc.get(), flags, cmark_parser_get_syntax_extensions(parsed.parser.get()));
   std::string out = html ? html : "";
   free(html);
   return wrap_tables(std::move(out));
