@@ -159,20 +159,21 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
 void render_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs) {
   const CompiledTemplates compiled = templates.compile();
   // Each card template the templates have, and the key its markup goes in.
-  std::vector<std::pair<const char*, const char*>> kinds;
+  std::vector<CardKind> kinds;
   for (const auto& kind : card_templates())
-    if (compiled.has(kind.first)) kinds.push_back(kind);
+    if (compiled.has(kind.name)) kinds.push_back(kind);
   if (kinds.empty()) return;
   std::vector<std::size_t> missing;
   for (std::size_t i = 0; i < env.cards.size(); ++i)
-    for (const auto& [name, key] : kinds)
-      if (!env.cards[i].get(key)) {
+    for (const auto& kind : kinds)
+      if (!env.cards[i].get(kind.key)) {
         missing.push_back(i);
         break;
       }
   parallel_for(missing.size(), jobs, [&](std::size_t k) {
     mustache::data& card = env.cards[missing[k]];
-    for (const auto& [name, key] : kinds) {
+    for (const auto& [name, key, filterable] : kinds) {
+      card.set("filterable", filterable);
       std::string html = compiled.render(name, card);
       // A list puts each card on a line of its own.
       if (!html.empty() && html.back() == '\n') html.pop_back();
@@ -181,9 +182,9 @@ void render_service_cards(RenderEnvironment& env, const TemplateSet& templates, 
   });
 }
 
-const std::vector<std::pair<const char*, const char*>>& card_templates() {
-  static const std::vector<std::pair<const char*, const char*>> kinds = {{"service-card", "html"},
-                                                                         {"area-card", "area_html"}};
+const std::vector<CardKind>& card_templates() {
+  static const std::vector<CardKind> kinds = {
+      {"service-card", "html", false}, {"service-card", "filter_html", true}, {"area-card", "area_html", false}};
   return kinds;
 }
 

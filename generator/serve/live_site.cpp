@@ -463,8 +463,8 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
       auto it = before.find(name);
       if (it == before.end() || it->second != text) {
         // Every list shows the cards: all of them, and every list, again.
-        for (const auto& [card, key] : card_templates())
-          if (name == card) return build_all();
+        for (const auto& card : card_templates())
+          if (name == card.name) return build_all();
         changed.add(keys::of("template", name));
       }
     }

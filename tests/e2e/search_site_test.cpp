@@ -104,6 +104,26 @@ TEST_CASE("the services index links to every way of browsing and carries the fil
       html, std::regex("<script src=\"/assets/search\\.[0-9a-f]+\\.js\" defer></script>")));
 }
 
+TEST_CASE("only the list the filters narrow carries each card's facets", "[search-site]") {
+  // The topic, area, age and level pages have no filters: the facets there
+  // would be bytes every visitor downloads for nothing.
+  const BuiltSite& site = search_site();
+  const std::string& index = site.page("services/index.html");
+  const auto cards = [](const std::string& html, const std::string& start) {
+    std::size_t n = 0;
+    for (std::size_t at = html.find(start); at != std::string::npos; at = html.find(start, at + 1)) ++n;
+    return n;
+  };
+  CHECK(cards(index, "<li class=\"card\" data-facets='{") == listed(index).size());
+  for (const char* page : {"categories/parenting/index.html", "localities/huddersfield/index.html",
+                           "ages/11-15/index.html", "levels/1/index.html"}) {
+    INFO(page);
+    const std::string& html = site.page(page);
+    CHECK(cards(html, "<li class=\"card\">") > 0);
+    CHECK(html.find("data-facets") == std::string::npos);
+  }
+}
+
 TEST_CASE("every page has the search box in its header, and the script that enhances it",
           "[search-site]") {
   const std::regex form(
