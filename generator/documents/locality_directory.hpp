@@ -16,5 +16,9 @@ struct DirectoryGroup {
 // Services that work in `locality` (or everywhere), each under its first
 // category, groups in site.yaml's order of categories; empty groups left out.
 std::vector<DirectoryGroup> locality_directory(const Model& model, const Locality& locality);
+// The same from the services that work there, in the model's order (a
+// service may come twice in a row), such as the render environment's list
+// for the area: no walk through every service for each area.
+std::vector<DirectoryGroup> locality_directory(const Model& model, const std::vector<const Service*>& here);
 
 }  // namespace og

@@ -67,4 +67,15 @@ TEST_CASE("a directory lists each service once, under its first category", "[doc
   CHECK(groups[0].services[0]->id == "b");
   CHECK(groups[1].category->id == "young-people");
   CHECK(groups[1].services[0]->id == "a");
+
+  // From the area's own list (as the render environment holds it, where a
+  // service that names the area twice comes twice): the same groups.
+  const Service& a2 = model.services[0];
+  const Service& b2 = model.services[1];
+  const auto from_list = locality_directory(model, std::vector<const Service*>{&a2, &b2, &b2});
+  REQUIRE(from_list.size() == groups.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    CHECK(from_list[i].category == groups[i].category);
+    CHECK(from_list[i].services == groups[i].services);
+  }
 }
