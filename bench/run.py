@@ -35,10 +35,30 @@ after every run of the other (offergen's content, idle through Hugo's
 seven seconds, was; Hugo's, idle through offergen's one, mostly was not).
 Both tools are treated alike; --cold leaves it out, and then the figures
 include reading the input from the disk.
+
+--hold-memory GB controls one more thing, and only when asked. This
+machine is a virtual machine, and memory it has not touched for a while
+costs a fault in the host, microseconds a page, when it is touched again:
+its kernel hands the memory it frees back to the host once a gigabyte of it
+is waiting ("free page reporting", /sys/module/page_reporting/parameters/
+max_waiting_mib), and memory left idle is taken back too. A run that needs
+little new memory (offergen at 10,000 services: 150 MB of heap and 200 MB
+of files) mostly gets pages used moments before; one that needs a lot
+(offergen at 100,000: 1.2 GB and 2.1 GB) pays for most of it, so its time
+grows faster than its work. With --hold-memory the bench raises that limit
+to all of memory for its duration (and restores it after), and just before
+each timed run touches up to GB gigabytes, never more than the free memory
+less one, and frees them, so that each run of either tool starts with
+backed memory. It is a diagnosis of this machine, not a figure to quote:
+on the disk the file system's own costs remain (see bench/README.md).
+The growth lines at the end show user and system CPU apart, since only the
+system share carries the machine's costs.
 """
 
 import argparse
+import ctypes
 import hashlib
+import mmap
 import os
 import re
 import shutil
@@ -109,6 +129,41 @@ def generate(n, scratch):
 
 SYNC = True
 WARM = True
+HOLD_GB = 0.0
+PAGE_REPORTING = "/sys/module/page_reporting/parameters/max_waiting_mib"
+
+
+def hold_memory():
+    """Raises the kernel's limit on freed memory kept back from the host; returns the old limit to restore."""
+    try:
+        with open(PAGE_REPORTING) as f:
+            old = f.read().strip()
+        total_mib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") >> 20
+        with open(PAGE_REPORTING, "w") as f:
+            f.write(str(total_mib))
+        return old
+    except OSError as e:
+        sys.exit(f"--hold-memory: cannot set {PAGE_REPORTING} ({e.strerror}): this kernel does not hand freed "
+                 "memory back that way, or this user may not change it")
+
+
+def release_memory(old):
+    with open(PAGE_REPORTING, "w") as f:
+        f.write(old)
+
+
+def free_memory():
+    with open("/proc/meminfo") as f:
+        return int(re.search(r"^MemFree:\s+(\d+) kB", f.read(), re.M).group(1)) << 10
+
+
+def touch_memory(size):
+    """Touches `size` bytes of new memory at once and frees them: backed pages for the runs to use."""
+    area = mmap.mmap(-1, size)
+    view = ctypes.c_char.from_buffer(area)
+    ctypes.memset(ctypes.addressof(view), 1, size)
+    del view
+    area.close()
 
 
 def warm(paths):
@@ -126,9 +181,11 @@ def warm(paths):
 
 
 def timed(command, cwd, inputs=()):
-    """Runs `command` under /usr/bin/time -v; returns (wall s, cpu s, peak MB, stdout+stderr)."""
+    """Runs `command` under /usr/bin/time -v; returns (wall s, cpu s, peak MB, stdout+stderr, (user s, system s))."""
     if SYNC:
         os.sync()  # earlier runs' output is on the disk before this one starts
+    if HOLD_GB:
+        touch_memory(max(0, min(int(HOLD_GB * (1 << 30)), free_memory() - (1 << 30))))
     if WARM:
         warm([shutil.which(command[0]) or command[0]] + [os.path.join(cwd, i) for i in inputs])
     result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=cwd, capture_output=True, text=True)
@@ -142,9 +199,9 @@ def timed(command, cwd, inputs=()):
     wall = 0.0
     for part in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":"):
         wall = wall * 60 + float(part)
-    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    user, system = float(field("User time (seconds)")), float(field("System time (seconds)"))
     peak = int(field("Maximum resident set size (kbytes)")) / 1024
-    return wall, cpu, peak, result.stdout + err
+    return wall, user + system, peak, result.stdout + err, (user, system)
 
 
 def offergen_timings(text):
@@ -171,10 +228,23 @@ def main():
                    help="do not sync() before each timed run (see above)")
     p.add_argument("--cold", dest="warm", action="store_false",
                    help="do not read each tool's executable and input into memory before its run (see above)")
+    p.add_argument("--hold-memory", type=float, default=0, metavar="GB",
+                   help="keep the memory the machine frees from the host, and touch up to GB gigabytes just before "
+                        "each timed run (see above; 4 covers 100,000 services)")
     args = p.parse_args()
-    global SYNC, WARM
+    global SYNC, WARM, HOLD_GB
     SYNC = args.sync
     WARM = args.warm
+    HOLD_GB = args.hold_memory
+    held = hold_memory() if HOLD_GB else None
+    try:
+        run(args)
+    finally:
+        if held is not None:
+            release_memory(held)
+
+
+def run(args):
     sizes = [int(s) for s in args.sizes.split(",")]
     offergen = os.path.abspath(args.offergen)
     templates = os.path.join(ROOT, "templates")
@@ -182,7 +252,9 @@ def main():
     hugo = shutil.which("hugo")
     print(f"offergen: {offergen}; hugo: {subprocess.run([hugo, 'version'], capture_output=True, text=True).stdout.strip() if hugo else 'not installed'}")
     print(f"machine: {os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}; "
-          f"outputs on {filesystem_type(args.scratch)}")
+          f"outputs on {filesystem_type(args.scratch)}; " +
+          (f"freed memory held, up to {HOLD_GB:g} GB touched before each run" if HOLD_GB
+           else "memory as the machine gives it"))
 
     rows = []
     outputs = []
@@ -197,15 +269,17 @@ def main():
             stamp = f"{int(time.time() * 1000)}-{r}"
             out = os.path.join(site, f"out-offergen-{stamp}")
             outputs.append(out)
-            wall, cpu, peak, text = timed([offergen, "build", "--quiet", "--timings", "--no-documents", "--content",
-                                           "offergen/content", "--templates", templates, "--out", out, "--today",
-                                           "2026-11-22"], site, inputs=["offergen/content", templates])
-            runs["offergen"].append((wall, cpu, peak))
+            wall, cpu, peak, text, split = timed([offergen, "build", "--quiet", "--timings", "--no-documents",
+                                                  "--content", "offergen/content", "--templates", templates, "--out",
+                                                  out, "--today", "2026-11-22"],
+                                                 site, inputs=["offergen/content", templates])
+            runs["offergen"].append((wall, cpu, peak, *split))
             stages.append(offergen_timings(text))
             if with_hugo:
                 hout = os.path.join(site, f"out-hugo-{stamp}")
                 outputs.append(hout)
-                runs["hugo"].append(timed([hugo, "--quiet", "-s", "hugo", "-d", hout], site, inputs=["hugo"])[:3])
+                hugo_run = timed([hugo, "--quiet", "-s", "hugo", "-d", hout], site, inputs=["hugo"])
+                runs["hugo"].append((*hugo_run[:3], *hugo_run[4]))
             print(f"  N={n} run {r + 1}: offergen {wall:.2f} s" +
                   (f", hugo {runs['hugo'][-1][0]:.2f} s" if with_hugo else ""), flush=True)
         # Rebuilds: each tool builds again and again into one folder, as an
@@ -228,20 +302,21 @@ def main():
                     timed(commands[tool][0], site, inputs=commands[tool][1])
             for r in range(args.rebuilds):
                 for tool in tools:
-                    runs[tool + " rebuild"].append(timed(commands[tool][0], site, inputs=commands[tool][1])[:3])
+                    rebuilt = timed(commands[tool][0], site, inputs=commands[tool][1])
+                    runs[tool + " rebuild"].append((*rebuilt[:3], *rebuilt[4]))
                 print(f"  N={n} rebuild {r + 1}: " +
                       ", ".join(f"{tool} {runs[tool + ' rebuild'][-1][0]:.2f} s" for tool in tools), flush=True)
         for tool in ("offergen", "hugo", "offergen rebuild", "hugo rebuild"):
             if runs.get(tool):
-                rows.append((n, tool, *(median([x[i] for x in runs[tool]]) for i in range(3))))
+                rows.append((n, tool, *(median([x[i] for x in runs[tool]]) for i in range(5))))
         # The stages of the offergen run with the median wall time.
         middle = sorted(range(len(stages)), key=lambda i: runs["offergen"][i][0])[len(stages) // 2]
         print(f"  N={n} offergen stages (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in stages[middle].items()))
         if n <= args.documents_max:
             out = os.path.join(site, f"out-documents-{int(time.time() * 1000)}")
             outputs.append(out)
-            wall, cpu, peak, text = timed([offergen, "build", "--timings", "--content", "offergen/content",
-                                           "--templates", templates, "--out", out, "--today", "2026-11-22"], site)
+            wall, cpu, peak, text, _ = timed([offergen, "build", "--timings", "--content", "offergen/content",
+                                              "--templates", templates, "--out", out, "--today", "2026-11-22"], site)
             built = re.search(r"Built (\d+) pages and (\d+) documents", text)
             pdf_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(out, "downloads"))
                             for f in fs)
@@ -250,8 +325,8 @@ def main():
 
     print()
     print(f"{'services':>9} {'tool':<16} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}   {'wall':>6} {'CPU':>6} {'memory':>6}")
-    by = {(n, tool): (w, c, m) for n, tool, w, c, m in rows}
-    for n, tool, w, c, m in rows:
+    by = {(n, tool): (w, c, m) for n, tool, w, c, m, _, _ in rows}
+    for n, tool, w, c, m, _, _ in rows:
         ratio = ""
         other = tool.replace("offergen", "hugo")
         if tool.startswith("offergen") and (n, other) in by:
@@ -259,6 +334,21 @@ def main():
             ratio = f"   {w / hw:6.3f} {c / hc:6.3f} {m / hm:6.3f}   (offergen/Hugo; Hugo/offergen: " \
                     f"{hw / w:.1f}x wall, {hm / m:.1f}x memory)"
         print(f"{n:>9} {tool:<16} {w:8.2f} {c:8.2f} {m:8.1f}{ratio}")
+    # How each tool's cost grows from one size to the next, against the growth
+    # in services: wall, CPU, user CPU (the tool's own work), system CPU (the
+    # kernel's, which carries the machine's cost of new memory) and memory.
+    growth = [(a, b, tool) for tool in ("offergen", "offergen rebuild", "hugo", "hugo rebuild")
+              for a, b in zip(sizes, sizes[1:]) if any(r[:2] == (a, tool) for r in rows)
+              and any(r[:2] == (b, tool) for r in rows)]
+    if growth:
+        print()
+        print("Growth from one size to the next (services grow by the first figure):")
+        medians = {(r[0], r[1]): r[2:] for r in rows}
+        for a, b, tool in growth:
+            x, y = medians[(a, tool)], medians[(b, tool)]
+            g = [y[i] / x[i] if x[i] else float("nan") for i in range(5)]
+            print(f"  {tool:<16} {a:>7} -> {b:>7} ({b / a:g}x): wall {g[0]:.1f}x, CPU {g[1]:.1f}x "
+                  f"(user {g[3]:.1f}x, system {g[4]:.1f}x), memory {g[2]:.1f}x")
     if documents:
         print()
         print("The same builds with the printable documents (one run each):")
