@@ -157,7 +157,7 @@ test("without JavaScript the search page says how to browse, and the browse page
   assert.equal(await page.isVisible(".filters"), false);
   await page.click("text=Ages 11 to 15");
   assert.equal(new URL(page.url()).pathname, "/ages/11-15/");
-  const teen = await page.$$eval("li[data-facets] a", (as) => as.map((a) => new URL(a.href).pathname));
+  const teen = await page.$$eval("li.card .card__title a", (as) => as.map((a) => new URL(a.href).pathname));
   assert.ok(teen.includes("/services/huddersfield-teen-space/"));
   assert.ok(!teen.includes("/services/health-visiting/"));
   await context.close();
