@@ -159,6 +159,8 @@ def free_memory():
 
 def touch_memory(size):
     """Touches `size` bytes of new memory at once and frees them: backed pages for the runs to use."""
+    if size <= 0:
+        return
     area = mmap.mmap(-1, size)
     view = ctypes.c_char.from_buffer(area)
     ctypes.memset(ctypes.addressof(view), 1, size)
