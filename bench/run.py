@@ -327,12 +327,13 @@ def run(args):
 
     print()
     print(f"{'services':>9} {'tool':<16} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}   {'wall':>6} {'CPU':>6} {'memory':>6}")
-    by = {(n, tool): (w, c, m) for n, tool, w, c, m, _, _ in rows}
+    # (size, tool) -> (wall, CPU, memory, user CPU, system CPU), the medians.
+    medians = {(r[0], r[1]): r[2:] for r in rows}
     for n, tool, w, c, m, _, _ in rows:
         ratio = ""
         other = tool.replace("offergen", "hugo")
-        if tool.startswith("offergen") and (n, other) in by:
-            hw, hc, hm = by[(n, other)]
+        if tool.startswith("offergen") and (n, other) in medians:
+            hw, hc, hm = medians[(n, other)][:3]
             ratio = f"   {w / hw:6.3f} {c / hc:6.3f} {m / hm:6.3f}   (offergen/Hugo; Hugo/offergen: " \
                     f"{hw / w:.1f}x wall, {hm / m:.1f}x memory)"
         print(f"{n:>9} {tool:<16} {w:8.2f} {c:8.2f} {m:8.1f}{ratio}")
@@ -340,12 +341,10 @@ def run(args):
     # in services: wall, CPU, user CPU (the tool's own work), system CPU (the
     # kernel's, which carries the machine's cost of new memory) and memory.
     growth = [(a, b, tool) for tool in ("offergen", "offergen rebuild", "hugo", "hugo rebuild")
-              for a, b in zip(sizes, sizes[1:]) if any(r[:2] == (a, tool) for r in rows)
-              and any(r[:2] == (b, tool) for r in rows)]
+              for a, b in zip(sizes, sizes[1:]) if (a, tool) in medians and (b, tool) in medians]
     if growth:
         print()
         print("Growth from one size to the next (services grow by the first figure):")
-        medians = {(r[0], r[1]): r[2:] for r in rows}
         for a, b, tool in growth:
             x, y = medians[(a, tool)], medians[(b, tool)]
             g = [y[i] / x[i] if x[i] else float("nan") for i in range(5)]

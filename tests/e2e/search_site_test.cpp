@@ -109,17 +109,12 @@ TEST_CASE("only the list the filters narrow carries each card's facets", "[searc
   // would be bytes every visitor downloads for nothing.
   const BuiltSite& site = search_site();
   const std::string& index = site.page("services/index.html");
-  const auto cards = [](const std::string& html, const std::string& start) {
-    std::size_t n = 0;
-    for (std::size_t at = html.find(start); at != std::string::npos; at = html.find(start, at + 1)) ++n;
-    return n;
-  };
-  CHECK(cards(index, "<li class=\"card\" data-facets='{") == listed(index).size());
+  CHECK(count(index, "<li class=\"card\" data-facets='{") == listed(index).size());
   for (const char* page : {"categories/parenting/index.html", "localities/huddersfield/index.html",
                            "ages/11-15/index.html", "levels/1/index.html"}) {
     INFO(page);
     const std::string& html = site.page(page);
-    CHECK(cards(html, "<li class=\"card\">") > 0);
+    CHECK(count(html, "<li class=\"card\">") > 0);
     CHECK(html.find("data-facets") == std::string::npos);
   }
 }
