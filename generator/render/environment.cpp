@@ -20,24 +20,35 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
   // walk down the ordered map for each of the services' tens of thousands of
   // references (the preview server builds these after every edit).
   std::unordered_map<std::string_view, std::vector<const Service*>*> by_locality, by_category;
+  std::unordered_map<std::string_view, std::size_t> category_index;
   std::vector<std::vector<const Service*>*> every_locality;
   for (const auto& l : model.localities) {
     auto* list = &services_by_locality[l.id];
     by_locality.emplace(l.id, list);
     every_locality.push_back(list);
   }
-  for (const auto& c : model.site.categories) by_category.emplace(c.id, &services_by_category[c.id]);
+  for (std::size_t i = 0; i < model.site.categories.size(); ++i) {
+    const Category& c = model.site.categories[i];
+    by_category.emplace(c.id, &services_by_category[c.id]);
+    category_index.emplace(c.id, i);  // the first of a repeated id, as directory_category() finds it
+  }
   auto list_of = [](auto& fast, auto& map, const std::string& id) {
     auto it = fast.find(id);
     return it != fast.end() ? it->second : &map[id];  // an id the checks report
   };
+  directory_categories.assign(model.services.size(), kNoCategory);
   for (const auto& s : model.services) {
     if (s.all_localities) {
       for (auto* list : every_locality) list->push_back(&s);
     } else {
       for (const auto& l : s.localities) list_of(by_locality, services_by_locality, l.id)->push_back(&s);
     }
-    for (const auto& c : s.categories) list_of(by_category, services_by_category, c.id)->push_back(&s);
+    std::size_t& directory = directory_categories[static_cast<std::size_t>(&s - model.services.data())];
+    for (const auto& c : s.categories) {
+      list_of(by_category, services_by_category, c.id)->push_back(&s);
+      if (directory != kNoCategory) continue;
+      if (auto it = category_index.find(c.id); it != category_index.end()) directory = it->second;
+    }
   }
   for (const auto& p : model.pathways) {
     for (const auto& step : p.steps) {
@@ -50,11 +61,16 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
   const std::size_t n = model.services.size();
   if (reuse.cards.size() == n && reuse.stale.size() == n) {
     cards = std::move(reuse.cards);
-    for (std::size_t i = 0; i < n; ++i)
-      if (reuse.stale[i]) cards[i] = service_card(*this, model.services[i]);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!reuse.stale[i]) continue;
+      cards[i] = service_card(*this, model.services[i]);
+      cards_made.push_back(i);
+    }
     return;
   }
   cards.resize(n);
+  cards_made.resize(n);
+  for (std::size_t i = 0; i < n; ++i) cards_made[i] = i;
   parallel_for(n, jobs, [&](std::size_t i) { cards[i] = service_card(*this, model.services[i]); });
 }
 
@@ -124,9 +140,20 @@ std::string localities_text(const RenderEnvironment& env, const Service& s) {
   return out;
 }
 
+const std::vector<CardKind>& card_templates() {
+  static const std::vector<CardKind> kinds = {
+      {"service-card", "html", false}, {"service-card", "filter_html", true}, {"area-card", "area_html", false}};
+  return kinds;
+}
+
 mustache::data service_card(const RenderEnvironment& env, const Service& s) {
   mustache::data d;
-  d.reserve(6);
+  d.reserve(12);
+  // The markup render_service_cards() puts in, first: a list looks up one of
+  // these for each of thousands of cards, and an object finds a key by
+  // walking its keys in order. Until then false, which renders as a missing
+  // key does.
+  for (const auto& kind : card_templates()) d.set(kind.key, false);
   d.set("name", s.name);
   d.set("url", env.link(Urls::service(s.id)));
   put(d, "summary", s.summary);

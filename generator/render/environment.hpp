@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "documents/downloads.hpp"
+#include "documents/locality_directory.hpp"
 #include "model/model.hpp"
 #include "render/assets.hpp"
 #include "render/markdown.hpp"
@@ -48,6 +49,9 @@ struct RenderEnvironment {
   // Services in each locality and category, in the model's order.
   std::map<std::string, std::vector<const Service*>, std::less<>> services_by_locality;
   std::map<std::string, std::vector<const Service*>, std::less<>> services_by_category;
+  // Each service's directory_category(), in the model's order: an area's
+  // page groups its services by it.
+  std::vector<std::size_t> directory_categories;
   // The pathways each service is a step of, in the model's order.
   std::map<std::string, std::vector<const Pathway*>, std::less<>> pathways_by_service;
   // The search index's document table, "/search/docs.1a2b.json" (set by the pipeline), or "".
@@ -71,6 +75,9 @@ struct RenderEnvironment {
   // render_service_cards() has run it also holds "html", the card rendered.
   std::vector<mustache::data> cards;
   const mustache::data& card(const Service& s) const { return cards[static_cast<std::size_t>(&s - model.services.data())]; }
+  // The positions of the cards this environment made (all, or the stale
+  // ones of EnvironmentReuse): render_service_cards() renders these.
+  std::vector<std::size_t> cards_made;
 
   std::string link(std::string_view route) const { return urls.link(route); }
   // Markdown rendered with the site's settings, headings starting at `heading_base`;
@@ -78,6 +85,15 @@ struct RenderEnvironment {
   std::string markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics,
                        std::string* plain = nullptr) const;
 };
+
+// A card template, the card key its markup goes in, and what the card's
+// `filterable` is set to while it is rendered (render_service_cards()).
+struct CardKind {
+  const char* name;
+  const char* key;
+  bool filterable;
+};
+const std::vector<CardKind>& card_templates();
 
 // Sets `key` to `value`, or to false when `value` is empty: Mustache (ours,
 // like kainjow before it) treats an empty string as true in {{#section}}s.

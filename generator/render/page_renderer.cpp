@@ -163,15 +163,8 @@ void render_service_cards(RenderEnvironment& env, const TemplateSet& templates, 
   for (const auto& kind : card_templates())
     if (compiled.has(kind.name)) kinds.push_back(kind);
   if (kinds.empty()) return;
-  std::vector<std::size_t> missing;
-  for (std::size_t i = 0; i < env.cards.size(); ++i)
-    for (const auto& kind : kinds)
-      if (!env.cards[i].get(kind.key)) {
-        missing.push_back(i);
-        break;
-      }
-  parallel_for(missing.size(), jobs, [&](std::size_t k) {
-    mustache::data& card = env.cards[missing[k]];
+  parallel_for(env.cards_made.size(), jobs, [&](std::size_t k) {
+    mustache::data& card = env.cards[env.cards_made[k]];
     for (const auto& [name, key, filterable] : kinds) {
       card.set("filterable", filterable);
       std::string html = compiled.render(name, card);
@@ -180,12 +173,6 @@ void render_service_cards(RenderEnvironment& env, const TemplateSet& templates, 
       card.set(key, std::move(html));
     }
   });
-}
-
-const std::vector<CardKind>& card_templates() {
-  static const std::vector<CardKind> kinds = {
-      {"service-card", "html", false}, {"service-card", "filter_html", true}, {"area-card", "area_html", false}};
-  return kinds;
 }
 
 std::string PageRenderer::render(const PlannedPage& page, Diagnostics& diagnostics) {

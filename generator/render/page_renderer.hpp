@@ -16,22 +16,13 @@ namespace og {
 // The templates every site needs.
 const std::vector<std::string>& required_templates();
 
-// Renders each card of env.cards that has none yet with the card templates
-// the templates have, on up to `jobs` threads: "service-card" into the card's
+// Renders the cards the environment made (env.cards_made) with the card
+// templates the templates have, on up to `jobs` threads: "service-card" into the card's
 // "html" (the service lists) and, with `filterable` true, into its
 // "filter_html" (the list the filters narrow, which alone needs each card's
 // data-facets), and "area-card" into its "area_html" (an area's page). A list
 // then copies each card instead of rendering it again.
 void render_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs);
-
-// A card template, the card key its markup goes in, and what the card's
-// `filterable` is set to while it is rendered.
-struct CardKind {
-  const char* name;
-  const char* key;
-  bool filterable;
-};
-const std::vector<CardKind>& card_templates();
 
 class PageRenderer {
  public:

@@ -142,7 +142,7 @@ PageData locality_page(const RenderEnvironment& env, const Locality& l, Diagnost
   put_service_count(p.data, services.size());
   // Grouped by category as the printable directory groups them.
   mustache::data groups{mustache::data::type::list};
-  for (const DirectoryGroup& g : locality_directory(env.model, services)) {
+  for (const DirectoryGroup& g : locality_directory(env.model, services, env.directory_categories)) {
     mustache::data group;
     group.set("category", g.category->name);
     group.set("category_url", env.link(Urls::category(g.category->id)));

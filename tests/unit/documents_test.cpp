@@ -72,10 +72,26 @@ TEST_CASE("a directory lists each service once, under its first category", "[doc
   // service that names the area twice comes twice): the same groups.
   const Service& a2 = model.services[0];
   const Service& b2 = model.services[1];
-  const auto from_list = locality_directory(model, std::vector<const Service*>{&a2, &b2, &b2});
+  const std::vector<const Service*> here{&a2, &b2, &b2};
+  const auto from_list = locality_directory(model, here);
   REQUIRE(from_list.size() == groups.size());
   for (std::size_t i = 0; i < groups.size(); ++i) {
     CHECK(from_list[i].category == groups[i].category);
     CHECK(from_list[i].services == groups[i].services);
   }
+
+  // With each service's category worked out beforehand (as the render
+  // environment keeps them): the same groups, and no service is read.
+  std::vector<std::size_t> category_of;
+  for (const auto& s : model.services) category_of.push_back(directory_category(model, s));
+  CHECK(category_of[2] == 0);  // 'c': parenting, the first of site.yaml's categories
+  const auto from_categories = locality_directory(model, here, category_of);
+  REQUIRE(from_categories.size() == groups.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    CHECK(from_categories[i].category == groups[i].category);
+    CHECK(from_categories[i].services == groups[i].services);
+  }
+  Service orphan;
+  orphan.categories = {{"no-such-topic", {}}};
+  CHECK(directory_category(model, orphan) == kNoCategory);
 }
