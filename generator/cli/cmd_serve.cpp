@@ -112,9 +112,10 @@ struct ServeCommand {
           PrintHold hold;
           const RebuildReport r = site.apply(changed);
           if (r.rendered > 0 || r.full || !r.ok) {
-            report(r);
             server.notify_reload();
+            report(r);
           }
+          site.release_retired();
         }
         if (site.printing()) {
           const RebuildReport r = site.finish_background_print();

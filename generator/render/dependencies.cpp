@@ -81,13 +81,15 @@ const std::vector<const Service*>& services_in(const Index& index, const std::st
 }  // namespace
 
 std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& env,
-                                                       const std::vector<PlannedPage>& pages, unsigned jobs) {
+                                                       const std::vector<PlannedPage>& pages, unsigned jobs,
+                                                       const std::vector<bool>* only) {
   const Model& m = env.model;
   const ContentKey every_service = keys::every("service"), every_locality = keys::every("locality");
   const ContentKey figures = keys::of("figures", "");
   const ServiceKeys service_keys(m);
   std::vector<std::vector<ContentKey>> out(pages.size());
   parallel_for(pages.size(), jobs, [&](std::size_t i) {
+    if (only && !(*only)[i]) return;
     const PlannedPage& page = pages[i];
     std::vector<ContentKey>& d = out[i];
     switch (page.kind) {

@@ -81,9 +81,11 @@ class ChangedKeys {
 };
 
 // The keys each planned page reads, in the order of `pages`, worked out on up
-// to `jobs` threads.
+// to `jobs` threads; with `only`, for the pages i where (*only)[i] is true,
+// and left empty for the others.
 std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& env,
-                                                       const std::vector<PlannedPage>& pages, unsigned jobs = 1);
+                                                       const std::vector<PlannedPage>& pages, unsigned jobs = 1,
+                                                       const std::vector<bool>* only = nullptr);
 
 // The keys each printable document reads, in the order of `documents`
 // (documents/downloads.hpp). The pages that link to a document read

@@ -79,6 +79,8 @@ bool LiveSite::load_templates(Diagnostics& diagnostics) {
   return true;
 }
 
+void LiveSite::release_retired() { retired_env_.reset(); }
+
 RebuildReport LiveSite::build_all() {
   const auto start = std::chrono::steady_clock::now();
   RebuildReport report;
@@ -86,6 +88,7 @@ RebuildReport LiveSite::build_all() {
   report.timings.start("load");
   stop_background_print();  // its document's number may mean another document
   env_.reset();  // it refers to the model about to be replaced
+  retired_env_.reset();
   scan_diagnostics_ = {};
   files_.clear();
   std::vector<LoadedFile> loaded;
@@ -440,7 +443,9 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   EnvironmentReuse reuse;
   reuse.cards = std::move(env_->cards);
   reuse.routes = std::move(env_->routes);
-  env_.reset();
+  // Its indexes are freed after the pages are published (release_retired()):
+  // they hold nothing the author waits for.
+  retired_env_ = std::move(env_);
   ChangedKeys changed;
   bool stale_cards = false;
   std::set<std::string> stale_services;
@@ -475,24 +480,28 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   check_model(&stale_services);
 
   // The same pages as before (no file was added or removed), perhaps in
-  // another order: a service that was renamed moves in the lists.
-  std::vector<PlannedPage> pages = plan_pages(model_);
-  if (pages.size() != pages_.size()) return build_all();
+  // another order: a service that was renamed moves in the lists. The pages
+  // follow the model's order and ids, so only a move, or the plan on a page
+  // (it has a page only when it can be read), can change them.
   bool same_order = true;
-  for (std::size_t i = 0; i < pages.size() && same_order; ++i) same_order = pages[i].route == pages_[i].route;
-  if (!same_order) {
-    // A renamed service moved: move the pages' states along with them.
-    std::unordered_map<std::string_view, std::size_t> old_position;
-    for (std::size_t i = 0; i < pages_.size(); ++i) old_position.emplace(pages_[i].route, i);
-    std::vector<PageState> moved(pages.size());
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-      auto it = old_position.find(pages[i].route);
-      if (it == old_position.end()) return build_all();
-      moved[i] = std::move(page_state_[it->second]);
+  if (moved || changed.affects({keys::of("plan-on-a-page", "")})) {
+    std::vector<PlannedPage> pages = plan_pages(model_);
+    if (pages.size() != pages_.size()) return build_all();
+    for (std::size_t i = 0; i < pages.size() && same_order; ++i) same_order = pages[i].route == pages_[i].route;
+    if (!same_order) {
+      // A renamed service moved: move the pages' states along with them.
+      std::unordered_map<std::string_view, std::size_t> old_position;
+      for (std::size_t i = 0; i < pages_.size(); ++i) old_position.emplace(pages_[i].route, i);
+      std::vector<PageState> moved(pages.size());
+      for (std::size_t i = 0; i < pages.size(); ++i) {
+        auto it = old_position.find(pages[i].route);
+        if (it == old_position.end()) return build_all();
+        moved[i] = std::move(page_state_[it->second]);
+      }
+      page_state_ = std::move(moved);
     }
-    page_state_ = std::move(moved);
+    pages_ = std::move(pages);
   }
-  pages_ = std::move(pages);
   report.timings.start("environment");
   // Cards are kept by position: when something moved, or an area's name
   // changed, they are all made again.
@@ -581,17 +590,26 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
     if (!same_order) sitemap_ = std::make_shared<const std::string>(sitemap_xml(*env_, pages_));
   }
 
-  // Which pages read what changed, before the change or after it.
+  // Which pages read what changed, before the change or after it. A
+  // service's page reads its service, its areas and the pathways it is a
+  // step of, so its keys change only with the service (which it reads) or a
+  // pathway; the other pages' keys are worked out again, as they list,
+  // count or name other content.
   report.timings.start("affected");
   const bool everything = changed.everything();
-  std::vector<std::vector<ContentKey>> reads = page_dependencies(*env_, pages_, jobs_);
+  const bool pathways_changed = changed.affects({keys::every("pathway")});
+  std::vector<bool> again(pages_.size());
+  for (std::size_t i = 0; i < pages_.size(); ++i)
+    again[i] = moved || pathways_changed || pages_[i].kind != PageKind::service || changed.affects(page_state_[i].reads);
+  std::vector<std::vector<ContentKey>> reads = page_dependencies(*env_, pages_, jobs_, &again);
   std::vector<std::size_t> affected;
   for (std::size_t i = 0; i < pages_.size(); ++i) {
-    const std::string& file = pages_[i].file;
-    const PageState& state = page_state_[i];
-    if (everything || pending_.count(file) || changed.affects({keys::of("template", state.template_name)}) ||
-        changed.affects(state.reads) || changed.affects(reads[i]))
+    PageState& state = page_state_[i];
+    if (everything || pending_.count(pages_[i].file) ||
+        (templates_changed && changed.affects({keys::of("template", state.template_name)})) ||
+        changed.affects(state.reads) || (again[i] && changed.affects(reads[i])))
       affected.push_back(i);
+    if (!again[i]) reads[i] = std::move(state.reads);  // the same as before
   }
   report.timings.start("render");
   Rendered rendered;

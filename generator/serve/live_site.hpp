@@ -106,6 +106,9 @@ class LiveSite {
   // pages whose download links changed. `rendered` is 0 when nothing changed.
   RebuildReport finish_background_print(bool wait = false);
   bool printing() const { return static_cast<bool>(job_); }
+  // Frees what the last apply() replaced and left for later, so that it
+  // could publish sooner (the server calls it after telling pages to reload).
+  void release_retired();
 
   // The published file at `path` ("services/x/index.html"), or null.
   // Safe to call from any thread, also while a rebuild runs.
@@ -181,6 +184,7 @@ class LiveSite {
   // What was rendered from it.
   std::vector<PlannedPage> pages_;
   std::unique_ptr<RenderEnvironment> env_;
+  std::unique_ptr<RenderEnvironment> retired_env_;  // replaced by the last apply(), not yet freed
   std::vector<PageState> page_state_;  // beside pages_
   std::unordered_map<std::string, Diagnostics> service_checks_;  // each service's references, by id
   std::set<std::string> pending_;  // rendered while the content had errors, not yet published
