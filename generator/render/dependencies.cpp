@@ -51,15 +51,18 @@ bool ChangedKeys::affects(const std::vector<ContentKey>& reads) const {
 
 namespace {
 
-// Every service's key, in the model's order: computed once, listed often.
+// Every service's key, in the model's order: the environment's, or worked
+// out once here; listed often.
 struct ServiceKeys {
   const Model& model;
-  std::vector<ContentKey> keys;
-  explicit ServiceKeys(const Model& m) : model(m) {
-    keys.reserve(m.services.size());
-    for (const auto& s : m.services) keys.push_back(keys::of("service", s.id));
+  std::vector<ContentKey> own;
+  const std::vector<ContentKey>* keys;
+  explicit ServiceKeys(const RenderEnvironment& env) : model(env.model), keys(&env.service_keys) {
+    if (keys->size() == model.services.size()) return;
+    own = service_keys(model);
+    keys = &own;
   }
-  ContentKey operator()(const Service* s) const { return keys[static_cast<std::size_t>(s - model.services.data())]; }
+  ContentKey operator()(const Service* s) const { return (*keys)[static_cast<std::size_t>(s - model.services.data())]; }
 };
 
 void add_services(std::vector<ContentKey>& out, const std::vector<const Service*>& services, const ServiceKeys& key) {
@@ -80,13 +83,20 @@ const std::vector<const Service*>& services_in(const Index& index, const std::st
 
 }  // namespace
 
+std::vector<ContentKey> service_keys(const Model& model) {
+  std::vector<ContentKey> out;
+  out.reserve(model.services.size());
+  for (const auto& s : model.services) out.push_back(keys::of("service", s.id));
+  return out;
+}
+
 std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& env,
                                                        const std::vector<PlannedPage>& pages, unsigned jobs,
                                                        const std::vector<bool>* only) {
   const Model& m = env.model;
   const ContentKey every_service = keys::every("service"), every_locality = keys::every("locality");
   const ContentKey figures = keys::of("figures", "");
-  const ServiceKeys service_keys(m);
+  const ServiceKeys service_keys(env);
   std::vector<std::vector<ContentKey>> out(pages.size());
   parallel_for(pages.size(), jobs, [&](std::size_t i) {
     if (only && !(*only)[i]) return;
@@ -186,7 +196,7 @@ std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& 
 std::vector<std::vector<ContentKey>> document_dependencies(const RenderEnvironment& env,
                                                            const std::vector<PlannedDocument>& documents) {
   const Model& m = env.model;
-  const ServiceKeys service_keys(m);
+  const ServiceKeys service_keys(env);
   std::vector<std::vector<ContentKey>> out(documents.size());
   for (std::size_t i = 0; i < documents.size(); ++i) {
     const PlannedDocument& doc = documents[i];

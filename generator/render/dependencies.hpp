@@ -80,6 +80,12 @@ class ChangedKeys {
   std::vector<ContentKey> keys_;
 };
 
+// keys::of("service", id) of every service, in the model's order. The
+// functions below use RenderEnvironment::service_keys when it holds them
+// (the preview server keeps them from one edit to the next) and work them
+// out otherwise.
+std::vector<ContentKey> service_keys(const Model& model);
+
 // The keys each planned page reads, in the order of `pages`, worked out on up
 // to `jobs` threads; with `only`, for the pages i where (*only)[i] is true,
 // and left empty for the others.

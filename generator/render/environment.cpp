@@ -16,6 +16,38 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
   if (reuse.routes) routes = std::move(*reuse.routes);
   else
     for (const auto& p : pages) routes.insert(p.route);
+  if (reuse.lists) {
+    services_by_locality = std::move(reuse.lists->services_by_locality);
+    services_by_category = std::move(reuse.lists->services_by_category);
+    directory_categories = std::move(reuse.lists->directory_categories);
+  } else {
+    make_lists();
+  }
+  for (const auto& p : model.pathways) {
+    for (const auto& step : p.steps) {
+      for (const auto& ref : step.services) {
+        auto& list = pathways_by_service[ref.id];
+        if (list.empty() || list.back() != &p) list.push_back(&p);
+      }
+    }
+  }
+  const std::size_t n = model.services.size();
+  if (reuse.cards.size() == n && reuse.stale.size() == n) {
+    cards = std::move(reuse.cards);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!reuse.stale[i]) continue;
+      cards[i] = service_card(*this, model.services[i]);
+      cards_made.push_back(i);
+    }
+    return;
+  }
+  cards.resize(n);
+  cards_made.resize(n);
+  for (std::size_t i = 0; i < n; ++i) cards_made[i] = i;
+  parallel_for(n, jobs, [&](std::size_t i) { cards[i] = service_card(*this, model.services[i]); });
+}
+
+void RenderEnvironment::make_lists() {
   // Each known area's and topic's list found by one hash of its id, not a
   // walk down the ordered map for each of the services' tens of thousands of
   // references (the preview server builds these after every edit).
@@ -50,28 +82,10 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
       if (auto it = category_index.find(c.id); it != category_index.end()) directory = it->second;
     }
   }
-  for (const auto& p : model.pathways) {
-    for (const auto& step : p.steps) {
-      for (const auto& ref : step.services) {
-        auto& list = pathways_by_service[ref.id];
-        if (list.empty() || list.back() != &p) list.push_back(&p);
-      }
-    }
-  }
-  const std::size_t n = model.services.size();
-  if (reuse.cards.size() == n && reuse.stale.size() == n) {
-    cards = std::move(reuse.cards);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!reuse.stale[i]) continue;
-      cards[i] = service_card(*this, model.services[i]);
-      cards_made.push_back(i);
-    }
-    return;
-  }
-  cards.resize(n);
-  cards_made.resize(n);
-  for (std::size_t i = 0; i < n; ++i) cards_made[i] = i;
-  parallel_for(n, jobs, [&](std::size_t i) { cards[i] = service_card(*this, model.services[i]); });
+}
+
+ServiceLists RenderEnvironment::take_lists() {
+  return {std::move(services_by_locality), std::move(services_by_category), std::move(directory_categories)};
 }
 
 std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics,

@@ -3,6 +3,7 @@
 // never written after construction.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -21,9 +22,20 @@
 
 namespace og {
 
+// Which services each area and each topic lists (RenderEnvironment's
+// fields of the same names).
+struct ServiceLists {
+  std::map<std::string, std::vector<const Service*>, std::less<>> services_by_locality;
+  std::map<std::string, std::vector<const Service*>, std::less<>> services_by_category;
+  std::vector<std::size_t> directory_categories;
+};
+
 // What a new environment may take over from the one before it, when the
 // preview server rebuilds after a small edit (everything else is rebuilt).
 struct EnvironmentReuse {
+  // The lists, when the services are in the same order and none joined or
+  // left an area or a topic.
+  std::optional<ServiceLists> lists;
   // The routes, when the edit added or removed no page.
   std::optional<std::set<std::string, std::less<>>> routes;
   // The previous environment's cards, when the services are in the same
@@ -46,14 +58,20 @@ struct RenderEnvironment {
   Urls urls;
   std::map<std::string, std::string> asset_links;  // "style_css" -> "/offer/assets/style.1a2b.css"
   std::set<std::string, std::less<>> routes;       // every page's route, for link checks
-  // Services in each locality and category, in the model's order.
+  // Services in each locality and category, in the model's order (a
+  // service that names an area twice is in its list twice).
   std::map<std::string, std::vector<const Service*>, std::less<>> services_by_locality;
   std::map<std::string, std::vector<const Service*>, std::less<>> services_by_category;
   // Each service's directory_category(), in the model's order: an area's
   // page groups its services by it.
   std::vector<std::size_t> directory_categories;
+  // Hands the lists above to the next environment (EnvironmentReuse), leaving these empty.
+  ServiceLists take_lists();
   // The pathways each service is a step of, in the model's order.
   std::map<std::string, std::vector<const Pathway*>, std::less<>> pathways_by_service;
+  // Each service's content key (render/dependencies.hpp), in the model's
+  // order, when the preview server has set them; empty otherwise.
+  std::vector<std::uint64_t> service_keys;
   // The search index's document table, "/search/docs.1a2b.json" (set by the pipeline), or "".
   std::string search_index_route;
   // Where a build's service pages leave the plain text of their Markdown, for
@@ -84,6 +102,9 @@ struct RenderEnvironment {
   // with `plain`, its plain text too (render_markdown()).
   std::string markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics,
                        std::string* plain = nullptr) const;
+
+ private:
+  void make_lists();  // services_by_locality, services_by_category, directory_categories
 };
 
 // A card template, the card key its markup goes in, and what the card's

@@ -58,6 +58,15 @@ void add_key(ChangedKeys& changed, const ContentFile& f) {
   }
 }
 
+// Whether two services are in the same areas' and topics' lists.
+bool same_lists(const Service& a, const Service& b) {
+  auto same_ids = [](const std::vector<Ref>& x, const std::vector<Ref>& y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const Ref& p, const Ref& q) { return p.id == q.id; });
+  };
+  return a.all_localities == b.all_localities && same_ids(a.localities, b.localities) &&
+         same_ids(a.categories, b.categories);
+}
+
 template <typename T>
 T* find_by_id(std::vector<T>& items, const std::string& id) {
   for (auto& item : items)
@@ -113,6 +122,7 @@ RebuildReport LiveSite::build_all() {
   pages_ = plan_pages(model_);
   const Urls urls(options_.base_url ? *options_.base_url : model_.site.base_url);
   env_ = std::make_unique<RenderEnvironment>(model_, urls, assets_, pages_, jobs_);
+  env_->service_keys = service_keys(model_);
   render_service_cards(*env_, *templates_, jobs_);
   index_for_search(nullptr);
   env_->search_index_route = search_route_;
@@ -344,7 +354,7 @@ std::string LiveSite::error_text() const {
   return error_text_;
 }
 
-bool LiveSite::apply_content(const ContentFile& file, ChangedKeys& changed, bool& stale_cards,
+bool LiveSite::apply_content(const ContentFile& file, ChangedKeys& changed, bool& stale_cards, bool& stale_lists,
                              std::set<std::string>& stale_services) {
   auto known = files_.find(file.display);
   std::error_code ec;
@@ -373,6 +383,7 @@ bool LiveSite::apply_content(const ContentFile& file, ChangedKeys& changed, bool
           Service* old = find_by_id(model_.services, e.id);
           if (!old) return false;
           stale_services.insert(e.id);
+          if (!same_lists(*old, e)) stale_lists = true;
           *old = std::move(e);
         } else if constexpr (std::is_same_v<T, Locality>) {
           Locality* old = find_by_id(model_.localities, e.id);
@@ -443,14 +454,16 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   EnvironmentReuse reuse;
   reuse.cards = std::move(env_->cards);
   reuse.routes = std::move(env_->routes);
+  reuse.lists = env_->take_lists();
+  std::vector<ContentKey> kept_keys = std::move(env_->service_keys);
   // Its indexes are freed after the pages are published (release_retired()):
   // they hold nothing the author waits for.
   retired_env_ = std::move(env_);
   ChangedKeys changed;
-  bool stale_cards = false;
+  bool stale_cards = false, stale_lists = false;
   std::set<std::string> stale_services;
   for (const auto& f : content)
-    if (!apply_content(f, changed, stale_cards, stale_services)) return build_all();
+    if (!apply_content(f, changed, stale_cards, stale_lists, stale_services)) return build_all();
 
   if (templates_changed) {
     Diagnostics d;
@@ -503,8 +516,10 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
     pages_ = std::move(pages);
   }
   report.timings.start("environment");
-  // Cards are kept by position: when something moved, or an area's name
-  // changed, they are all made again.
+  // Cards and lists are kept by position: when something moved, or an
+  // area's name changed, the cards are all made again; the areas' and
+  // topics' lists when something moved or a service joined or left one.
+  if (stale_lists || moved) reuse.lists.reset();
   if (stale_cards || moved) {
     reuse.cards.clear();
   } else {
@@ -516,6 +531,7 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
       model_, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), assets_, pages_, jobs_,
       std::move(reuse));
   env_->downloads = downloads_;
+  env_->service_keys = moved ? service_keys(model_) : std::move(kept_keys);  // ids are file names
   render_service_cards(*env_, *templates_, jobs_);
 
   // The search index: the documents that read what changed (each reads its

@@ -162,7 +162,8 @@ class LiveSite {
   void stop_background_print();
   Diagnostics all_diagnostics() const;
   // Applies one content file; false when the change needs a full rebuild.
-  bool apply_content(const ContentFile& file, ChangedKeys& keys, bool& stale_cards,
+  // `stale_lists`: a service joined or left an area's or a topic's list.
+  bool apply_content(const ContentFile& file, ChangedKeys& keys, bool& stale_cards, bool& stale_lists,
                      std::set<std::string>& stale_services);
   // Checks every service's references (or only `only`), the other
   // references and the lints, after order_model().
