@@ -216,7 +216,21 @@ void LiveSite::render_pages(const std::vector<std::size_t>* which, std::vector<s
   std::vector<std::unique_ptr<PageRenderer>> renderers(std::max(1u, jobs_));
   std::vector<std::shared_ptr<const std::string>> html(n);
   std::vector<PageState> states(n);
-  parallel_for_workers(n, jobs_, [&](std::size_t k, unsigned worker) {
+  // The longest pages first (by their size when last published), so that no
+  // core is left rendering a long one alone at the end: an edit of a service
+  // in every area renders 4.5 MB of A to Z, lists of 1 to 2.5 MB and 32 area
+  // pages of 0.5 MB. Only this thread changes published_.
+  std::vector<std::size_t> order(n);
+  for (std::size_t k = 0; k < n; ++k) order[k] = k;
+  if (which) {
+    std::vector<std::size_t> size(n, 0);
+    for (std::size_t k = 0; k < n; ++k)
+      if (auto it = published_.find(pages_[(*which)[k]].file); it != published_.end() && it->second.bytes)
+        size[k] = it->second.bytes->size();
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return size[a] > size[b]; });
+  }
+  parallel_for_workers(n, jobs_, [&](std::size_t j, unsigned worker) {
+    const std::size_t k = order[j];
     const PlannedPage& page = pages_[which ? (*which)[k] : k];
     auto& renderer = renderers[worker];
     if (!renderer) renderer = std::make_unique<PageRenderer>(*env_, *templates_);
