@@ -123,6 +123,7 @@ struct ServeCommand {
             report(r, true);
             server.notify_reload();
           }
+          site.release_retired();
         }
       }
     });

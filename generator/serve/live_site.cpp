@@ -88,7 +88,11 @@ bool LiveSite::load_templates(Diagnostics& diagnostics) {
   return true;
 }
 
-void LiveSite::release_retired() { retired_env_.reset(); }
+void LiveSite::release_retired() {
+  retired_env_.reset();
+  retired_files_.clear();
+  retired_records_.reset();
+}
 
 RebuildReport LiveSite::build_all() {
   const auto start = std::chrono::steady_clock::now();
@@ -97,7 +101,7 @@ RebuildReport LiveSite::build_all() {
   report.timings.start("load");
   stop_background_print();  // its document's number may mean another document
   env_.reset();  // it refers to the model about to be replaced
-  retired_env_.reset();
+  release_retired();
   scan_diagnostics_ = {};
   files_.clear();
   std::vector<LoadedFile> loaded;
@@ -314,12 +318,17 @@ RebuildReport LiveSite::finish(RebuildReport report, Rendered rendered, bool rep
   }
   for (auto& [file, bytes] : rendered) {
     const bool page = file.size() > 5 && file.compare(file.size() - 5, 5, ".html") == 0;
-    published_.insert_or_assign(std::move(file), Published{std::move(bytes), page ? search_link_ : nullptr});
+    Published& slot = published_[std::move(file)];
+    // The bytes it replaces are freed later (release_retired()): megabytes
+    // for the lists of a large site.
+    if (slot.bytes) retired_files_.push_back(std::move(slot.bytes));
+    slot = Published{std::move(bytes), page ? search_link_ : nullptr};
   }
   for (auto& [file, bytes] : others) published_.insert_or_assign(std::move(file), Published{std::move(bytes), nullptr});
   if (!feed_) published_.erase("feed.xml");
   if (!sitemap_) published_.erase("sitemap.xml");
   published_link_ = search_link_;
+  retired_records_ = std::move(published_records_);  // 10,000 references to let go of later
   published_records_ = std::move(records);
   records_file_.reset();
   return report;
@@ -434,6 +443,7 @@ bool LiveSite::apply_content(const ContentFile& file, ChangedKeys& changed, bool
 }
 
 RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
+  release_retired();  // when the caller has not (the server has, after the last reload)
   const auto start = std::chrono::steady_clock::now();
   // Sort the changes; anything this cannot do piece by piece is a full rebuild.
   std::vector<ContentFile> content;

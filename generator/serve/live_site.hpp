@@ -106,8 +106,9 @@ class LiveSite {
   // pages whose download links changed. `rendered` is 0 when nothing changed.
   RebuildReport finish_background_print(bool wait = false);
   bool printing() const { return static_cast<bool>(job_); }
-  // Frees what the last apply() replaced and left for later, so that it
-  // could publish sooner (the server calls it after telling pages to reload).
+  // Frees what the last apply() replaced and left for later (the old
+  // environment, pages and export records), so that it could publish sooner
+  // (the server calls it after telling pages to reload).
   void release_retired();
 
   // The published file at `path` ("services/x/index.html"), or null.
@@ -185,7 +186,10 @@ class LiveSite {
   // What was rendered from it.
   std::vector<PlannedPage> pages_;
   std::unique_ptr<RenderEnvironment> env_;
-  std::unique_ptr<RenderEnvironment> retired_env_;  // replaced by the last apply(), not yet freed
+  // What the last apply() replaced, not yet freed (release_retired()).
+  std::unique_ptr<RenderEnvironment> retired_env_;
+  std::vector<std::shared_ptr<const std::string>> retired_files_;
+  std::shared_ptr<const std::vector<std::shared_ptr<const std::string>>> retired_records_;
   std::vector<PageState> page_state_;  // beside pages_
   std::unordered_map<std::string, Diagnostics> service_checks_;  // each service's references, by id
   std::set<std::string> pending_;  // rendered while the content had errors, not yet published

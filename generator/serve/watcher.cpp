@@ -24,7 +24,7 @@ constexpr std::uint32_t kEvents = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM |
                                   IN_DELETE_SELF;
 
 // A burst of events ends after this long without one.
-constexpr int kSettleMs = 3;
+constexpr int kSettleMs = 1;
 constexpr auto kMaxBurst = std::chrono::milliseconds(40);
 
 }  // namespace
