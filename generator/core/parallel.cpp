@@ -1,5 +1,8 @@
 #include "core/parallel.hpp"
 
+#include <pthread.h>
+#include <signal.h>
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -21,25 +24,37 @@ namespace {
 // that is woken is placed on an idle processor. The preview server's
 // rebuilds last about that long, so this is the difference between using
 // one core and two.
+//
+// The pool is never destroyed (its threads wait until the process ends), so
+// a parallel_for made while the program exits cannot meet a pool that is
+// gone. Its threads take no signals, and they run at the priority of the
+// thread that first needed them (the main thread, in offergen's commands).
 class WorkerPool {
  public:
   static WorkerPool& instance() {
-    static WorkerPool pool;
-    return pool;
+    static WorkerPool* pool = new WorkerPool;
+    return *pool;
   }
 
   // Runs task(1) .. task(helpers) on pool threads while the caller runs
   // task(0), and returns when all have returned. False (nothing run) when
-  // the pool is already in use: by another thread, or by this one from
-  // inside a task.
+  // the pool is already in use: by another thread, or by this one (a task
+  // that calls parallel_for).
   bool run(unsigned helpers, const std::function<void(unsigned)>& task) {
+    if (inside_) return false;
     std::unique_lock<std::mutex> busy(busy_, std::try_to_lock);
     if (!busy.owns_lock()) return false;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      while (threads_.size() < helpers) {
-        const unsigned worker = static_cast<unsigned>(threads_.size()) + 1;
-        threads_.emplace_back([this, worker] { serve(worker); });
+      if (threads_.size() < helpers) {
+        sigset_t all, before;
+        sigfillset(&all);
+        pthread_sigmask(SIG_SETMASK, &all, &before);  // the new threads inherit it
+        while (threads_.size() < helpers) {
+          const unsigned worker = static_cast<unsigned>(threads_.size()) + 1;
+          threads_.emplace_back([this, worker] { serve(worker); });
+        }
+        pthread_sigmask(SIG_SETMASK, &before, nullptr);
       }
       task_ = &task;
       helpers_ = helpers;
@@ -47,31 +62,24 @@ class WorkerPool {
       ++round_;
     }
     wake_.notify_all();
+    inside_ = true;
     task(0);
+    inside_ = false;
     std::unique_lock<std::mutex> lock(mutex_);
     done_.wait(lock, [&] { return running_ == 0; });
     task_ = nullptr;
     return true;
   }
 
-  ~WorkerPool() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
-    }
-    wake_.notify_all();
-    for (auto& t : threads_) t.join();
-  }
-
  private:
   WorkerPool() = default;
 
   void serve(unsigned worker) {
+    inside_ = true;
     std::uint64_t seen = 0;
     std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
-      wake_.wait(lock, [&] { return stop_ || (round_ != seen && worker <= helpers_); });
-      if (stop_) return;
+      wake_.wait(lock, [&] { return round_ != seen && worker <= helpers_; });
       seen = round_;
       const auto* task = task_;
       lock.unlock();
@@ -89,8 +97,12 @@ class WorkerPool {
   unsigned helpers_ = 0;  // workers 1 .. helpers_ take part in this round
   unsigned running_ = 0;  // of those, the ones not finished
   std::uint64_t round_ = 0;
-  bool stop_ = false;
+  // Whether this thread is running a task of the pool's (a pool thread, or
+  // a caller in task(0)).
+  static thread_local bool inside_;
 };
+
+thread_local bool WorkerPool::inside_ = false;
 
 }  // namespace
 

@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -39,13 +41,19 @@ TEST_CASE("parallel_for keeps its threads between calls", "[parallel]") {
   // can share the starting thread's core for most of it (core/parallel.cpp).
   auto helper_threads = [] {
     std::mutex mutex;
+    std::condition_variable both;
     std::set<long> ids;
     const long caller = thread_id();
     parallel_for(64, 2, [&](std::size_t) {
-      std::this_thread::sleep_for(std::chrono::microseconds(200));
-      std::lock_guard<std::mutex> lock(mutex);
-      if (thread_id() != caller) ids.insert(thread_id());
+      std::unique_lock<std::mutex> lock(mutex);
+      ids.insert(thread_id());
+      both.notify_all();
+      // Each item waits (up to 10 s) for the other thread to take one, so
+      // that a slow start of the helper on a busy machine cannot leave it
+      // with none.
+      both.wait_for(lock, std::chrono::seconds(10), [&] { return ids.size() >= 2; });
     });
+    ids.erase(caller);
     return ids;
   };
   const std::set<long> first = helper_threads();
