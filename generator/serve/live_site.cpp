@@ -638,16 +638,18 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   report.timings.start("affected");
   const bool everything = changed.everything();
   const bool pathways_changed = changed.affects({keys::every("pathway")});
-  std::vector<bool> again(pages_.size());
-  for (std::size_t i = 0; i < pages_.size(); ++i)
-    again[i] = moved || pathways_changed || pages_[i].kind != PageKind::service || changed.affects(page_state_[i].reads);
+  std::vector<bool> read_before(pages_.size()), again(pages_.size());
+  for (std::size_t i = 0; i < pages_.size(); ++i) {
+    read_before[i] = changed.affects(page_state_[i].reads);
+    again[i] = moved || pathways_changed || pages_[i].kind != PageKind::service || read_before[i];
+  }
   std::vector<std::vector<ContentKey>> reads = page_dependencies(*env_, pages_, jobs_, &again);
   std::vector<std::size_t> affected;
   for (std::size_t i = 0; i < pages_.size(); ++i) {
     PageState& state = page_state_[i];
-    if (everything || pending_.count(pages_[i].file) ||
+    if (everything || read_before[i] || pending_.count(pages_[i].file) ||
         (templates_changed && changed.affects({keys::of("template", state.template_name)})) ||
-        changed.affects(state.reads) || (again[i] && changed.affects(reads[i])))
+        (again[i] && changed.affects(reads[i])))
       affected.push_back(i);
     if (!again[i]) reads[i] = std::move(state.reads);  // the same as before
   }
