@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Measures the preview server's latency from saving a service file to the
-reload event, on a generated partnership (see generate.py).
+reload event, and to the edited page, on a generated partnership (see
+generate.py).
 
     bench/preview_latency.py [--services 10000] [--edits 20] [--idle-edits 3]
 
@@ -8,8 +9,10 @@ Starts 'offergen serve' on a copy of the generated content, then edits
 --edits different services one after another (a new summary each time,
 written and closed as an editor saves) and times each from just before the
 write to the arrival of the 'reload' event on an open /__offergen/events
-stream. Prints every edit, the median and the worst, and the server's own
-"Rebuilt N pages in M ms" lines. The server listens on 127.0.0.1 only.
+stream, and then to the arrival of the service's page with the new summary,
+fetched as the browser showing it would once told to reload. Prints every
+edit, the medians and the worst, and the server's own "Rebuilt N pages in
+M ms" lines. The server listens on 127.0.0.1 only.
 
 Then --idle-edits more edits, each of a service that works in every area
 (the most pages an edit of one service rebuilds) and each made once the
@@ -17,7 +20,9 @@ server has sat idle: it has printed the documents the edits before left
 stale, which takes about a minute at 10,000 services, and used no CPU for
 two seconds. An author who saves now and then meets the server so, with
 its memory no longer in the processor's caches; edits in quick succession
-keep it warm.
+keep it warm. These edits also fetch the A to Z list after the service's
+page, and time its arrival: the server renders the long lists an edit
+changes just after the reload event, and a request for one waits for it.
 """
 
 import argparse
@@ -60,6 +65,17 @@ def wait_reload(s, buffer):
         buffer += s.recv(4096)
     end = buffer.index(b"\n\n", at) + 2
     return int(re.search(rb"data: (\d+)", buffer[at:end]).group(1)), buffer[end:]
+
+
+def fetch(port, path):
+    """GETs `path` as a browser reloading it would; returns the body."""
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+        s.settimeout(30)
+        chunks = []
+        while chunk := s.recv(1 << 16):
+            chunks.append(chunk)
+    return b"".join(chunks).split(b"\r\n\r\n", 1)[1]
 
 
 def main():
@@ -133,37 +149,50 @@ def main():
             pass
         generation = max(generation, consumed)
 
-    def edit(i, name):
-        """Saves a new summary for `name`; returns (ms to the reload event, the server's line, all areas?)."""
+    def edit(i, name, lists=False):
+        """Saves a new summary for `name`; returns (ms to the reload event, ms to the service's page,
+        ms to the A to Z list when `lists`, the server's line, all areas?)."""
         nonlocal generation
         sync_generation()
         path = os.path.join(content, "services", name)
         with open(path, encoding="utf-8") as f:
             text = f.read()
-        text = re.sub(r"^summary: .*$", f'summary: "Edited {i} for the latency benchmark."', text, count=1,
-                      flags=re.M)
+        summary = f"Edited {i} for the latency benchmark."
+        text = re.sub(r"^summary: .*$", f'summary: "{summary}"', text, count=1, flags=re.M)
+        service_page = f"/services/{name[:-len('.yaml')]}/"
         s, buffer = open_stream(port, generation)
         start = time.perf_counter()
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
-        while True:
+
+        def reloaded():
+            """Waits for the next reload, then fetches the pages at once, as a browser showing them would."""
+            nonlocal generation, buffer
             generation, buffer = wait_reload(s, buffer)
             elapsed = (time.perf_counter() - start) * 1000
-            s.close()
-            while True:  # the edit's line, after any of the printer's
-                rebuilt = next_notice()
-                if not rebuilt.startswith("Printed the documents"):
-                    break
-            if generation >= consumed:
+            fetched = [(fetch(port, service_page), (time.perf_counter() - start) * 1000)]
+            if lists:
+                fetched.append((fetch(port, "/services/"), (time.perf_counter() - start) * 1000))
+            return elapsed, fetched
+
+        elapsed, fetched = reloaded()
+        s.close()
+        while True:  # the edit's line, after any of the printer's
+            rebuilt = next_notice()
+            if not rebuilt.startswith("Printed the documents"):
                 break
+        if generation < consumed:
             # That reload was the printer's: wait for the edit's.
             s, buffer = open_stream(port, generation)
             while generation < consumed:
-                generation, buffer = wait_reload(s, buffer)
-            elapsed = (time.perf_counter() - start) * 1000
+                elapsed, fetched = reloaded()
             s.close()
-            break
-        return elapsed, rebuilt, "localities: all" in text
+        for body, _ in fetched:
+            if summary.encode() not in body:
+                raise RuntimeError(f"a page was served without the edit ({summary!r})")
+        page = fetched[0][1]
+        listed = fetched[1][1] if lists else None
+        return elapsed, page, listed, rebuilt, "localities: all" in text
 
     def cpu_ticks():
         with open(f"/proc/{server.pid}/stat") as f:
@@ -180,15 +209,17 @@ def main():
                 break
         return time.monotonic() - start
 
-    times, idle_times = [], []
+    times, pages, idle_times, idle_pages, idle_lists = [], [], [], [], []
     try:
         edited = set()
         for i in range(args.edits):
             name = services[(i * step) % len(services)]
             edited.add(name)
-            elapsed, rebuilt, all_areas = edit(i, name)
+            elapsed, page, _, rebuilt, all_areas = edit(i, name)
             times.append(elapsed)
-            print(f"  edit {i + 1:2}: {elapsed:6.1f} ms  {name}{' (all areas)' if all_areas else ''}: {rebuilt}")
+            pages.append(page)
+            print(f"  edit {i + 1:2}: {elapsed:6.1f} ms, page {page:6.1f} ms  {name}"
+                  f"{' (all areas)' if all_areas else ''}: {rebuilt}")
         if args.idle_edits > 0:
             everywhere = []
             for name in services:
@@ -200,18 +231,27 @@ def main():
             print(f"Edits of a service in every area, each once the server is idle:")
             for k, name in enumerate(everywhere[:args.idle_edits]):
                 waited = wait_idle()
-                elapsed, rebuilt, _ = edit(args.edits + k, name)
+                elapsed, page, listed, rebuilt, _ = edit(args.edits + k, name, lists=True)
                 idle_times.append(elapsed)
-                print(f"  idle edit {k + 1}: {elapsed:6.1f} ms  {name} (after {waited:.0f} s): {rebuilt}")
+                idle_pages.append(page)
+                idle_lists.append(listed)
+                print(f"  idle edit {k + 1}: {elapsed:6.1f} ms, page {page:6.1f} ms, A to Z {listed:6.1f} ms  {name}"
+                      f" (after {waited:.0f} s): {rebuilt}")
     finally:
         server.send_signal(2)
         server.wait(timeout=30)
         shutil.rmtree(content, ignore_errors=True)
-    print(f"save to reload event, {len(times)} edits: median {statistics.median(times):.1f} ms, "
-          f"worst {max(times):.1f} ms")
+    def summary(what, values):
+        return f"{what}: median {statistics.median(values):.1f} ms, worst {max(values):.1f} ms"
+
+    print(f"{len(times)} edits:")
+    print("  " + summary("save to reload event", times))
+    print("  " + summary("save to the service's page", pages))
     if idle_times:
-        print(f"save to reload event, {len(idle_times)} edits of a service in every area on an idle server: "
-              f"median {statistics.median(idle_times):.1f} ms, worst {max(idle_times):.1f} ms")
+        print(f"{len(idle_times)} edits of a service in every area on an idle server:")
+        print("  " + summary("save to reload event", idle_times))
+        print("  " + summary("save to the service's page", idle_pages))
+        print("  " + summary("save to the A to Z list", idle_lists))
 
 
 if __name__ == "__main__":

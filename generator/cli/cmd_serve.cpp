@@ -42,8 +42,9 @@ struct ServeCommand {
     return printed.rendered > 0 || (!printed.ok && problems_of(printed) != printed_);
   }
 
-  // `documents`: a report of documents printed in the background.
-  void report(const RebuildReport& r, bool documents = false) const {
+  // `documents`: a report of documents printed in the background; `lists`:
+  // of the long lists rendered after the reload (LiveSite::render_deferred()).
+  void report(const RebuildReport& r, bool documents = false, const RebuildReport* lists = nullptr) const {
     std::string problems = problems_of(r);
     if (problems != printed_) {
       if (!r.diagnostics.empty()) print_diagnostics(r.diagnostics);
@@ -52,13 +53,20 @@ struct ServeCommand {
     }
     if (timings) {
       for (const auto& s : r.timings.stages()) std::fprintf(stderr, "  %-12s %8.1f ms  (CPU %.0f ms)\n", s.stage.c_str(), s.milliseconds, s.cpu_milliseconds);
+      if (lists && lists->rendered > 0)
+        for (const auto& s : lists->timings.stages())
+          std::fprintf(stderr, "  lists %-6s %8.1f ms  (CPU %.0f ms)\n", s.stage.c_str(), s.milliseconds, s.cpu_milliseconds);
     }
     if (r.ok && documents) {
       std::printf("Printed the documents: rebuilt %zu page%s that link to them\n", r.rendered,
                   r.rendered == 1 ? "" : "s");
     } else if (r.ok) {
-      std::printf("%s %zu page%s in %.0f ms\n", r.full ? "Built" : "Rebuilt", r.rendered, r.rendered == 1 ? "" : "s",
+      std::printf("%s %zu page%s in %.0f ms", r.full ? "Built" : "Rebuilt", r.rendered, r.rendered == 1 ? "" : "s",
                   r.milliseconds);
+      if (lists && lists->rendered > 0)
+        std::printf(", then %zu long list%s after the reload in %.0f ms", lists->rendered,
+                    lists->rendered == 1 ? "" : "s", lists->milliseconds);
+      std::printf("\n");
     } else {
       std::printf("The content has errors: still serving the last good build (the browser shows the problems)\n");
     }
@@ -80,6 +88,11 @@ struct ServeCommand {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     LiveSite site(*options);
+    // An edit of a service on a large site changes megabytes of lists (the
+    // A to Z, its topics, its areas): they are rendered just after the
+    // reload, and a browser that asks for one meanwhile waits for it.
+    constexpr std::size_t kLongList = 128 * 1024;
+    site.defer_long_lists(kLongList);
     PreviewServer server(site);
     const int bound = server.bind(host, port);
     if (bound < 0) {
@@ -111,9 +124,13 @@ struct ServeCommand {
           // pages are rebuilt: the author is waiting for those.
           PrintHold hold;
           const RebuildReport r = site.apply(changed);
-          if (r.rendered > 0 || r.full || !r.ok) {
+          const bool reload = r.rendered > 0 || r.deferred > 0 || r.full || !r.ok;
+          if (reload) server.notify_reload();
+          const RebuildReport lists = site.render_deferred();
+          if (reload) report(r, false, &lists);
+          if (!lists.ok && r.ok) {  // not expected (LiveSite::defer_long_lists())
             server.notify_reload();
-            report(r);
+            report(lists);
           }
           site.release_retired();
         }

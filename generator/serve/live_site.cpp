@@ -67,6 +67,12 @@ bool same_lists(const Service& a, const Service& b) {
          same_ids(a.categories, b.categories);
 }
 
+// The pages that list services' cards: long on a large site.
+bool lists_service_cards(PageKind kind) {
+  return kind == PageKind::services || kind == PageKind::category || kind == PageKind::locality ||
+         kind == PageKind::age_band || kind == PageKind::level;
+}
+
 template <typename T>
 T* find_by_id(std::vector<T>& items, const std::string& id) {
   for (auto& item : items)
@@ -95,6 +101,7 @@ void LiveSite::release_retired() {
 }
 
 RebuildReport LiveSite::build_all() {
+  render_deferred();  // a page left deferred would keep a browser waiting if this build fails
   const auto start = std::chrono::steady_clock::now();
   RebuildReport report;
   report.full = true;
@@ -147,7 +154,8 @@ RebuildReport LiveSite::build_all() {
 
   report.timings.start("render");
   Rendered rendered;
-  render_pages(nullptr, page_dependencies(*env_, pages_, jobs_), rendered);
+  std::vector<std::vector<ContentKey>> reads = page_dependencies(*env_, pages_, jobs_);
+  render_pages(nullptr, &reads, rendered);
   report.rendered = pages_.size();
   for (const auto& a : assets_) rendered.emplace_back(a.route.substr(1), std::make_shared<const std::string>(a.bytes));
   report.timings.start("exports");
@@ -214,7 +222,7 @@ void LiveSite::add_other_files(Rendered& out, bool with_sitemap) const {
     if (document_state_[i].bytes) out.emplace_back(documents_[i].file, document_state_[i].bytes);
 }
 
-void LiveSite::render_pages(const std::vector<std::size_t>* which, std::vector<std::vector<ContentKey>> reads,
+void LiveSite::render_pages(const std::vector<std::size_t>* which, std::vector<std::vector<ContentKey>>* reads,
                             Rendered& rendered) {
   const std::size_t n = which ? which->size() : pages_.size();
   std::vector<std::unique_ptr<PageRenderer>> renderers(std::max(1u, jobs_));
@@ -244,7 +252,8 @@ void LiveSite::render_pages(const std::vector<std::size_t>* which, std::vector<s
   // Every page's keys from the environment as it is now; rendered pages also
   // get their diagnostics and the template they used.
   page_state_.resize(pages_.size());
-  for (std::size_t i = 0; i < pages_.size(); ++i) page_state_[i].reads = std::move(reads[i]);
+  if (reads)
+    for (std::size_t i = 0; i < pages_.size(); ++i) page_state_[i].reads = std::move((*reads)[i]);
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = which ? (*which)[k] : k;
     PageState& state = page_state_[i];
@@ -287,7 +296,8 @@ Diagnostics LiveSite::all_diagnostics() const {
   return all;
 }
 
-RebuildReport LiveSite::finish(RebuildReport report, Rendered rendered, bool replace_all) {
+RebuildReport LiveSite::finish(RebuildReport report, Rendered rendered, bool replace_all,
+                               std::vector<std::size_t> deferred) {
   report.diagnostics = all_diagnostics();
   report.ok = !report.diagnostics.has_errors();
   std::string errors;
@@ -297,6 +307,10 @@ RebuildReport LiveSite::finish(RebuildReport report, Rendered rendered, bool rep
     errors += format_summary(report.diagnostics.error_count(), report.diagnostics.warning_count()) + "\n";
     if (replace_all) publish_all_pending_ = true;
     for (const auto& [file, html] : rendered) pending_.insert(file);
+    // Nothing is published now: the deferred pages are rendered with the
+    // pending ones, when the content has no errors again.
+    for (const std::size_t i : deferred) pending_.insert(pages_[i].file);
+    report.deferred = 0;
   } else {
     publish_all_pending_ = false;
     pending_.clear();
@@ -305,9 +319,24 @@ RebuildReport LiveSite::finish(RebuildReport report, Rendered rendered, bool rep
   if (report.ok && env_) add_other_files(others, true);
   auto records = report.ok && env_ ? std::make_shared<const std::vector<std::shared_ptr<const std::string>>>(records_)
                                    : nullptr;
-  std::unique_lock lock(published_mutex_);
-  error_text_ = std::move(errors);
-  if (!report.ok) return report;
+  {
+    std::unique_lock lock(published_mutex_);
+    error_text_ = std::move(errors);
+    if (report.ok) {
+      publish(std::move(rendered), std::move(others), std::move(records), replace_all);
+      // Served as they were no longer: file() waits for render_deferred().
+      for (const std::size_t i : deferred)
+        if (auto it = published_.find(pages_[i].file); it != published_.end()) it->second.deferred = true;
+    }
+  }
+  published_changed_.notify_all();
+  if (report.ok) deferred_ = std::move(deferred);
+  return report;
+}
+
+void LiveSite::publish(Rendered rendered, Rendered others,
+                       std::shared_ptr<const std::vector<std::shared_ptr<const std::string>>> records,
+                       bool replace_all) {
   if (replace_all) published_.clear();
   // The search index files and documents of the build before go (their names change).
   for (auto it = published_.begin(); it != published_.end();) {
@@ -331,6 +360,35 @@ RebuildReport LiveSite::finish(RebuildReport report, Rendered rendered, bool rep
   retired_records_ = std::move(published_records_);  // 10,000 references to let go of later
   published_records_ = std::move(records);
   records_file_.reset();
+}
+
+RebuildReport LiveSite::render_deferred() {
+  RebuildReport report;
+  if (deferred_.empty()) {
+    report.ok = error_text().empty();
+    return report;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  report.timings.start("render");
+  const std::vector<std::size_t> which = std::move(deferred_);
+  deferred_.clear();
+  Rendered rendered;
+  render_pages(&which, nullptr, rendered);
+  report.rendered = which.size();
+  report.timings.start("publish");
+  report = finish(std::move(report), std::move(rendered), false);
+  if (!report.ok) {
+    // Not published (not expected: see defer_long_lists()): the browser
+    // gets the page as it was, with the problems over it.
+    {
+      std::unique_lock lock(published_mutex_);
+      for (const std::size_t i : which)
+        if (auto it = published_.find(pages_[i].file); it != published_.end()) it->second.deferred = false;
+    }
+    published_changed_.notify_all();
+  }
+  report.timings.stop();
+  report.milliseconds = milliseconds_since(start);
   return report;
 }
 
@@ -349,6 +407,12 @@ std::shared_ptr<const std::string> LiveSite::file(std::string_view path) const {
     return records_file_;
   }
   auto it = published_.find(path);
+  // A list an edit left for render_deferred(), which the server calls just
+  // after telling pages to reload: the new page, not the old one.
+  while (it != published_.end() && it->second.deferred) {
+    published_changed_.wait(lock);
+    it = published_.find(path);
+  }
   if (it == published_.end()) return nullptr;
   const Published& p = it->second;
   if (!p.search_link || !published_link_ || *p.search_link == *published_link_) return p.bytes;
@@ -443,7 +507,8 @@ bool LiveSite::apply_content(const ContentFile& file, ChangedKeys& changed, bool
 }
 
 RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
-  release_retired();  // when the caller has not (the server has, after the last reload)
+  render_deferred();  // when the caller has not (the server has, after the last reload)
+  release_retired();  // the same
   const auto start = std::chrono::steady_clock::now();
   // Sort the changes; anything this cannot do piece by piece is a full rebuild.
   std::vector<ContentFile> content;
@@ -653,12 +718,28 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
       affected.push_back(i);
     if (!again[i]) reads[i] = std::move(state.reads);  // the same as before
   }
+  // Only services changed: the long lists of their cards can wait until
+  // open pages have been told to reload (defer_long_lists()).
+  std::vector<std::size_t> deferred;
+  const bool only_services = std::all_of(content.begin(), content.end(),
+                                         [](const ContentFile& f) { return f.slot == ContentSlot::services; });
+  if (defer_from_ != SIZE_MAX && only_services && !templates_changed && !everything && pending_.empty()) {
+    std::vector<std::size_t> now;
+    for (const std::size_t i : affected) {
+      auto it = published_.find(pages_[i].file);
+      const bool long_list = lists_service_cards(pages_[i].kind) && page_state_[i].diagnostics.empty() &&
+                             it != published_.end() && it->second.bytes && it->second.bytes->size() >= defer_from_;
+      (long_list ? deferred : now).push_back(i);
+    }
+    affected = std::move(now);
+  }
   report.timings.start("render");
   Rendered rendered;
-  render_pages(&affected, std::move(reads), rendered);
+  render_pages(&affected, &reads, rendered);
   report.rendered = affected.size();
+  report.deferred = deferred.size();
   report.timings.start("publish");
-  report = finish(std::move(report), std::move(rendered), false);
+  report = finish(std::move(report), std::move(rendered), false, std::move(deferred));
   report.timings.stop();
   report.milliseconds = milliseconds_since(start);
   return report;

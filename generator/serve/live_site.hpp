@@ -21,6 +21,12 @@
 //    has no errors, they are published at once; when it has errors, the last
 //    good pages stay published, the problems are shown over them, and the
 //    pages are published with the next good rebuild.
+//    With defer_long_lists(), an edit of services leaves the long lists of
+//    services' cards it affects (the A to Z, a topic's or an area's page:
+//    megabytes on a large site) to render_deferred(), which the server calls
+//    just after telling open pages to reload: the author most often looks
+//    at the service itself, and a browser that asks for a list before it is
+//    ready waits for it (file()).
 //
 // The other stages join in the same way, each output with its keys:
 // - the search index (search/): the documents whose keys changed are indexed
@@ -42,6 +48,7 @@
 //   printed.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -71,6 +78,7 @@ struct RebuildReport {
   bool ok = false;            // the content has no errors; the new pages are published
   bool full = false;          // the whole site was rebuilt
   std::size_t rendered = 0;   // pages rendered
+  std::size_t deferred = 0;   // long lists left for render_deferred()
   double milliseconds = 0;
   Diagnostics diagnostics;    // every problem of the site as it is now, sorted
   StageTimer timings;         // the rebuild's steps, for 'serve --timings'
@@ -90,8 +98,19 @@ class LiveSite {
   RebuildReport build_all();
   // Applies changes to these files (under the content or templates folder;
   // others are ignored), rebuilding only what they affect; the documents it
-  // affects are left stale.
+  // affects are left stale, and the long lists perhaps deferred.
   RebuildReport apply(const std::vector<std::filesystem::path>& changed);
+
+  // From now on, when only services changed, apply() leaves to
+  // render_deferred() the pages it affects that list services' cards and
+  // were last published at `from_bytes` or more, unless the last rendering
+  // of the page found problems. Such a page cannot have new ones: its cards
+  // hold no Markdown, and its own text did not change. Until then file()
+  // waits for it rather than serve it as it was.
+  void defer_long_lists(std::size_t from_bytes) { defer_from_ = from_bytes; }
+  // Renders and publishes the pages apply() deferred (none: nothing to do).
+  // apply(), build_all() and the printing of documents call it first.
+  RebuildReport render_deferred();
 
   // Whether a document waits to be printed again.
   bool documents_stale() const;
@@ -112,7 +131,8 @@ class LiveSite {
   void release_retired();
 
   // The published file at `path` ("services/x/index.html"), or null.
-  // Safe to call from any thread, also while a rebuild runs.
+  // Safe to call from any thread, also while a rebuild runs; waits for a
+  // page that apply() deferred until render_deferred() publishes it.
   std::shared_ptr<const std::string> file(std::string_view path) const;
   // The problems of the last rebuild, formatted as the command line prints
   // them, when it had errors; empty otherwise. Any thread.
@@ -141,14 +161,20 @@ class LiveSite {
     std::shared_ptr<const std::string> bytes;
     // The search index address the page was rendered with (pages only).
     std::shared_ptr<const std::string> search_link;
+    bool deferred = false;  // out of date until render_deferred() publishes it
   };
   bool load_templates(Diagnostics& diagnostics);
   // Renders pages[i] for each i in `which` (all when null) into `rendered`;
-  // `reads` are every page's keys now.
-  void render_pages(const std::vector<std::size_t>* which, std::vector<std::vector<ContentKey>> reads,
+  // `reads` are every page's keys now (null: as they were).
+  void render_pages(const std::vector<std::size_t>* which, std::vector<std::vector<ContentKey>>* reads,
                     RenderedFiles& rendered);
-  RebuildReport finish(RebuildReport report, RenderedFiles rendered,
-                       bool replace_all);
+  // Publishes `rendered` when the content has no errors; `deferred`: the
+  // pages left for render_deferred().
+  RebuildReport finish(RebuildReport report, RenderedFiles rendered, bool replace_all,
+                       std::vector<std::size_t> deferred = {});
+  // finish()'s part under the lock: the new files in, the ones they replace out.
+  void publish(RenderedFiles rendered, RenderedFiles others,
+               std::shared_ptr<const std::vector<std::shared_ptr<const std::string>>> records, bool replace_all);
   // The search index: every document again (`only` null), or those listed.
   void index_for_search(const std::vector<std::size_t>* only);
   // The records of the Open Referral export (all, or those of `only`).
@@ -193,6 +219,8 @@ class LiveSite {
   std::vector<PageState> page_state_;  // beside pages_
   std::unordered_map<std::string, Diagnostics> service_checks_;  // each service's references, by id
   std::set<std::string> pending_;  // rendered while the content had errors, not yet published
+  std::size_t defer_from_ = SIZE_MAX;       // defer_long_lists()
+  std::vector<std::size_t> deferred_;       // pages waiting for render_deferred()
   bool publish_all_pending_ = false;
 
   // The search index, and what each of its documents reads.
@@ -220,6 +248,7 @@ class LiveSite {
 
   // What the server serves: the last good build.
   mutable std::shared_mutex published_mutex_;
+  mutable std::condition_variable_any published_changed_;  // for file(), waiting for a deferred page
   std::map<std::string, Published, std::less<>> published_;
   std::shared_ptr<const std::string> published_link_;  // the search index address now
   // openreferral/services.json, put together from these when asked for.

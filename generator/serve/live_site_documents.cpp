@@ -88,13 +88,10 @@ RebuildReport LiveSite::render_download_pages(RebuildReport report) {
   Rendered rendered;
   if (env_ && templates_ && !download_changes_.empty()) {
     env_->downloads = downloads_;
-    std::vector<std::vector<ContentKey>> reads(pages_.size());
     std::vector<std::size_t> affected;
-    for (std::size_t i = 0; i < pages_.size(); ++i) {
-      reads[i] = page_state_[i].reads;
-      if (download_changes_.affects(reads[i])) affected.push_back(i);
-    }
-    render_pages(&affected, std::move(reads), rendered);
+    for (std::size_t i = 0; i < pages_.size(); ++i)
+      if (download_changes_.affects(page_state_[i].reads)) affected.push_back(i);
+    render_pages(&affected, nullptr, rendered);
     report.rendered = affected.size();
   }
   download_changes_ = {};
@@ -102,6 +99,7 @@ RebuildReport LiveSite::render_download_pages(RebuildReport report) {
 }
 
 RebuildReport LiveSite::print_stale_documents() {
+  render_deferred();
   const auto start = std::chrono::steady_clock::now();
   stop_background_print();
   RebuildReport report;
@@ -170,6 +168,7 @@ RebuildReport LiveSite::finish_background_print(bool wait) {
     report.ok = error_text().empty();
     return report;
   }
+  render_deferred();
   {
     PrintDrain drain;
     job_->thread.join();

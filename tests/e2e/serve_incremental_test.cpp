@@ -5,6 +5,9 @@
 // that reads something the map does not name is left stale and fails here.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <future>
+
 #include "serve/live_site.hpp"
 #include "serve/preview_server.hpp"
 #include "support/test_support.hpp"
@@ -81,12 +84,16 @@ void copy_basic_site(const TempDir& dir) {
 // Edits of every kind, one after another; after each, the pages the edit
 // affects are rendered (not all of them), and once the stale documents are
 // printed everything equals a full build.
-void check_edits(const std::string& base_url) {
+// `defer`: every list of services' cards an edit of services affects is left
+// for render_deferred() (LiveSite::defer_long_lists(0)), which printing the
+// documents calls first.
+void check_edits(const std::string& base_url, bool defer = false) {
   TempDir dir;
   copy_basic_site(dir);
   BuildOptions options = preview_options(dir);
   options.base_url = base_url;
   LiveSite site(options);
+  if (defer) site.defer_long_lists(0);
   RebuildReport first = site.build_all();
   REQUIRE(first.ok);
   const std::size_t total = first.rendered;
@@ -134,6 +141,7 @@ void check_edits(const std::string& base_url) {
       {"the layout", "templates/layout.mustache", "Skip to main content", "Skip to the content", Scope::every_page},
       {"site.yaml", "content/site.yaml", "title: Exampleshire early help", "title: Exampleshire support", Scope::full},
   };
+  std::size_t deferred = 0;
   for (const Edit& e : edits) {
     INFO(e.what);
     replace_in(dir / e.file, e.from, e.to);
@@ -141,8 +149,12 @@ void check_edits(const std::string& base_url) {
     CHECK(r.full == (e.scope == Scope::full));
     if (e.scope == Scope::some) CHECK(r.rendered < total);
     if (e.scope == Scope::every_page) CHECK(r.rendered == total);
+    if (!defer || std::string(e.file).find("/services/") == std::string::npos) CHECK(r.deferred == 0);
+    deferred += r.deferred;
     check_after_printing(site, options);
   }
+
+  CHECK((deferred > 0) == defer);
 
   // A new service and a removed one change the pages a site has.
   write_file(dir / "content/services/new-service.yaml",
@@ -165,6 +177,50 @@ TEST_CASE("incremental rebuilds equal full builds, edit after edit", "[serve]") 
   // With a full address the site also has sitemap.xml, feed.xml and
   // absolute addresses in the exports and JSON-LD.
   SECTION("with the site's full address") { check_edits("https://example.org/offer/"); }
+  SECTION("with the lists rendered after the reload") { check_edits("/", true); }
+}
+
+TEST_CASE("the lists an edit of a service changes can come after the reload, and are waited for", "[serve]") {
+  TempDir dir;
+  copy_basic_site(dir);
+  const BuildOptions options = preview_options(dir);
+  LiveSite site(options);
+  site.defer_long_lists(0);
+  REQUIRE(site.build_all().ok);
+  site.print_stale_documents();
+  const fs::path service = dir / "content/services/teen-support.yaml";
+  const std::string from = "summary: Intensive help for young people aged 11 to 17 & their families.";
+  replace_in(service, from, "summary: Help at home for teenagers.");
+  const RebuildReport r = site.apply({service});
+  REQUIRE(r.ok);
+  CHECK(r.deferred > 0);
+  // The service's own page is published at once.
+  CHECK_THAT(*site.file("services/teen-support/index.html"), Catch::Contains("Help at home for teenagers."));
+  // A browser that asks for the A to Z now waits for the new one.
+  auto list = std::async(std::launch::async, [&] { return *site.file("services/index.html"); });
+  CHECK(list.wait_for(std::chrono::milliseconds(100)) == std::future_status::timeout);
+  const RebuildReport lists = site.render_deferred();
+  CHECK(lists.ok);
+  CHECK(lists.rendered == r.deferred);
+  CHECK_THAT(list.get(), Catch::Contains("Help at home for teenagers."));
+  CHECK(site.render_deferred().rendered == 0);
+  check_after_printing(site, options);
+
+  // With an error as well, nothing is published or deferred; once it is
+  // fixed, the lists are rendered with the rest.
+  replace_in(service, "summary: Help at home for teenagers.", "summary: Help for teenagers.");
+  replace_in(service, "localities: all", "localities: [nowhere]");
+  const RebuildReport broken = site.apply({service});
+  CHECK_FALSE(broken.ok);
+  CHECK(broken.deferred == 0);
+  CHECK(site.render_deferred().rendered == 0);
+  CHECK_THAT(*site.file("services/index.html"), Catch::Contains("Help at home for teenagers."));
+  replace_in(service, "localities: [nowhere]", "localities: all");
+  const RebuildReport fixed = site.apply({service});
+  CHECK(fixed.ok);
+  CHECK(fixed.deferred == 0);  // the lists were rendered while the content had errors: published now
+  CHECK_THAT(*site.file("services/index.html"), Catch::Contains("Help for teenagers."));
+  check_after_printing(site, options);
 }
 
 TEST_CASE("documents printed in the background give what a full build gives", "[serve]") {
