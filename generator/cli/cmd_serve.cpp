@@ -42,9 +42,8 @@ struct ServeCommand {
     return printed.rendered > 0 || (!printed.ok && problems_of(printed) != printed_);
   }
 
-  // `documents`: a report of documents printed in the background; `lists`:
-  // of the long lists rendered after the reload (LiveSite::render_deferred()).
-  void report(const RebuildReport& r, bool documents = false, const RebuildReport* lists = nullptr) const {
+  // `documents`: a report of documents printed in the background.
+  void report(const RebuildReport& r, bool documents = false) const {
     std::string problems = problems_of(r);
     if (problems != printed_) {
       if (!r.diagnostics.empty()) print_diagnostics(r.diagnostics);
@@ -53,23 +52,28 @@ struct ServeCommand {
     }
     if (timings) {
       for (const auto& s : r.timings.stages()) std::fprintf(stderr, "  %-12s %8.1f ms  (CPU %.0f ms)\n", s.stage.c_str(), s.milliseconds, s.cpu_milliseconds);
-      if (lists && lists->rendered > 0)
-        for (const auto& s : lists->timings.stages())
-          std::fprintf(stderr, "  lists %-6s %8.1f ms  (CPU %.0f ms)\n", s.stage.c_str(), s.milliseconds, s.cpu_milliseconds);
     }
     if (r.ok && documents) {
       std::printf("Printed the documents: rebuilt %zu page%s that link to them\n", r.rendered,
                   r.rendered == 1 ? "" : "s");
     } else if (r.ok) {
-      std::printf("%s %zu page%s in %.0f ms", r.full ? "Built" : "Rebuilt", r.rendered, r.rendered == 1 ? "" : "s",
+      std::printf("%s %zu page%s in %.0f ms\n", r.full ? "Built" : "Rebuilt", r.rendered, r.rendered == 1 ? "" : "s",
                   r.milliseconds);
-      if (lists && lists->rendered > 0)
-        std::printf(", then %zu long list%s after the reload in %.0f ms", lists->rendered,
-                    lists->rendered == 1 ? "" : "s", lists->milliseconds);
-      std::printf("\n");
     } else {
       std::printf("The content has errors: still serving the last good build (the browser shows the problems)\n");
     }
+    std::fflush(stdout);
+  }
+
+  // The long lists rendered after the reload (LiveSite::render_deferred()):
+  // a line of its own under the rebuild's, which comes before the reload.
+  void report_lists(const RebuildReport& lists) const {
+    if (timings)
+      for (const auto& s : lists.timings.stages())
+        std::fprintf(stderr, "  lists %-6s %8.1f ms  (CPU %.0f ms)\n", s.stage.c_str(), s.milliseconds,
+                     s.cpu_milliseconds);
+    std::printf("  then %zu long list%s after the reload in %.0f ms\n", lists.rendered, lists.rendered == 1 ? "" : "s",
+                lists.milliseconds);
     std::fflush(stdout);
   }
 
@@ -124,13 +128,16 @@ struct ServeCommand {
           // pages are rebuilt: the author is waiting for those.
           PrintHold hold;
           const RebuildReport r = site.apply(changed);
-          const bool reload = r.rendered > 0 || r.deferred > 0 || r.full || !r.ok;
-          if (reload) server.notify_reload();
+          if (r.rendered > 0 || r.deferred > 0 || r.full || !r.ok) {
+            server.notify_reload();
+            report(r);
+          }
           const RebuildReport lists = site.render_deferred();
-          if (reload) report(r, false, &lists);
-          if (!lists.ok && r.ok) {  // not expected (LiveSite::defer_long_lists())
+          if (lists.rendered > 0 && !lists.ok) {  // not expected (LiveSite::defer_long_lists())
             server.notify_reload();
             report(lists);
+          } else if (lists.rendered > 0) {
+            report_lists(lists);
           }
           site.release_retired();
         }

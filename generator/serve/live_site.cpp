@@ -330,7 +330,7 @@ RebuildReport LiveSite::finish(RebuildReport report, Rendered rendered, bool rep
     }
   }
   published_changed_.notify_all();
-  if (report.ok) deferred_ = std::move(deferred);
+  if (report.ok && !deferred.empty()) deferred_ = std::move(deferred);
   return report;
 }
 
@@ -345,6 +345,17 @@ void LiveSite::publish(Rendered rendered, Rendered others,
                            f.rfind("downloads/", 0) == 0;
     it = generated ? published_.erase(it) : std::next(it);
   }
+  publish_pages(std::move(rendered));
+  for (auto& [file, bytes] : others) published_.insert_or_assign(std::move(file), Published{std::move(bytes), nullptr});
+  if (!feed_) published_.erase("feed.xml");
+  if (!sitemap_) published_.erase("sitemap.xml");
+  published_link_ = search_link_;
+  retired_records_ = std::move(published_records_);  // 10,000 references to let go of later
+  published_records_ = std::move(records);
+  records_file_.reset();
+}
+
+void LiveSite::publish_pages(Rendered rendered) {
   for (auto& [file, bytes] : rendered) {
     const bool page = file.size() > 5 && file.compare(file.size() - 5, 5, ".html") == 0;
     Published& slot = published_[std::move(file)];
@@ -353,13 +364,6 @@ void LiveSite::publish(Rendered rendered, Rendered others,
     if (slot.bytes) retired_files_.push_back(std::move(slot.bytes));
     slot = Published{std::move(bytes), page ? search_link_ : nullptr};
   }
-  for (auto& [file, bytes] : others) published_.insert_or_assign(std::move(file), Published{std::move(bytes), nullptr});
-  if (!feed_) published_.erase("feed.xml");
-  if (!sitemap_) published_.erase("sitemap.xml");
-  published_link_ = search_link_;
-  retired_records_ = std::move(published_records_);  // 10,000 references to let go of later
-  published_records_ = std::move(records);
-  records_file_.reset();
 }
 
 RebuildReport LiveSite::render_deferred() {
@@ -376,17 +380,22 @@ RebuildReport LiveSite::render_deferred() {
   render_pages(&which, nullptr, rendered);
   report.rendered = which.size();
   report.timings.start("publish");
-  report = finish(std::move(report), std::move(rendered), false);
-  if (!report.ok) {
-    // Not published (not expected: see defer_long_lists()): the browser
-    // gets the page as it was, with the problems over it.
-    {
-      std::unique_lock lock(published_mutex_);
-      for (const std::size_t i : which)
-        if (auto it = published_.find(pages_[i].file); it != published_.end()) it->second.deferred = false;
-    }
-    published_changed_.notify_all();
+  // The rest of the site was published with no errors (else nothing is
+  // deferred), so only these pages' own problems could change that.
+  report.ok = std::none_of(which.begin(), which.end(),
+                           [&](std::size_t i) { return page_state_[i].diagnostics.has_errors(); });
+  if (report.ok) {
+    std::unique_lock lock(published_mutex_);
+    publish_pages(std::move(rendered));
+  } else {
+    // Not expected (see defer_long_lists()): the browser gets the pages as
+    // they were, with the problems over them.
+    report = finish(std::move(report), std::move(rendered), false);
+    std::unique_lock lock(published_mutex_);
+    for (const std::size_t i : which)
+      if (auto it = published_.find(pages_[i].file); it != published_.end()) it->second.deferred = false;
   }
+  published_changed_.notify_all();
   report.timings.stop();
   report.milliseconds = milliseconds_since(start);
   return report;
@@ -408,11 +417,12 @@ std::shared_ptr<const std::string> LiveSite::file(std::string_view path) const {
   }
   auto it = published_.find(path);
   // A list an edit left for render_deferred(), which the server calls just
-  // after telling pages to reload: the new page, not the old one.
-  while (it != published_.end() && it->second.deferred) {
-    published_changed_.wait(lock);
+  // after telling pages to reload: the new page, not the old one. (Within
+  // seconds: should that ever not come, the old one rather than no page.)
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (it != published_.end() && it->second.deferred &&
+         published_changed_.wait_until(lock, give_up) == std::cv_status::no_timeout)
     it = published_.find(path);
-  }
   if (it == published_.end()) return nullptr;
   const Published& p = it->second;
   if (!p.search_link || !published_link_ || *p.search_link == *published_link_) return p.bytes;

@@ -175,6 +175,8 @@ class LiveSite {
   // finish()'s part under the lock: the new files in, the ones they replace out.
   void publish(RenderedFiles rendered, RenderedFiles others,
                std::shared_ptr<const std::vector<std::shared_ptr<const std::string>>> records, bool replace_all);
+  // The pages among them (under the lock).
+  void publish_pages(RenderedFiles rendered);
   // The search index: every document again (`only` null), or those listed.
   void index_for_search(const std::vector<std::size_t>* only);
   // The records of the Open Referral export (all, or those of `only`).

@@ -202,6 +202,7 @@ TEST_CASE("the lists an edit of a service changes can come after the reload, and
   const RebuildReport lists = site.render_deferred();
   CHECK(lists.ok);
   CHECK(lists.rendered == r.deferred);
+  REQUIRE(list.wait_for(std::chrono::seconds(5)) == std::future_status::ready);
   CHECK_THAT(list.get(), Catch::Contains("Help at home for teenagers."));
   CHECK(site.render_deferred().rendered == 0);
   check_after_printing(site, options);
@@ -218,7 +219,7 @@ TEST_CASE("the lists an edit of a service changes can come after the reload, and
   replace_in(service, "localities: [nowhere]", "localities: all");
   const RebuildReport fixed = site.apply({service});
   CHECK(fixed.ok);
-  CHECK(fixed.deferred == 0);  // the lists were rendered while the content had errors: published now
+  CHECK(fixed.deferred == 0);  // the lists waited with the pending pages: rendered and published now
   CHECK_THAT(*site.file("services/index.html"), Catch::Contains("Help for teenagers."));
   check_after_printing(site, options);
 }
