@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <string>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -42,6 +43,14 @@ struct ServeCommand {
     return printed.rendered > 0 || (!printed.ok && problems_of(printed) != printed_);
   }
 
+  // With --timings, each step of a rebuild, its name after `prefix`.
+  void print_timings(const RebuildReport& r, const std::string& prefix = "") const {
+    if (!timings) return;
+    for (const auto& s : r.timings.stages())
+      std::fprintf(stderr, "  %-12s %8.1f ms  (CPU %.0f ms)\n", (prefix + s.stage).c_str(), s.milliseconds,
+                   s.cpu_milliseconds);
+  }
+
   // `documents`: a report of documents printed in the background.
   void report(const RebuildReport& r, bool documents = false) const {
     std::string problems = problems_of(r);
@@ -50,9 +59,7 @@ struct ServeCommand {
       else std::fprintf(stderr, "No problems\n");
       printed_ = std::move(problems);
     }
-    if (timings) {
-      for (const auto& s : r.timings.stages()) std::fprintf(stderr, "  %-12s %8.1f ms  (CPU %.0f ms)\n", s.stage.c_str(), s.milliseconds, s.cpu_milliseconds);
-    }
+    print_timings(r);
     if (r.ok && documents) {
       std::printf("Printed the documents: rebuilt %zu page%s that link to them\n", r.rendered,
                   r.rendered == 1 ? "" : "s");
@@ -68,10 +75,7 @@ struct ServeCommand {
   // The long lists rendered after the reload (LiveSite::render_deferred()):
   // a line of its own under the rebuild's, which comes before the reload.
   void report_lists(const RebuildReport& lists) const {
-    if (timings)
-      for (const auto& s : lists.timings.stages())
-        std::fprintf(stderr, "  lists %-6s %8.1f ms  (CPU %.0f ms)\n", s.stage.c_str(), s.milliseconds,
-                     s.cpu_milliseconds);
+    print_timings(lists, "lists ");
     std::printf("  then %zu long list%s after the reload in %.0f ms\n", lists.rendered, lists.rendered == 1 ? "" : "s",
                 lists.milliseconds);
     std::fflush(stdout);
@@ -133,11 +137,11 @@ struct ServeCommand {
             report(r);
           }
           const RebuildReport lists = site.render_deferred();
-          if (lists.rendered > 0 && !lists.ok) {  // not expected (LiveSite::defer_long_lists())
+          if (lists.rendered > 0 && lists.ok) {
+            report_lists(lists);
+          } else if (lists.rendered > 0) {  // not expected (LiveSite::defer_long_lists())
             server.notify_reload();
             report(lists);
-          } else if (lists.rendered > 0) {
-            report_lists(lists);
           }
           site.release_retired();
         }

@@ -234,10 +234,8 @@ void LiveSite::render_pages(const std::vector<std::size_t>* which, std::vector<s
   std::vector<std::size_t> order(n);
   for (std::size_t k = 0; k < n; ++k) order[k] = k;
   if (which) {
-    std::vector<std::size_t> size(n, 0);
-    for (std::size_t k = 0; k < n; ++k)
-      if (auto it = published_.find(pages_[(*which)[k]].file); it != published_.end() && it->second.bytes)
-        size[k] = it->second.bytes->size();
+    std::vector<std::size_t> size(n);
+    for (std::size_t k = 0; k < n; ++k) size[k] = published_size(pages_[(*which)[k]].file);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return size[a] > size[b]; });
   }
   parallel_for_workers(n, jobs_, [&](std::size_t j, unsigned worker) {
@@ -580,9 +578,8 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   if (defer_from_ != SIZE_MAX && only_services && !templates_changed && !everything && pending_.empty()) {
     std::vector<std::size_t> now;
     for (const std::size_t i : affected) {
-      auto it = published_.find(pages_[i].file);
       const bool long_list = lists_service_cards(pages_[i].kind) && page_state_[i].diagnostics.empty() &&
-                             it != published_.end() && it->second.bytes && it->second.bytes->size() >= defer_from_;
+                             published_size(pages_[i].file) >= defer_from_;
       (long_list ? deferred : now).push_back(i);
     }
     affected = std::move(now);

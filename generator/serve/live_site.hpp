@@ -177,6 +177,9 @@ class LiveSite {
                std::shared_ptr<const std::vector<std::shared_ptr<const std::string>>> records, bool replace_all);
   // The pages among them (under the lock).
   void publish_pages(RenderedFiles rendered);
+  // The size of a file as last published, 0 when it is not (the rebuild
+  // thread, the only one that changes published_, reads it without the lock).
+  std::size_t published_size(const std::string& file) const;
   // The search index: every document again (`only` null), or those listed.
   void index_for_search(const std::vector<std::size_t>* only);
   // The records of the Open Referral export (all, or those of `only`).

@@ -73,6 +73,11 @@ void LiveSite::publish(Rendered rendered, Rendered others,
   records_file_.reset();
 }
 
+std::size_t LiveSite::published_size(const std::string& file) const {
+  auto it = published_.find(file);
+  return it != published_.end() && it->second.bytes ? it->second.bytes->size() : 0;
+}
+
 void LiveSite::publish_pages(Rendered rendered) {
   for (auto& [file, bytes] : rendered) {
     const bool page = file.size() > 5 && file.compare(file.size() - 5, 5, ".html") == 0;
