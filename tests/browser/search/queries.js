@@ -1,61 +1,42 @@
 // Reads a query file (tests/search/*.yaml) and runs its queries on a built
 // site's search page in chromium. Shared by the query test and bench/search.
 //
-// The files use a small, strict subset of YAML, read here without a YAML
-// library: top-level `key: value` lines (`content:`), and a `queries:` list
-// of mappings with `query`, `expect` and `who`. Values may be in quotes;
-// `#` starts a comment. Anything else is an error, so a typo cannot silently
-// drop a query.
+// A query file is YAML: `content:` (the content folder to build, from the
+// repository's root) and `queries:`, a list of mappings with `query`,
+// `expect` and `who`. It is read with the failsafe schema, so every value is
+// a string, as typed. A YAML error, an unknown key or a query without `query`
+// or `expect` is an error, so a typo cannot silently drop a query.
 import { readFileSync } from "node:fs";
-
-function scalar(text, where) {
-  let v = text.trim();
-  if (v.startsWith('"') || v.startsWith("'")) {
-    const q = v[0];
-    const end = v.indexOf(q, 1);
-    if (end < 0) throw new Error(`${where}: unclosed quote`);
-    const rest = v.slice(end + 1).trim();
-    if (rest && !rest.startsWith("#")) throw new Error(`${where}: text after the closing quote`);
-    return v.slice(1, end);
-  }
-  const hash = v.search(/(^|\s)#/);
-  if (hash >= 0) v = v.slice(0, hash).trim();
-  return v;
-}
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 
 export function readQueryFile(path) {
-  const lines = readFileSync(path, "utf8").split(/\r?\n/);
-  const file = { path, content: null, queries: [] };
-  let inList = false;
-  let current = null;
-  lines.forEach((line, i) => {
-    const where = `${path}:${i + 1}`;
-    if (/^\s*(#.*)?$/.test(line)) return;
-    let m;
-    if ((m = /^([a-z_]+):\s*(.*)$/.exec(line))) {
-      inList = m[1] === "queries";
-      if (inList) {
-        if (scalar(m[2], where) !== "") throw new Error(`${where}: 'queries:' takes a list on the lines below`);
-      } else if (m[1] === "content") {
-        file.content = scalar(m[2], where);
-      } else {
-        throw new Error(`${where}: unknown key '${m[1]}'`);
-      }
-      return;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(path, "utf8"), { schema: "failsafe", lineCounter });
+  const [error] = doc.errors;
+  if (error) {
+    const { line, col } = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
+    throw new Error(`${path}:${line}:${col}: ${error.message}`);
+  }
+  const fail = (node, message) => {
+    const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
+    throw new Error(`${path}:${line}:${col}: ${message}`);
+  };
+  const mapping = (node, keys, what) => {
+    if (!isMap(node)) fail(node, `expected ${what}`);
+    for (const { key, value } of node.items) {
+      if (!keys.includes(key?.value)) fail(key, `unknown key '${key?.value}'`);
+      if (key.value !== "queries" && !isScalar(value)) fail(value ?? key, `'${key.value}' takes a single value`);
     }
-    if (!inList) throw new Error(`${where}: expected 'content:' or 'queries:'`);
-    if ((m = /^\s+-\s+([a-z_]+):\s*(.*)$/.exec(line))) {
-      current = {};
-      file.queries.push(current);
-    } else if (!(m = /^\s+([a-z_]+):\s*(.*)$/.exec(line)) || !current) {
-      throw new Error(`${where}: expected '- query: ...' or '  expect: ...'`);
-    }
-    if (!["query", "expect", "who"].includes(m[1])) throw new Error(`${where}: unknown key '${m[1]}'`);
-    current[m[1]] = scalar(m[2], where);
-  });
+  };
+  mapping(doc.contents, ["content", "queries"], "'content:' and 'queries:'");
+  let list = doc.contents.get("queries", true);
+  if (isScalar(list) && list.value === "") list = undefined; // `queries:` with no items
+  if (list !== undefined && !isSeq(list)) fail(list, "'queries:' takes a list on the lines below");
+  list?.items.forEach((item) => mapping(item, ["query", "expect", "who"], "'- query: ...' with '  expect: ...'"));
+  const file = { path, content: doc.contents.get("content") || null, queries: list ? doc.toJS().queries : [] };
   if (!file.content) throw new Error(`${path}: no 'content:' folder`);
   file.queries.forEach((q, i) => {
-    if (!q.query || !q.expect) throw new Error(`${path}: query ${i + 1} needs both 'query' and 'expect'`);
+    if (!q.query || !q.expect) fail(list.items[i], `query ${i + 1} needs both 'query' and 'expect'`);
   });
   return file;
 }

@@ -6,10 +6,9 @@ import { join } from "node:path";
 import { SOURCE_DIR, buildSite, launch, removeSite, serve } from "../lib/harness.js";
 import { readQueryFile, runQueries } from "./queries.js";
 
-// The query files to run. tests/search/queries.yaml holds the queries for the
-// default content; add it here once content/ has the full offer (services,
-// pathways, glossary and young people's pages). OFFERGEN_QUERIES runs other
-// files instead (a comma-separated list), for example against new content.
+// The query files to run: the search test site's and the default content's.
+// OFFERGEN_QUERIES runs other files instead (a comma-separated list), for
+// example against new content.
 const QUERY_FILES = process.env.OFFERGEN_QUERIES
   ? process.env.OFFERGEN_QUERIES.split(",")
   : ["tests/search/fixture-queries.yaml", "tests/search/queries.yaml"];
