@@ -97,7 +97,26 @@ std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Di
   options.page_exists = [this](std::string_view path) {
     return routes.count(path) > 0 || (path.size() > 1 && routes.count(std::string(path) + "index.html") > 0);
   };
+  options.closest_page = [this](std::string_view path) { return closest_route(path); };
   return render_markdown(md, options, diagnostics, plain);
+}
+
+std::string RenderEnvironment::closest_route(std::string_view path) const {
+  // Pages in the same section ("/services/"), as links write them: a
+  // folder's index.html as the folder.
+  // folder's index.html as the folder), as deep as `path`.
+  const auto depth = [](std::string_view p) { return std::count(p.begin(), p.end() - (p.ends_with('/') ? 1 : 0), '/'); };
+  const std::size_t second = path.find('/', 1);
+  const std::string_view section =
+      second == std::string_view::npos || second + 1 == path.size() ? "/" : path.substr(0, second + 1);
+  std::vector<std::string> links;
+  for (auto it = routes.lower_bound(section); it != routes.end() && it->starts_with(section); ++it) {
+    std::string_view route = *it;
+    if (route.ends_with("/index.html")) route.remove_suffix(std::string_view("index.html").size());
+    if (depth(route) == depth(path)) links.emplace_back(route);
+  }
+  const std::vector<std::string_view> candidates(links.begin(), links.end());
+  return closest_match(path, candidates).value_or("");
 }
 
 std::optional<mustache::data> RenderEnvironment::download(std::string_view route, const std::string& text) const {

@@ -102,6 +102,9 @@ struct RenderEnvironment {
   // with `plain`, its plain text too (render_markdown()).
   std::string markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics,
                        std::string* plain = nullptr) const;
+  // The page of the site whose link is closest to `path`, a link to no page,
+  // in the same section; "" when none is close.
+  std::string closest_route(std::string_view path) const;
 
  private:
   void make_lists();  // services_by_locality, services_by_category, directory_categories

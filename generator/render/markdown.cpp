@@ -81,6 +81,8 @@ struct Walker {
     if (options.page_exists && !options.page_exists(path)) {
       std::string hint;
       if (path.back() != '/' && options.page_exists(path + "/")) hint = "did you mean '" + path + "/'?";
+      else if (options.closest_page)
+        if (std::string closest = options.closest_page(path); !closest.empty()) hint = "did you mean '" + closest + "'?";
       diagnostics.error(at(node),
                         image ? "the image '" + url + "' is not part of the site"
                               : "the link '" + url + "' goes to no page of the site",

@@ -23,6 +23,9 @@ struct MarkdownOptions {
   // Says whether a root-relative path (without base path or #fragment) is a page
   // of the site. Unset: links are not checked.
   std::function<bool(std::string_view)> page_exists;
+  // The page whose path is closest to a path that is no page, or "" (for a
+  // did-you-mean on a dead link). Unset: no suggestion.
+  std::function<std::string(std::string_view)> closest_page;
 };
 
 // Renders `markdown`; problems are added to `diagnostics` at their place in the file.
