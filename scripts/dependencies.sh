@@ -6,7 +6,7 @@ OFFERGEN_BUILD_PACKAGES=(
   g++ cmake make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   nlohmann-json3-dev libcli11-dev
-  libyaml-dev libcpp-httplib-dev
+  libyaml-cpp-dev libcpp-httplib-dev
   libcairo2-dev libpango1.0-dev libqpdf-dev fonts-noto-core
   libstemmer-dev
   libgoogle-perftools-dev

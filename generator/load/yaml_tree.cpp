@@ -1,14 +1,13 @@
 #include "load/yaml_tree.hpp"
 
-#include <yaml.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
 
-#include <algorithm>
-#include <atomic>
+#include <istream>
 #include <map>
-
-#include "core/text.hpp"
-#include "load/yaml_blocks.hpp"
-#include "load/yaml_simple.hpp"
+#include <streambuf>
 
 namespace og {
 
@@ -31,141 +30,157 @@ const char* describe_kind(const YamlNode& node) {
 
 namespace {
 
-constexpr std::size_t kMaxNodes = 2'000'000;
+// Content never needs more; yaml-cpp's own limit (2,000) comes with the
+// message "bad file".
+constexpr std::size_t kMaxDepth = 64;
 
-// libyaml (C, event-based) replaced yaml-cpp here: on 10,000 service files
-// yaml-cpp's scanner was 64 % of a whole build's instructions, libyaml reads the
-// same files about twelve times faster (see bench/README.md).
-struct Parser {
-  yaml_parser_t parser;
-  explicit Parser(std::string_view text) {
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  }
-  ~Parser() { yaml_parser_delete(&parser); }
-  Parser(const Parser&) = delete;
-  Parser& operator=(const Parser&) = delete;
-};
-
-struct Event {
-  yaml_event_t event{};
-  bool valid = false;
-  ~Event() {
-    if (valid) yaml_event_delete(&event);
+// yaml-cpp reads from a std::istream; this one reads the text in place.
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // only ever read
+    setg(begin, begin, begin + text.size());
   }
 };
 
-struct Stop {  // parsing cannot go on; the diagnostic is already made
+struct Stop {  // parsing cannot go on
   std::string message;
-  int line, column;
+  std::size_t pos;  // byte offset into the text
   std::string hint;
 };
 
-class TreeBuilder {
+// Where a byte offset of the parsed text is, as a 1-based line of the file
+// and a 1-based column in characters (yaml-cpp counts bytes).
+class Positions {
  public:
-  // `cut`: the blocks cut_literal_blocks() took out of the text, whose values
-  // go in where libyaml finds their (now empty) scalars.
-  TreeBuilder(const SourceFile& source, int first_line, Diagnostics& diagnostics, std::vector<CutBlock>* cut)
-      : source_(source), first_line_(first_line), diagnostics_(diagnostics), cut_(cut) {}
+  Positions(std::string_view text, int first_line) : text_(text), first_line_(first_line) {}
 
-  // Whether libyaml found a literal block scalar at every cut block.
-  bool claimed_every_cut() const { return !cut_ || claimed_ == cut_->size(); }
+  void place(YamlNode& node, std::size_t pos) const {
+    pos = std::min(pos, text_.size());
+    const std::size_t newline = pos == 0 ? std::string_view::npos : text_.rfind('\n', pos - 1);
+    const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+    int line = first_line_;
+    for (std::size_t i = 0; i < start; ++i) line += text_[i] == '\n';
+    int column = 1;
+    for (std::size_t i = start; i < pos; ++i) column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    node.line = line;
+    node.column = column;
+  }
+
+  char at(std::size_t pos) const { return pos < text_.size() ? text_[pos] : '\0'; }
+  std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+  int first_line_;
+};
+
+// Whether the quoted scalar whose opening quote is at `pos` is closed
+// before the text ends. yaml-cpp reads an unclosed quote to the end of the
+// file and takes everything after it as its value.
+bool quote_closes(std::string_view text, std::size_t pos) {
+  const char quote = text[pos];
+  for (std::size_t i = pos + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
+      else return true;
+    }
+  }
+  return false;
+}
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const SourceFile& source, const Positions& positions, Diagnostics& diagnostics)
+      : source_(source), positions_(positions), diagnostics_(diagnostics) {}
 
   std::optional<YamlNode> take_root() { return std::move(root_); }
 
-  // The innermost list or mapping still open when parsing stopped, if any.
-  const YamlNode* innermost_open(YamlNode::Kind kind) const {
-    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
-      if (it->node.kind == kind) return &it->node;
-    return nullptr;
-  }
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
 
-  // libyaml's marks are 0-based and count characters, as our columns do.
-  void place(YamlNode& node, const yaml_mark_t& mark) const {
-    node.line = static_cast<int>(mark.line) + first_line_;
-    node.column = static_cast<int>(mark.column) + 1;
-  }
-
-  void scalar(const yaml_event_t& e) {
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    refuse_anchor(mark, anchor);
     YamlNode node;
-    place(node, e.start_mark);
-    const auto style = e.data.scalar.style;
-    const std::string_view value(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
-    const bool untagged = e.data.scalar.tag == nullptr;
-    // Plain "", "~" and "null" are YAML's null, as yaml-cpp read them.
-    if (style == YAML_PLAIN_SCALAR_STYLE && untagged &&
-        (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL")) {
-      finish(std::move(node), anchor_of(e.data.scalar.anchor), e.start_mark);
+    place(node, mark);
+    finish(std::move(node));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { refuse_anchor(mark, 1); }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    refuse_anchor(mark, anchor);
+    YamlNode node;
+    place(node, mark);
+    const std::size_t pos = static_cast<std::size_t>(mark.pos);
+    // yaml-cpp tags untagged plain scalars "?" and the others "!".
+    const bool plain = tag == "?";
+    // Plain "", "~" and "null" are YAML's null.
+    if (plain && (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL")) {
+      finish(std::move(node));
       return;
     }
+    const char first = positions_.at(pos);
+    if ((first == '"' || first == '\'') && !plain && !quote_closes(positions_.text(), pos))
+      throw Stop{std::string("the quote ") + first + " is never closed", pos,
+                 std::string("end the text with ") + first + " on the same line, or leave the quotes out"};
     node.kind = YamlNode::Kind::scalar;
-    // A cut block's lines are empty in the text libyaml reads, so its value is "".
-    CutBlock* block = style == YAML_LITERAL_SCALAR_STYLE && value.empty() ? cut_block_at(e.start_mark) : nullptr;
-    if (block) {
-      node.value = std::move(block->value);
-      block->line = kClaimed;
-      ++claimed_;
-    } else {
-      node.value.assign(value);
-    }
-    node.plain = style == YAML_PLAIN_SCALAR_STYLE;
-    node.block = style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE;
-    finish(std::move(node), anchor_of(e.data.scalar.anchor), e.start_mark);
+    node.value = value;
+    node.plain = plain;
+    node.block = !plain && (first == '|' || first == '>');
+    finish(std::move(node));
   }
 
-  void alias(const yaml_event_t& e) {
-    YamlNode node;
-    auto it = anchors_.find(anchor_of(e.data.alias.anchor));
-    if (it != anchors_.end()) {
-      // Aliases copy their anchor's subtree; cap the total so that a "billion
-      // laughs" file is reported instead of exhausting memory.
-      nodes_ += it->second.size;
-      if (nodes_ > kMaxNodes) too_large(e.start_mark);
-      node = it->second.node;
-    }
-    place(node, e.start_mark);
-    finish(std::move(node), {}, e.start_mark);
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(YamlNode::Kind::sequence, mark, anchor);
   }
+  void OnSequenceEnd() override { close(); }
 
-  void open(YamlNode::Kind kind, const yaml_mark_t& mark, const yaml_char_t* anchor) {
-    Open o;
-    o.node.kind = kind;
-    place(o.node, mark);
-    o.anchor = anchor_of(anchor);
-    stack_.push_back(std::move(o));
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(YamlNode::Kind::mapping, mark, anchor);
   }
-
-  void close(const yaml_mark_t& mark) {
-    Open o = std::move(stack_.back());
-    stack_.pop_back();
-    if (o.node.is_mapping()) drop_duplicate_keys(o.node);
-    finish(std::move(o.node), o.anchor, mark);
-  }
+  void OnMapEnd() override { close(); }
 
  private:
   struct Open {
     YamlNode node;
-    std::string anchor;
     std::optional<YamlNode> pending_key;
   };
 
-  static constexpr std::size_t kClaimed = ~std::size_t{0};
-
-  CutBlock* cut_block_at(const yaml_mark_t& mark) {
-    if (!cut_) return nullptr;
-    for (auto& block : *cut_)
-      if (block.line == mark.line && block.column == mark.column) return &block;
-    return nullptr;
+  void place(YamlNode& node, const YAML::Mark& mark) const {
+    positions_.place(node, static_cast<std::size_t>(std::max(mark.pos, 0)));
   }
 
-  static std::string anchor_of(const yaml_char_t* anchor) {
-    return anchor ? std::string(reinterpret_cast<const char*>(anchor)) : std::string();
+  // Anchors and aliases copy parts of a file into others: content files do
+  // not need them, and an alias can make a small file expand without limit.
+  static void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor == YAML::NullAnchor) return;
+    throw Stop{"anchors (&name) and aliases (*name) are not used in content files",
+               static_cast<std::size_t>(std::max(mark.pos, 0)),
+               "write the value out in full; put text that starts with '&' or '*' in quotes"};
   }
 
-  [[noreturn]] void too_large(const yaml_mark_t& mark) const {
-    YamlNode where;
-    place(where, mark);
-    throw Stop{"the document expands to more than 2,000,000 values", where.line, where.column, {}};
+  void open(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    refuse_anchor(mark, anchor);
+    if (stack_.size() >= kMaxDepth)
+      throw Stop{"the lists and mappings are nested more than " + std::to_string(kMaxDepth) + " levels deep",
+                 static_cast<std::size_t>(std::max(mark.pos, 0)), "content needs only a few levels; check the brackets"};
+    Open o;
+    o.node.kind = kind;
+    place(o.node, mark);
+    stack_.push_back(std::move(o));
+  }
+
+  void close() {
+    Open o = std::move(stack_.back());
+    stack_.pop_back();
+    if (o.node.is_mapping()) drop_duplicate_keys(o.node);
+    finish(std::move(o.node));
   }
 
   void drop_duplicate_keys(YamlNode& map) {
@@ -179,8 +194,7 @@ class TreeBuilder {
       }
       auto [it, inserted] = first_line.emplace(e.key.value, e.key.line);
       if (!inserted) {
-        diagnostics_.error(source_.at(e.key.line, e.key.column),
-                           "duplicate key '" + e.key.value + "'",
+        diagnostics_.error(source_.at(e.key.line, e.key.column), "duplicate key '" + e.key.value + "'",
                            "it is already set on line " + std::to_string(it->second));
         continue;
       }
@@ -189,16 +203,7 @@ class TreeBuilder {
     map.entries = std::move(kept);
   }
 
-  static std::size_t count_nodes(const YamlNode& node) {
-    std::size_t n = 1;
-    for (const auto& item : node.items) n += count_nodes(item);
-    for (const auto& e : node.entries) n += 1 + count_nodes(e.value);
-    return n;
-  }
-
-  void finish(YamlNode node, const std::string& anchor, const yaml_mark_t& mark) {
-    if (++nodes_ > kMaxNodes) too_large(mark);
-    if (!anchor.empty()) anchors_[anchor] = {node, count_nodes(node)};
+  void finish(YamlNode node) {
     if (stack_.empty()) {
       if (!root_) root_ = std::move(node);
       return;
@@ -219,139 +224,105 @@ class TreeBuilder {
   }
 
   const SourceFile& source_;
-  int first_line_;
+  const Positions& positions_;
   Diagnostics& diagnostics_;
-  std::vector<CutBlock>* cut_;
-  std::size_t claimed_ = 0;
   std::vector<Open> stack_;
-  struct Anchored {
-    YamlNode node;
-    std::size_t size = 0;
-  };
-  std::map<std::string, Anchored, std::less<>> anchors_;
-  std::size_t nodes_ = 0;
   std::optional<YamlNode> root_;
 };
 
-// libyaml's wording, in the words yaml-cpp used (which the README and the
-// tests quote), with a hint where the usual cause is known.
-Stop syntax_error(const yaml_parser_t& p, const TreeBuilder& builder, int first_line) {
-  std::string problem = p.problem ? p.problem : "the file cannot be read";
-  const std::string context = p.context ? p.context : "";
-  yaml_mark_t mark = p.problem_mark;
-  if (p.error == YAML_READER_ERROR) {
-    mark.line = 0;
-    mark.column = 0;
+// The line where a flow list or mapping that yaml-cpp found unclosed was
+// opened: the last '[' or '{' before `pos` that is not closed before it.
+std::size_t unclosed_bracket(std::string_view text, std::size_t pos, char open, char close) {
+  int depth = 0;
+  for (std::size_t i = std::min(pos, text.size()); i-- > 0;) {
+    if (text[i] == close) ++depth;
+    else if (text[i] == open && depth-- == 0) return i;
   }
-  Stop stop{problem, static_cast<int>(mark.line) + first_line, static_cast<int>(mark.column) + 1, {}};
-  if (problem == "mapping values are not allowed in this context") {
-    stop.message = "illegal map value";
-    stop.hint = "check the indentation, and put text that holds ': ' in quotes";
-  } else if (context == "while parsing a flow sequence" || context == "while parsing a flow mapping") {
-    const bool sequence = context == "while parsing a flow sequence";
-    stop.message = sequence ? "end of sequence flow not found" : "end of map flow not found";
-    // libyaml notices an unclosed '[' or '{' only where the next key starts;
-    // point at the bracket that was never closed instead.
-    if (const YamlNode* open = builder.innermost_open(sequence ? YamlNode::Kind::sequence : YamlNode::Kind::mapping)) {
-      stop.line = open->line;
-      stop.column = open->column;
-    } else {
-      stop.line = static_cast<int>(p.context_mark.line) + first_line;
-      stop.column = static_cast<int>(p.context_mark.column) + 1;
-    }
-    stop.hint = sequence ? "close the list with ']'" : "close the mapping with '}'";
-  } else if (problem.find("tab") != std::string::npos) {
+  return pos;
+}
+
+// yaml-cpp's message in a reader's words, with a hint where the usual cause is known.
+Stop syntax_error(const YAML::ParserException& e, std::string_view text) {
+  Stop stop{e.msg, static_cast<std::size_t>(std::max(e.mark.pos, 0)), {}};
+  // A tab in the indentation of the line yaml-cpp stopped on is the cause,
+  // whatever yaml-cpp makes of it ("illegal map value", often).
+  const std::size_t newline = stop.pos == 0 ? std::string_view::npos : text.rfind('\n', std::min(stop.pos, text.size()) - 1);
+  const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+  const std::size_t indent_end = text.find_first_not_of(" \t", line_start);
+  const std::size_t tab = text.substr(0, indent_end).find('\t', line_start);
+  if (e.msg == YAML::ErrorMsg::TAB_IN_INDENTATION || tab != std::string_view::npos) {
+    if (tab != std::string_view::npos) stop.pos = tab;
+    stop.message = "a tab in the indentation";
     stop.hint = "indent with spaces, not tabs";
+  } else if (e.msg == YAML::ErrorMsg::MAP_VALUE) {
+    stop.hint = "check the indentation, and put text that holds ': ' in quotes";
+  } else if (e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW) {
+    stop.pos = unclosed_bracket(text, stop.pos, '[', ']');
+    stop.hint = "close the list with ']'";
+  } else if (e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW) {
+    stop.pos = unclosed_bracket(text, stop.pos, '{', '}');
+    stop.hint = "close the mapping with '}'";
+  } else if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR || e.msg == YAML::ErrorMsg::ALIAS_NOT_FOUND ||
+             e.msg == YAML::ErrorMsg::ANCHOR_NOT_FOUND) {
+    stop.message = "anchors (&name) and aliases (*name) are not used in content files";
+    stop.hint = "write the value out in full; put text that starts with '&' or '*' in quotes";
+  } else if (e.msg == YAML::ErrorMsg::BLOCK_ENTRY) {
+    stop.hint = "check the indentation of the lines starting with '- '";
   }
   return stop;
 }
 
-// libyaml's events over `text` into a tree. `complete` is set when the
-// stream ended as it should and every cut block was found.
-std::optional<YamlNode> parse_events(const SourceFile& source, std::string_view text, int first_line,
-                                     Diagnostics& diagnostics, std::vector<CutBlock>* cut, bool& complete) {
-  complete = false;
-  TreeBuilder builder(source, first_line, diagnostics, cut);
-  Parser parser(text);
-  int documents = 0;
-  try {
-    for (;;) {
-      Event e;
-      if (!yaml_parser_parse(&parser.parser, &e.event)) throw syntax_error(parser.parser, builder, first_line);
-      e.valid = true;
-      const yaml_event_t& ev = e.event;
-      switch (ev.type) {
-        case YAML_STREAM_START_EVENT:
-        case YAML_DOCUMENT_END_EVENT:
-        case YAML_NO_EVENT: break;
-        case YAML_STREAM_END_EVENT:
-          complete = builder.claimed_every_cut();
-          return builder.take_root();
-        case YAML_DOCUMENT_START_EVENT:
-          // A second document in one file is almost always a stray '---'.
-          if (++documents > 1) {
-            diagnostics.error(source.at(first_line, 1), "the file holds more than one YAML document",
-                              "remove the extra '---' line");
-            return builder.take_root();
-          }
-          break;
-        case YAML_SCALAR_EVENT: builder.scalar(ev); break;
-        case YAML_ALIAS_EVENT: builder.alias(ev); break;
-        case YAML_SEQUENCE_START_EVENT:
-          builder.open(YamlNode::Kind::sequence, ev.start_mark, ev.data.sequence_start.anchor);
-          break;
-        case YAML_MAPPING_START_EVENT:
-          builder.open(YamlNode::Kind::mapping, ev.start_mark, ev.data.mapping_start.anchor);
-          break;
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT: builder.close(ev.start_mark); break;
-      }
-    }
-  } catch (const Stop& stop) {
-    diagnostics.error(source.at(stop.line, stop.column), "YAML syntax error: " + stop.message, stop.hint);
-    return std::nullopt;
-  }
-}
+// Reads a second document only to learn that it is there.
+struct Ignore : YAML::EventHandler {
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
 
 }  // namespace
-
-namespace {
-std::atomic<std::size_t> blocks_read{0};
-std::atomic<std::size_t> simple_read{0};
-}  // namespace
-
-std::size_t yaml_blocks_read() { return blocks_read.load(); }
-std::size_t yaml_simple_read() { return simple_read.load(); }
 
 std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view text, int first_line,
                                    Diagnostics& diagnostics) {
-  // The long block scalars first (load/yaml_blocks.hpp); whenever libyaml
-  // reads what is left differently than expected, or finds any problem, the
-  // whole text again, so that what it reports is about the file as written.
-  // Then the rest: by the simple reader when the file is simple enough
-  // (load/yaml_simple.hpp), else by libyaml.
-  auto cut = cut_literal_blocks(text);
-  if (auto simple = parse_simple_yaml(cut ? cut->text : text, first_line, cut ? &cut->blocks : nullptr)) {
-    simple_read.fetch_add(1, std::memory_order_relaxed);
-    if (cut) blocks_read.fetch_add(cut->blocks.size(), std::memory_order_relaxed);
-    return simple;
-  }
-  if (cut) {
-    Diagnostics found;
-    bool complete = false;
-    auto root = parse_events(source, cut->text, first_line, found, &cut->blocks, complete);
-    if (complete && found.empty()) {
-      blocks_read.fetch_add(cut->blocks.size(), std::memory_order_relaxed);
-      return root;
+  const Positions positions(text, first_line);
+  TreeBuilder builder(source, positions, diagnostics);
+  ViewBuffer buffer(text);
+  std::istream in(&buffer);
+  std::optional<Stop> stop;
+  bool first_read = false, second_document = false;
+  try {
+    YAML::Parser parser(in);
+    first_read = parser.HandleNextDocument(builder);
+    if (first_read) {
+      Ignore rest;
+      second_document = parser.HandleNextDocument(rest);
     }
+  } catch (const Stop& s) {
+    stop = s;
+  } catch (const YAML::ParserException& e) {
+    stop = syntax_error(e, text);
+  } catch (const std::exception& e) {
+    stop = Stop{e.what(), 0, {}};
   }
-  return parse_yaml_whole(source, text, first_line, diagnostics);
-}
-
-std::optional<YamlNode> parse_yaml_whole(const SourceFile& source, std::string_view text, int first_line,
-                                         Diagnostics& diagnostics) {
-  bool complete = false;
-  return parse_events(source, text, first_line, diagnostics, nullptr, complete);
+  if (stop && first_read) {  // a problem in a second document
+    stop.reset();
+    second_document = true;
+  }
+  if (stop) {
+    YamlNode where;
+    positions.place(where, stop->pos);
+    diagnostics.error(source.at(where.line, where.column), "YAML syntax error: " + stop->message, stop->hint);
+    return std::nullopt;
+  }
+  if (second_document)
+    diagnostics.error(source.at(first_line, 1), "the file holds more than one YAML document",
+                      "remove the extra '---' line");
+  return builder.take_root();
 }
 
 }  // namespace og

@@ -1,6 +1,8 @@
 // A YAML document as a small tree that keeps the position of every node.
-// YAML parsers' own trees drop duplicate keys silently and keep no key
-// positions, so we build our own tree from libyaml's parser events.
+// yaml-cpp's parser events are built into this tree rather than into
+// YAML::Node: each duplicate key can be reported where it stands, positions
+// are counted in characters, and anchors and aliases are refused before
+// anything is copied.
 #pragma once
 
 #include <optional>
@@ -44,21 +46,10 @@ struct YamlEntry {
 const char* describe_kind(const YamlNode& node);
 
 // Parses `text` (a whole file, or the front matter of a Markdown file starting at
-// line `first_line` of `source`). Syntax errors, duplicate keys and aliases to
-// unknown anchors are reported; returns nullopt when nothing usable was parsed.
+// line `first_line` of `source`) with yaml-cpp. Syntax errors, duplicate keys,
+// anchors, aliases and nesting deeper than 64 levels are reported; returns
+// nullopt when nothing usable was parsed.
 std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view text, int first_line,
                                    Diagnostics& diagnostics);
-
-// How many block scalars parse_yaml() has read without libyaml since the
-// program started (tests).
-std::size_t yaml_blocks_read();
-// How many files (or front matters) parse_yaml() has read with the simple
-// reader (load/yaml_simple.hpp), without libyaml (tests).
-std::size_t yaml_simple_read();
-
-// The same with libyaml reading every character, block scalars too (see
-// load/yaml_blocks.hpp): what parse_yaml() must always agree with (tests).
-std::optional<YamlNode> parse_yaml_whole(const SourceFile& source, std::string_view text, int first_line,
-                                         Diagnostics& diagnostics);
 
 }  // namespace og

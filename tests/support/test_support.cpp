@@ -102,11 +102,11 @@ void describe_yaml(const YamlNode& n, std::ostringstream& out) {
 
 }  // namespace
 
-std::string parsed_yaml(const std::string& text, bool whole, int first_line) {
+std::string parsed_yaml(const std::string& text, int first_line) {
   Diagnostics d;
   auto s = make_source("x.yaml", text, d);
   REQUIRE(s.has_value());
-  auto root = whole ? parse_yaml_whole(*s, s->text, first_line, d) : parse_yaml(*s, s->text, first_line, d);
+  auto root = parse_yaml(*s, s->text, first_line, d);
   std::ostringstream out;
   if (root) describe_yaml(*root, out);
   else out << "(none)";

@@ -65,10 +65,9 @@ struct CommandResult {
 };
 CommandResult run_offergen(const std::vector<std::string>& args, const fs::path& cwd = source_dir());
 
-// A YAML file read by parse_yaml() (or with `whole`, by libyaml alone:
-// parse_yaml_whole()), as text: kind, position, flags and value of every
-// node, then the diagnostics; what the tests of the fast paths compare.
-std::string parsed_yaml(const std::string& text, bool whole, int first_line = 1);
+// A YAML file read by parse_yaml(), as text: kind, position, flags and
+// value of every node, then the diagnostics.
+std::string parsed_yaml(const std::string& text, int first_line = 1);
 
 // Very small HTML helpers: attribute values of a tag, heading levels, text.
 std::vector<std::string> attribute_values(std::string_view html, std::string_view attribute);
