@@ -5,7 +5,7 @@ equivalent Hugo site: the same words in the same pages.
     bench/generate.py N OUT_DIR
 
 writes OUT_DIR/offergen/content/ (site.yaml, figures.yaml, glossary.yaml,
-localities/*.yaml, services/*.yaml, and for the printable documents four
+localities/*.md, services/*.md (front matter and a Markdown body), and for the printable documents four
 strategy parts, plan-on-a-page.yaml and five pathways) and OUT_DIR/hugo/ (hugo.yaml, layouts/,
 content/services/*.md). The same N always gives the same files (a fixed seed).
 
@@ -216,21 +216,21 @@ groups:
     definition: Services for children with emotional or mental health difficulties.
 """)
     for i, name in enumerate(LOCALITIES):
-        write(os.path.join(content, "localities", slug(name) + ".yaml"), f"""name: {name}
+        write(os.path.join(content, "localities", slug(name) + ".md"), f"""---
+name: {name}
 summary: {sentence(rng, 10)}
 places: [{name}]
 figures:
   children: {rng.randint(2000, 40000)}
   deprived-share: {rng.randint(5, 60)}
+---
 """)
     for s in services:
-        body = "\n".join(("  " + line) if line else "" for line in s.body.split("\n"))
         locs = "all" if s.all_localities else "[" + ", ".join(slug(LOCALITIES[l]) for l in s.localities) + "]"
-        write(os.path.join(content, "services", s.id + ".yaml"), f"""name: {s.name}
+        write(os.path.join(content, "services", s.id + ".md"), f"""---
+name: {s.name}
 organisation: {s.organisation}
 summary: {yaml_str(s.summary)}
-description: |
-{body}
 categories: [{", ".join(slug(CATEGORIES[c]) for c in s.categories)}]
 levels: [{", ".join(str(l) for l in s.levels)}]
 min_age: {s.min_age}
@@ -245,6 +245,9 @@ opening_times: {s.opening}
 cost: {yaml_str(s.cost)}
 languages: [{", ".join(s.languages)}]
 last_reviewed: {s.reviewed}
+---
+
+{s.body}
 """)
     # Printable documents: a plan on a page (from four strategy parts) and a
     # guide for each of five pathways, besides the directory of each area.

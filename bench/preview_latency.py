@@ -159,7 +159,7 @@ def main():
             text = f.read()
         summary = f"Edited {i} for the latency benchmark."
         text = re.sub(r"^summary: .*$", f'summary: "{summary}"', text, count=1, flags=re.M)
-        service_page = f"/services/{name[:-len('.yaml')]}/"
+        service_page = f"/services/{name[:-len('.md')]}/"
         s, buffer = open_stream(port, generation)
         start = time.perf_counter()
         with open(path, "w", encoding="utf-8") as f:

@@ -29,8 +29,8 @@ constexpr std::array<Entry, 10> kLayout{{
     {"glossary.yaml", Slot::glossary, false, ".yaml"},
     {"figures.yaml", Slot::figures, false, ".yaml"},
     {"plan-on-a-page.yaml", Slot::plan_on_a_page, false, ".yaml"},
-    {"services", Slot::services, true, ".yaml"},
-    {"localities", Slot::localities, true, ".yaml"},
+    {"services", Slot::services, true, ".md"},
+    {"localities", Slot::localities, true, ".md"},
     {"pages", Slot::pages, true, ".md"},
     {"pathways", Slot::pathways, true, ".md"},
     {"strategy", Slot::strategy, true, ".md"},
@@ -144,6 +144,14 @@ std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& di
         continue;
       }
       const std::string_view ext = extension_of(file_name);
+      if ((ext == ".yaml" || ext == ".yml") && layout->extension == ".md") {
+        // Services and areas were YAML files before they became Markdown.
+        diagnostics.error({file_display, 0, 0}, "a file in '" + name + "' is Markdown with front matter, not YAML",
+                          "rename it to '" + file_name.substr(0, file_name.size() - ext.size()) +
+                              ".md', put '---' on the lines before and after its fields, and move the text of "
+                              "'description: |' below the second '---', without its indentation");
+        continue;
+      }
       if (ext != layout->extension) {
         std::string hint;
         if (ext == ".yml" || ext == ".markdown")
@@ -181,7 +189,20 @@ ParsedFile parse_content_file(const ContentFile& file) {
   out.source = std::make_unique<SourceFile>(std::move(*source));
   const SourceFile& src = *out.source;
   if (file.markdown) {
+    // A service or an area is its front matter; without it there is nothing to read.
+    const bool needs_fields = file.slot == Slot::services || file.slot == Slot::localities;
+    if (needs_fields && src.text.find_first_not_of(" \t\n") == std::string::npos) {
+      out.diagnostics.error(src.at(1, 1), "the file is empty");
+      return out;
+    }
     MarkdownSplit split = split_front_matter(src, out.diagnostics);
+    if (needs_fields && !split.front_matter) {
+      if (!split.broken)
+        out.diagnostics.error(src.at(1, 1), "the file has no front matter",
+                              "start it with a line '---', then its fields such as 'name: ...', then another '---'; "
+                              "the description goes below that");
+      return out;
+    }
     MarkdownDocument doc;
     doc.source = &src;
     doc.front_matter = std::move(split.front_matter);
@@ -214,6 +235,8 @@ LoadedContent load_content(const fs::path& dir, unsigned jobs, Diagnostics& diag
     const Slot slot = pending[i].slot;
     if (p.markdown) {
       switch (slot) {
+        case Slot::services: content.services.push_back(std::move(*p.markdown)); break;
+        case Slot::localities: content.localities.push_back(std::move(*p.markdown)); break;
         case Slot::pages: content.pages.push_back(std::move(*p.markdown)); break;
         case Slot::pathways: content.pathways.push_back(std::move(*p.markdown)); break;
         case Slot::strategy: content.strategy.push_back(std::move(*p.markdown)); break;
@@ -229,8 +252,6 @@ LoadedContent load_content(const fs::path& dir, unsigned jobs, Diagnostics& diag
       case Slot::glossary: content.glossary = std::move(doc); break;
       case Slot::figures: content.figures = std::move(doc); break;
       case Slot::plan_on_a_page: content.plan_on_a_page = std::move(doc); break;
-      case Slot::services: content.services.push_back(std::move(doc)); break;
-      case Slot::localities: content.localities.push_back(std::move(doc)); break;
       default: break;
     }
   }

@@ -41,8 +41,8 @@ struct LoadedContent {
   std::optional<YamlDocument> glossary;
   std::optional<YamlDocument> figures;
   std::optional<YamlDocument> plan_on_a_page;
-  std::vector<YamlDocument> services;
-  std::vector<YamlDocument> localities;
+  std::vector<MarkdownDocument> services;
+  std::vector<MarkdownDocument> localities;
   std::vector<MarkdownDocument> pages;
   std::vector<MarkdownDocument> pathways;
   std::vector<MarkdownDocument> strategy;
@@ -68,7 +68,7 @@ enum class ContentSlot { site, glossary, figures, plan_on_a_page, services, loca
 
 struct ContentFile {
   std::filesystem::path file;
-  std::string display;  // "content/services/home-start.yaml"
+  std::string display;  // "content/services/home-start.md"
   ContentSlot slot;
   bool markdown;        // .md (front matter and body) rather than .yaml
   std::string folder() const;  // "services", or "" for a single file

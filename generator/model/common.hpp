@@ -33,6 +33,17 @@ struct Date {
   auto operator<=>(const Date&) const = default;
 };
 
+// Free-form data from an item's 'extra:' mapping, for the partnership's own
+// templates ({{extra.key}}): text, a list, or a mapping in file order.
+struct Extra {
+  enum class Kind { text, list, mapping };
+  Kind kind = Kind::mapping;
+  std::string text;
+  std::vector<std::string> keys;  // mappings: keys[i] names values[i]
+  std::vector<Extra> values;      // mappings' values, lists' items
+  bool empty() const { return kind == Kind::mapping && keys.empty(); }
+};
+
 struct Contact {
   std::string phone;
   std::string email;

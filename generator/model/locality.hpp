@@ -1,4 +1,4 @@
-// localities/*.yaml and figures.yaml: the areas and the needs-analysis figures
+// localities/*.md and figures.yaml: the areas and the needs-analysis figures
 // that compare them.
 #pragma once
 
@@ -49,6 +49,7 @@ struct Locality {
   std::vector<std::string> hubs;    // community hubs named in the documents
   std::map<std::string, double> figures;  // figure id -> value
   std::vector<Ref> figure_refs;           // where each figure was written, for checks
+  Extra extra;                            // free-form data for templates
 };
 
 }  // namespace og

@@ -1,4 +1,4 @@
-// services/*.yaml: one service of the local offer, close to Open Referral UK.
+// services/*.md: one service of the local offer, close to Open Referral UK.
 #pragma once
 
 #include <optional>
@@ -37,6 +37,7 @@ struct Service {
   Date last_reviewed;
   bool sensitive = false;  // shows "exit this page"
   std::vector<std::string> keywords;
+  Extra extra;  // free-form data for templates
 };
 
 const char* access_route_name(AccessRoute r);   // "Self-referral"

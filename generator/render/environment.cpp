@@ -136,6 +136,29 @@ void put(mustache::data& d, const std::string& key, const std::string& value) {
   else d.set(key, value);
 }
 
+namespace {
+
+mustache::data extra_data(const Extra& extra) {
+  switch (extra.kind) {
+    case Extra::Kind::text: return extra.text.empty() ? mustache::data(false) : mustache::data(extra.text);
+    case Extra::Kind::list: {
+      mustache::data list{mustache::data::type::list};
+      for (const auto& item : extra.values) list.push_back(extra_data(item));
+      return list;
+    }
+    case Extra::Kind::mapping: break;
+  }
+  mustache::data map;
+  for (std::size_t i = 0; i < extra.keys.size(); ++i) map.set(extra.keys[i], extra_data(extra.values[i]));
+  return map;
+}
+
+}  // namespace
+
+void put_extra(mustache::data& d, const Extra& extra) {
+  if (!extra.empty()) d.set("extra", extra_data(extra));
+}
+
 void put_service_count(mustache::data& d, std::size_t n) {
   d.set("count", std::to_string(n));
   d.set("count_text", count_phrase(n, "service", "services"));

@@ -122,6 +122,8 @@ const std::vector<CardKind>& card_templates();
 // Sets `key` to `value`, or to false when `value` is empty: Mustache (ours,
 // like kainjow before it) treats an empty string as true in {{#section}}s.
 void put(mustache::data& d, const std::string& key, const std::string& value);
+// Sets "extra" to an item's free-form 'extra:' data, when it has any.
+void put_extra(mustache::data& d, const Extra& extra);
 
 // A number of services for a page or a card: `count` (the number),
 // `count_text` ("One service", "2 services", "No services") and `count_one`

@@ -129,6 +129,7 @@ PageData locality_page(const RenderEnvironment& env, const Locality& l, Diagnost
   p.data.set("name", l.name);
   put(p.data, "summary", l.summary);
   put(p.data, "description", env.markdown(l.description, 2, diagnostics));
+  put_extra(p.data, l.extra);
   std::string places;
   for (std::size_t i = 0; i < l.places.size(); ++i)
     places += (i == 0 ? "" : i + 1 == l.places.size() ? " and " : ", ") + l.places[i];

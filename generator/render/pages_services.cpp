@@ -98,6 +98,7 @@ PageData service_page(const RenderEnvironment& env, const Service& s, Diagnostic
   }
   d.set("access", routes);
   d.set("contact", contact_data(s.contact));
+  put_extra(d, s.extra);
   mustache::data levels{mustache::data::type::list};
   for (int n : s.levels) {
     if (const Level* l = env.model.level(n)) {

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "core/text.hpp"
+#include "load/content_files.hpp"
 #include "validate/formats.hpp"
 
 namespace og {
@@ -209,6 +210,62 @@ void FieldReader::finish() {
     if (std::find(known_.begin(), known_.end(), e.key.value) != known_.end()) continue;
     diagnostics_.error(at(e.key), "unknown key '" + e.key.value + "'", did_you_mean(e.key.value, known_));
   }
+}
+
+namespace {
+
+Extra extra_of(const YamlNode& node) {
+  Extra e;
+  switch (node.kind) {
+    case YamlNode::Kind::null: e.kind = Extra::Kind::text; break;
+    case YamlNode::Kind::scalar:
+      e.kind = Extra::Kind::text;
+      e.text = node.value;
+      break;
+    case YamlNode::Kind::sequence:
+      e.kind = Extra::Kind::list;
+      for (const auto& item : node.items) e.values.push_back(extra_of(item));
+      break;
+    case YamlNode::Kind::mapping:
+      for (const auto& entry : node.entries) {
+        e.keys.push_back(entry.key.value);
+        e.values.push_back(extra_of(entry.value));
+      }
+      break;
+  }
+  return e;
+}
+
+}  // namespace
+
+Extra read_extra(FieldReader& r) {
+  const YamlNode* node = r.node("extra");
+  if (!node) return {};
+  if (!node->is_mapping()) {
+    r.diagnostics().error(r.at(*node), "'extra' must be a mapping, not " + std::string(describe_kind(*node)),
+                          "write it as lines 'name: value' indented under 'extra:'");
+    return {};
+  }
+  return extra_of(*node);
+}
+
+Markdown markdown_body(const MarkdownDocument& doc, FieldReader& r) {
+  if (const YamlNode* key = r.key_node("description")) {
+    r.node("description");  // reported here, not again as unknown
+    r.diagnostics().error(r.at(*key), "the description is the text after the front matter, not a field",
+                          "move it below the closing '---', without its indentation");
+  }
+  // The text starts at its first line that is not blank, as a 'description: |' block did.
+  std::string_view body = doc.body;
+  int line = doc.body_line;
+  for (std::size_t end; (end = body.find('\n')) != std::string_view::npos && trim(body.substr(0, end)).empty();) {
+    body.remove_prefix(end + 1);
+    ++line;
+  }
+  Markdown md;
+  md.text = std::string(body);
+  md.origin = doc.source->at(line, 1);
+  return md;
 }
 
 }  // namespace og

@@ -17,6 +17,8 @@ namespace og {
 
 enum class Need { optional, required };
 
+struct MarkdownDocument;
+
 class FieldReader {
  public:
   // `node` may be null or not a mapping: that is reported once, and every
@@ -29,6 +31,7 @@ class FieldReader {
                               std::string_view what);
 
   bool ok() const { return map_ != nullptr; }
+  Diagnostics& diagnostics() const { return diagnostics_; }
   Location here() const;                     // the mapping itself
   Location at(const YamlNode& node) const;   // any node in the same file
 
@@ -52,6 +55,9 @@ class FieldReader {
   // Reports keys that no getter asked for.
   void finish();
 
+  // Whether the mapping has `key` (without allowing it).
+  bool has(std::string_view key) const { return key_node(key) != nullptr; }
+
   // Helpers usable on any node of the file.
   std::optional<std::string> scalar_text(const YamlNode& value, std::string_view key);
   Markdown markdown_of(const YamlNode& value) const;
@@ -67,5 +73,13 @@ class FieldReader {
   std::vector<std::string_view> known_;
   bool document_ = false;
 };
+
+// The 'extra:' mapping of the item `r` reads, free-form data for templates;
+// empty when absent.
+Extra read_extra(FieldReader& r);
+
+// The body of a Markdown file whose front matter `r` reads, as its
+// description; a 'description' key in the front matter is reported.
+Markdown markdown_body(const MarkdownDocument& doc, FieldReader& r);
 
 }  // namespace og

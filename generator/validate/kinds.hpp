@@ -13,8 +13,8 @@
 namespace og {
 
 Site read_site(const YamlDocument& doc, Diagnostics& diagnostics);
-Service read_service(const YamlDocument& doc, Diagnostics& diagnostics);
-Locality read_locality(const YamlDocument& doc, Diagnostics& diagnostics);
+Service read_service(const MarkdownDocument& doc, Diagnostics& diagnostics);
+Locality read_locality(const MarkdownDocument& doc, Diagnostics& diagnostics);
 void read_figures(const YamlDocument& doc, Model& model, Diagnostics& diagnostics);
 std::vector<Term> read_glossary(const YamlDocument& doc, Diagnostics& diagnostics);
 Page read_page(const MarkdownDocument& doc, Diagnostics& diagnostics);

@@ -82,20 +82,21 @@ std::vector<FigureColumn> read_columns(FieldReader& r, const SourceFile& src, Di
 
 }  // namespace
 
-Locality read_locality(const YamlDocument& doc, Diagnostics& diagnostics) {
+Locality read_locality(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   const SourceFile& src = *doc.source;
   Locality l;
   l.id = src.id;
   l.where = src.at(0, 0);
   check_file_id(src, diagnostics);
-  FieldReader r = FieldReader::document(&doc.root, src, diagnostics, "the locality");
+  FieldReader r = FieldReader::document(&*doc.front_matter, src, diagnostics, "the locality");
   l.name = r.text("name", Need::required);
   l.summary = r.text("summary", Need::required);
-  l.description = r.markdown("description");
+  l.description = markdown_body(doc, r);
   l.places = r.text_list("places");
   l.hubs = r.text_list("hubs");
   if (const YamlNode* figures = r.node("figures"))
     read_number_map(r, *figures, "figures", "figure", l.figures, l.figure_refs, diagnostics);
+  l.extra = read_extra(r);
   r.finish();
   return l;
 }

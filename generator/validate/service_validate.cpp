@@ -48,17 +48,17 @@ bool check_file_id(const SourceFile& source, Diagnostics& diagnostics) {
   return false;
 }
 
-Service read_service(const YamlDocument& doc, Diagnostics& diagnostics) {
+Service read_service(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   const SourceFile& src = *doc.source;
   Service s;
   s.id = src.id;
   s.where = src.at(0, 0);
   check_file_id(src, diagnostics);
-  FieldReader r = FieldReader::document(&doc.root, src, diagnostics, "the service");
+  FieldReader r = FieldReader::document(&*doc.front_matter, src, diagnostics, "the service");
   s.name = r.text("name", Need::required);
   s.organisation = r.text("organisation");
   s.summary = r.text("summary", Need::required);
-  s.description = r.markdown("description");
+  s.description = markdown_body(doc, r);
   s.categories = r.ref_list("categories", Need::required);
 
   if (const YamlNode* levels = r.node("levels", Need::required)) {
@@ -114,7 +114,7 @@ Service read_service(const YamlDocument& doc, Diagnostics& diagnostics) {
   if (auto d = r.date("last_reviewed")) s.last_reviewed = *d;
   if (auto b = r.boolean("sensitive")) s.sensitive = *b;
   s.keywords = r.text_list("keywords");
-  r.node("extra");  // free-form data for templates, never checked
+  s.extra = read_extra(r);
   r.finish();
   return s;
 }

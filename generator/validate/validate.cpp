@@ -75,10 +75,10 @@ void report_missing_site(const std::string& dir, Diagnostics& diagnostics) {
 ContentEntity read_entity(const ContentFile& file, const ParsedFile& parsed, Diagnostics& diagnostics) {
   switch (file.slot) {
     case ContentSlot::services:
-      if (parsed.yaml) return read_service(*parsed.yaml, diagnostics);
+      if (parsed.markdown) return read_service(*parsed.markdown, diagnostics);
       break;
     case ContentSlot::localities:
-      if (parsed.yaml) return read_locality(*parsed.yaml, diagnostics);
+      if (parsed.markdown) return read_locality(*parsed.markdown, diagnostics);
       break;
     case ContentSlot::pages:
       if (parsed.markdown) return read_page(*parsed.markdown, diagnostics);

@@ -26,7 +26,7 @@ test("a build that fails throws with what offergen printed", () => {
   try {
     assert.throws(() => buildSite(content), (error) => {
       assert.match(error.message, /^offergen build of .* exited with 1:\n/);
-      assert.match(error.message, /teen-support\.yaml:7:1: error: unknown key 'localitys' \(did you mean 'localities'\?\)/);
+      assert.match(error.message, /teen-support\.md:8:1: error: unknown key 'localitys' \(did you mean 'localities'\?\)/);
       assert.match(error.message, /5 errors, 1 warning/);
       return true;
     });

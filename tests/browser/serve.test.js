@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { OFFERGEN, SOURCE_DIR, launch } from "./lib/harness.js";
 
 let dir, server, url, port, output = "";
-const service = () => join(dir, "content", "services", "teen-support.yaml");
+const service = () => join(dir, "content", "services", "teen-support.md");
 
 // Starts 'offergen serve --port 0' and waits for the address it prints.
 function startServer(args = []) {
@@ -158,7 +158,7 @@ test("problems are shown over the last good page until they are fixed", async ()
   const overlay = shown.match(/<div id="offergen-problems" role="alert"[\s\S]*?<pre[^>]*>([\s\S]*?)<\/pre>/);
   assert.ok(overlay, "the page shows the problems");
   assert.equal(overlay[1],
-    `${join(dir, "content", "services", "teen-support.yaml")}:10:14: error: unknown locality &#39;nowhere&#39; ` +
+    `${join(dir, "content", "services", "teen-support.md")}:8:14: error: unknown locality &#39;nowhere&#39; ` +
     "(see localities/ for the ones there are)\n  localities: [nowhere]\n               ^\n1 error, 0 warnings\n");
 
   await editAndWait(() => writeFileSync(service(), good));

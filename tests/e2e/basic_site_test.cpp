@@ -380,3 +380,32 @@ TEST_CASE("a layout that escapes its content, or shows it twice, gets the body e
     CHECK((page.find("<main>" + body_start) != std::string::npos) == raw);
   }
 }
+
+TEST_CASE("an item's extra: data reaches its template, escaped", "[build][extra]") {
+  TempDir dir;
+  copy_tree(sites_dir() / "basic" / "content", dir / "content");
+  copy_tree(default_templates(), dir / "templates");
+  const fs::path service = dir / "content/services/teen-support.md";
+  std::string text = read_file(service);
+  text.replace(text.find("last_reviewed:"), 0,
+               "extra:\n  team_code: <T1>\n  days: [Monday, Friday]\n  office:\n    room: \"12\"\n");
+  write_file(service, text);
+  const fs::path area = dir / "content/localities/north.md";
+  std::string area_text = read_file(area);
+  area_text.replace(area_text.find("\n---\n"), 0, "\nextra:\n  code: N1");
+  write_file(area, area_text);
+  for (const char* name : {"service", "locality"}) {
+    const fs::path file = dir / "templates" / (std::string(name) + ".mustache");
+    write_file(file, read_file(file) +
+                         "<p id=\"extra\">{{extra.team_code}}|{{#extra.days}}[{{.}}]{{/extra.days}}|{{extra.office.room}}|"
+                         "{{extra.code}}</p>\n");
+  }
+  BuiltSite site;
+  build_in_memory(options_for(dir / "content", dir / "templates"), site);
+  REQUIRE(site.result.diagnostics.error_count() == 0);
+  CHECK_THAT(site.page("services/teen-support/index.html"),
+             Catch::Contains("<p id=\"extra\">&lt;T1&gt;|[Monday][Friday]|12|</p>"));
+  CHECK_THAT(site.page("localities/north/index.html"), Catch::Contains("<p id=\"extra\">|||N1</p>"));
+  // A service without extra: shows nothing, and takes nothing from the page around it.
+  CHECK_THAT(site.page("services/safe-at-home/index.html"), Catch::Contains("<p id=\"extra\">|||</p>"));
+}

@@ -86,7 +86,7 @@ TEST_CASE("a broken content file gives exact diagnostics, exit 1, and leaves the
   REQUIRE(ws.run({"build", "--today", "2026-11-22"}).exit_code == 0);
   const auto before = read_tree(ws.dir / "site");
 
-  const fs::path service = ws.dir / "content" / "services" / "teen-support.yaml";
+  const fs::path service = ws.dir / "content" / "services" / "teen-support.md";
   std::string text = read_file(service);
   text.replace(text.find("localities: all"), 15, "localitys: all");
   write_file(service, text);
@@ -95,8 +95,8 @@ TEST_CASE("a broken content file gives exact diagnostics, exit 1, and leaves the
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());
   CHECK(r.err ==
-        "content/services/teen-support.yaml: error: the service has no 'localities' (add a line 'localities: ...')\n"
-        "content/services/teen-support.yaml:10:1: error: unknown key 'localitys' (did you mean 'localities'?)\n"
+        "content/services/teen-support.md: error: the service has no 'localities' (add a line 'localities: ...')\n"
+        "content/services/teen-support.md:8:1: error: unknown key 'localitys' (did you mean 'localities'?)\n"
         "  localitys: all\n"
         "  ^\n"
         "2 errors, 0 warnings\n"
@@ -106,8 +106,8 @@ TEST_CASE("a broken content file gives exact diagnostics, exit 1, and leaves the
 
 TEST_CASE("a rebuild is written over the site before last and equals a fresh build", "[cli][atomic]") {
   Workspace ws;
-  const fs::path extra = ws.dir / "content" / "services" / "extra.yaml";
-  fs::copy_file(ws.dir / "content" / "services" / "parenting-group.yaml", extra);
+  const fs::path extra = ws.dir / "content" / "services" / "extra.md";
+  fs::copy_file(ws.dir / "content" / "services" / "parenting-group.md", extra);
   for (int i = 0; i < 3; ++i) REQUIRE(ws.run({"build", "--today", "2026-11-22", "--quiet"}).exit_code == 0);
   CHECK(fs::exists(ws.dir / "site" / "services" / "extra" / "index.html"));
   CHECK(fs::exists(ws.dir / ".site.offergen-previous" / "services" / "extra" / "index.html"));
@@ -127,9 +127,9 @@ TEST_CASE("builds with one and with two jobs write identical trees", "[cli][dete
 
 TEST_CASE("strict mode turns warnings into errors", "[cli]") {
   Workspace ws;
-  write_file(ws.dir / "content" / "services" / "no-contact.yaml",
-             "name: No contact\nsummary: x\ncategories: [parenting]\nlevels: [1]\nlocalities: all\n"
-             "access: [drop-in]\nlast_reviewed: 2026-01-01\n");
+  write_file(ws.dir / "content" / "services" / "no-contact.md",
+             "---\nname: No contact\nsummary: x\ncategories: [parenting]\nlevels: [1]\nlocalities: all\n"
+             "access: [drop-in]\nlast_reviewed: 2026-01-01\n---\n");
   CommandResult plain = ws.run({"build", "--today", "2026-11-22", "--quiet"});
   CHECK(plain.exit_code == 0);
   CHECK(plain.out.empty());
@@ -141,19 +141,19 @@ TEST_CASE("strict mode turns warnings into errors", "[cli]") {
 
 TEST_CASE("check writes nothing and can print JSON", "[cli]") {
   Workspace ws;
-  write_file(ws.dir / "content" / "services" / "bad.yaml", "name: Bad\nsummary: x\ncategories: [parenting]\n"
+  write_file(ws.dir / "content" / "services" / "bad.md", "---\nname: Bad\nsummary: x\ncategories: [parenting]\n"
                                                               "levels: [1]\nlocalities: all\naccess: [drop-in]\n"
-                                                              "contact:\n  phone: 12345\nlast_reviewed: 2026-01-01\n");
+                                                              "contact:\n  phone: 12345\nlast_reviewed: 2026-01-01\n---\n");
   CommandResult text = ws.run({"check", "--today", "2026-11-22"});
   CHECK(text.exit_code == 1);
-  CHECK_THAT(text.err, Catch::Contains("content/services/bad.yaml:8:10: error: '12345' is not a UK phone number"));
+  CHECK_THAT(text.err, Catch::Contains("content/services/bad.md:9:10: error: '12345' is not a UK phone number"));
   CHECK_FALSE(fs::exists(ws.dir / "site"));
   CommandResult json = ws.run({"check", "--today", "2026-11-22", "--format", "json"});
   CHECK(json.exit_code == 1);
-  CHECK_THAT(json.out, Catch::Contains("\"file\": \"content/services/bad.yaml\",\n    \"line\": 8,\n    \"column\": 10,\n"
+  CHECK_THAT(json.out, Catch::Contains("\"file\": \"content/services/bad.md\",\n    \"line\": 9,\n    \"column\": 10,\n"
                                        "    \"severity\": \"error\""));
   CHECK_THAT(json.out, Catch::Contains("\"hint\": \"write it like 01484 221000 or +44 1484 221000\""));
-  fs::remove(ws.dir / "content" / "services" / "bad.yaml");
+  fs::remove(ws.dir / "content" / "services" / "bad.md");
   CommandResult ok = ws.run({"check", "--today", "2026-11-22"});
   CHECK(ok.exit_code == 0);
   CHECK(ok.out == "No problems found.\n");

@@ -222,7 +222,7 @@ TEST_CASE("the pages link to the table the build wrote, renamed when what the in
   CHECK(first_bytes == search_site().page(first));
 
   // A description's words (only its plain text reaches the index).
-  const fs::path camhs = dir / "content/services/camhs.yaml";
+  const fs::path camhs = dir / "content/services/camhs.md";
   const std::string text = read_file(camhs);
   std::string edited = text;
   edited.replace(edited.find("eating disorder"), 15, "sleep problems");

@@ -101,22 +101,22 @@ void check_edits(const std::string& base_url, bool defer = false) {
   check_after_printing(site, options);
 
   const Edit edits[] = {
-      {"a service's name (it moves in every list)", "content/services/teen-support.yaml", "name: Teen support <team>",
+      {"a service's name (it moves in every list)", "content/services/teen-support.md", "name: Teen support <team>",
        "name: Adolescent support", Scope::some},
-      {"a service's summary (cards, search, exports, documents)", "content/services/teen-support.yaml",
+      {"a service's summary (cards, search, exports, documents)", "content/services/teen-support.md",
        "summary: Intensive help for young people aged 11 to 17 & their families.",
        "summary: Intensive help at home for young people aged 11 to 17.", Scope::some},
-      {"a service's review date (the feed, the documents' dates)", "content/services/teen-support.yaml",
+      {"a service's review date (the feed, the documents' dates)", "content/services/teen-support.md",
        "last_reviewed: 2026-01-10", "last_reviewed: 2026-02-20", Scope::some},
-      {"a service's areas (it leaves one area's list and joins another)", "content/services/safe-at-home.yaml",
+      {"a service's areas (it leaves one area's list and joins another)", "content/services/safe-at-home.md",
        "localities: [north]", "localities: [south]", Scope::some},
-      {"a service's levels (it leaves one level's list and joins another)", "content/services/safe-at-home.yaml",
+      {"a service's levels (it leaves one level's list and joins another)", "content/services/safe-at-home.md",
        "levels: [3, 4]", "levels: [2, 3]", Scope::some},
-      {"a service's ages (it joins the lists of other ages)", "content/services/parenting-group.yaml", "max_age: 5",
+      {"a service's ages (it joins the lists of other ages)", "content/services/parenting-group.md", "max_age: 5",
        "max_age: 12", Scope::some},
-      {"a service's topics", "content/services/parenting-group.yaml", "categories: [parenting]",
+      {"a service's topics", "content/services/parenting-group.md", "categories: [parenting]",
        "categories: [parenting, keeping-safe]", Scope::some},
-      {"an area's name (every card that names it)", "content/localities/north.yaml", "name: North",
+      {"an area's name (every card that names it)", "content/localities/north.md", "name: North",
        "name: Northern towns", Scope::some},
       {"the services a pathway step names", "content/pathways/asking-for-help.md", "services: [teen-support]",
        "services: [safe-at-home]", Scope::some},
@@ -157,15 +157,15 @@ void check_edits(const std::string& base_url, bool defer = false) {
   CHECK((deferred > 0) == defer);
 
   // A new service and a removed one change the pages a site has.
-  write_file(dir / "content/services/new-service.yaml",
-             "name: New service\nsummary: New.\ncategories: [parenting]\nlevels: [1]\nlocalities: all\n"
-             "access: [drop-in]\ncontact:\n  phone: 01632 960002\nlast_reviewed: 2026-10-01\n");
-  RebuildReport added = site.apply({dir / "content/services/new-service.yaml"});
+  write_file(dir / "content/services/new-service.md",
+             "---\nname: New service\nsummary: New.\ncategories: [parenting]\nlevels: [1]\nlocalities: all\n"
+             "access: [drop-in]\ncontact:\n  phone: 01632 960002\nlast_reviewed: 2026-10-01\n---\n");
+  RebuildReport added = site.apply({dir / "content/services/new-service.md"});
   CHECK(added.full);
   check_after_printing(site, options);
   CHECK(site.file("services/new-service/index.html"));
-  fs::remove(dir / "content/services/new-service.yaml");
-  site.apply({dir / "content/services/new-service.yaml"});
+  fs::remove(dir / "content/services/new-service.md");
+  site.apply({dir / "content/services/new-service.md"});
   check_after_printing(site, options);
   CHECK_FALSE(site.file("services/new-service/index.html"));
 }
@@ -188,7 +188,7 @@ TEST_CASE("the lists an edit of a service changes can come after the reload, and
   site.defer_long_lists(0);
   REQUIRE(site.build_all().ok);
   site.print_stale_documents();
-  const fs::path service = dir / "content/services/teen-support.yaml";
+  const fs::path service = dir / "content/services/teen-support.md";
   const std::string from = "summary: Intensive help for young people aged 11 to 17 & their families.";
   replace_in(service, from, "summary: Help at home for teenagers.");
   const RebuildReport r = site.apply({service});
@@ -244,7 +244,7 @@ TEST_CASE("documents printed in the background give what a full build gives", "[
 
   // An edit while a document is being printed: the print of the older
   // content is dropped, and the document printed again.
-  const fs::path service = dir / "content/services/teen-support.yaml";
+  const fs::path service = dir / "content/services/teen-support.md";
   replace_in(service, "summary: Intensive help for young people aged 11 to 17 & their families.",
              "summary: Help at home for teenagers.");
   site.apply({service});
@@ -263,7 +263,7 @@ TEST_CASE("a rebuild with errors keeps the last good pages and shows the problem
   LiveSite site(options);
   REQUIRE(site.build_all().ok);
   const std::string before = *site.file("services/teen-support/index.html");
-  const fs::path service = dir / "content/services/teen-support.yaml";
+  const fs::path service = dir / "content/services/teen-support.md";
 
   // A reference to a locality that does not exist, and a new name: the page
   // is not published with the new name while the content has an error.
@@ -274,7 +274,7 @@ TEST_CASE("a rebuild with errors keeps the last good pages and shows the problem
   CHECK_FALSE(broken.full);
   CHECK(*site.file("services/teen-support/index.html") == before);
   CHECK(site.error_text() ==
-        service.string() + ":10:14: error: unknown locality 'nowhere' (see localities/ for the ones there are)\n"
+        service.string() + ":8:14: error: unknown locality 'nowhere' (see localities/ for the ones there are)\n"
                            "  localities: [nowhere]\n"
                            "               ^\n"
                            "1 error, 0 warnings\n");
@@ -283,7 +283,7 @@ TEST_CASE("a rebuild with errors keeps the last good pages and shows the problem
   CHECK_THAT(injected, Catch::Contains("/__offergen/events?since=7"));
 
   // A YAML syntax error makes the file unreadable: still the last good pages.
-  write_file(service, "name: [unclosed\n");
+  write_file(service, "---\nname: [unclosed\n---\n");
   RebuildReport unreadable = site.apply({service});
   CHECK_FALSE(unreadable.ok);
   CHECK(*site.file("services/teen-support/index.html") == before);
@@ -315,13 +315,13 @@ TEST_CASE("a build's search index and export, made a block of services at a time
   // blocks' edges.
   TempDir dir;
   copy_basic_site(dir);
-  const std::string model = read_file(dir / "content/services/parenting-group.yaml");
+  const std::string model = read_file(dir / "content/services/parenting-group.md");
   for (int i = 0; i < 600; ++i) {
     std::string text = model;
     const std::string n = std::to_string(i);
     text.replace(text.find("name: Parenting group"), 21, "name: Group " + n);
     text.replace(text.find("A weekly group"), 14, "Group number " + n + " meets weekly");
-    write_file(dir / ("content/services/group-" + n + ".yaml"), text);
+    write_file(dir / ("content/services/group-" + n + ".md"), text);
   }
   BuildOptions options = preview_options(dir);
   options.documents = false;
