@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "core/parallel.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "pipeline/build_site.hpp"
@@ -60,7 +61,11 @@ struct BuildCommand {
     }
     print_diagnostics(result.diagnostics);
     if (timings) {
-      for (const auto& s : result.timings.stages()) std::fprintf(stderr, "  %-10s %8.1f ms  (CPU %.0f ms)\n", s.stage.c_str(), s.milliseconds, s.cpu_milliseconds);
+      std::fprintf(stderr, "Stages, on %u threads (CPU: the time all of them spent; cores: CPU / wall time):\n",
+                   options->jobs == 0 ? default_jobs() : options->jobs);
+      for (const auto& s : result.timings.stages())
+        std::fprintf(stderr, "  %-10s %8.1f ms  (CPU %.0f ms, %.1f cores)\n", s.stage.c_str(), s.milliseconds,
+                     s.cpu_milliseconds, s.milliseconds > 0 ? s.cpu_milliseconds / s.milliseconds : 0.0);
     }
     if (!result.ok()) {
       std::cerr << "offergen: the build failed; '" << out << "' was left as it was\n";

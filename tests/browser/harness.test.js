@@ -27,7 +27,7 @@ test("a build that fails throws with what offergen printed", () => {
     assert.throws(() => buildSite(content), (error) => {
       assert.match(error.message, /^offergen build of .* exited with 1:\n/);
       assert.match(error.message, /teen-support\.md:8:1: error: unknown key 'localitys' \(did you mean 'localities'\?\)/);
-      assert.match(error.message, /5 errors, 1 warning/);
+      assert.match(error.message, /6 errors, 1 warning/);
       return true;
     });
   } finally {

@@ -117,8 +117,8 @@ export function sensitivePaths(content) {
   markdown("pathways", "/pathways/", false);
   markdown("strategy", "/strategy/", false);
   markdown("young-people", "/young-people/", true);
-  for (const file of filesIn(join(content, "services"), ".yaml"))
-    if (sensitiveFlag(join(content, "services", file), false)) paths.push(`/services/${basename(file, ".yaml")}/`);
+  for (const file of filesIn(join(content, "services"), ".md"))
+    if (sensitiveFlag(join(content, "services", file), false)) paths.push(`/services/${basename(file, ".md")}/`);
   return paths.sort();
 }
 
