@@ -27,7 +27,7 @@
 // Adding a stage with outputs of its own (a search index, PDFs): give each
 // output its keys the same way (a function beside the stage, from the same
 // indexes the stage renders from), and have the preview server's LiveSite
-// rebuild the outputs whose keys changed (see the README, "How the preview
+// rebuild the outputs whose keys changed (see docs/architecture.md, "How the preview
 // server rebuilds only what changed").
 #pragma once
 
