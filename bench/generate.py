@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Generates a synthetic partnership of N services for offergen, and the
-equivalent Hugo site: the same words in the same pages.
+equivalent Hugo and Eleventy sites: the same words in the same pages.
 
     bench/generate.py N OUT_DIR
 
 writes OUT_DIR/offergen/content/ (site.yaml, figures.yaml, glossary.yaml,
 localities/*.md, services/*.md (front matter and a Markdown body), and for the printable documents four
-strategy parts, plan-on-a-page.yaml and five pathways) and OUT_DIR/hugo/ (hugo.yaml, layouts/,
-content/services/*.md). The same N always gives the same files (a fixed seed).
+strategy parts, plan-on-a-page.yaml and five pathways), OUT_DIR/hugo/ (hugo.yaml, layouts/,
+content/services/*.md) and OUT_DIR/eleventy/ (eleventy.config.cjs, content/_includes/*.njk,
+content/*.njk, content/services/*.md, the same files as Hugo's). The same N always gives the
+same files (a fixed seed).
 
 Each service has realistic fields (organisation, summary, ages, levels,
 localities, access routes, contact, opening times, cost, languages, review
@@ -20,6 +22,12 @@ same facts in its front matter, three taxonomies (categories, localities,
 levels), a baseof/single/list layout that shows what offergen's pages show,
 and Hugo's default sitemap and RSS feeds. A list page per category and per
 locality lists its services, as offergen's do.
+
+The Eleventy site (Eleventy 3, bench/eleventy/package-lock.json) writes the
+same HTML pages at the same paths as Hugo's, with nearly the same markup
+(markdown-it gives headings no id; the pages listing a taxonomy's terms give
+each term's number of services where Hugo's print empty ages): Nunjucks
+layouts, collections for the taxonomies, a sitemap (see ELEVENTY_CONFIG).
 """
 
 import os
@@ -381,17 +389,11 @@ LIST = """{{ define "main" }}
 """
 
 
-def write_hugo(root, services):
-    write(os.path.join(root, "hugo.yaml"), HUGO_CONFIG)
-    write(os.path.join(root, "layouts", "_default", "baseof.html"), BASEOF)
-    write(os.path.join(root, "layouts", "_default", "single.html"), SINGLE)
-    write(os.path.join(root, "layouts", "_default", "list.html"), LIST)
-    write(os.path.join(root, "content", "_index.md"), "---\ntitle: Bench partnership\n---\n")
-    write(os.path.join(root, "content", "services", "_index.md"), "---\ntitle: Find support\n---\n")
-    for s in services:
-        locs = range(len(LOCALITIES)) if s.all_localities else s.localities
-        names = ["All areas"] if s.all_localities else [LOCALITIES[l] for l in s.localities]
-        write(os.path.join(root, "content", "services", s.id + ".md"), f"""---
+def page_markdown(s):
+    """A service as Hugo and Eleventy read it: front matter and the Markdown body."""
+    locs = range(len(LOCALITIES)) if s.all_localities else s.localities
+    names = ["All areas"] if s.all_localities else [LOCALITIES[l] for l in s.localities]
+    return f"""---
 title: {s.name}
 summary: {yaml_str(s.summary)}
 organisation: {s.organisation}
@@ -410,7 +412,263 @@ cost: {yaml_str(s.cost)}
 languages: [{", ".join(s.languages)}]
 last_reviewed: {s.reviewed}
 ---
-{s.body}""")
+{s.body}"""
+
+
+def write_hugo(root, services):
+    write(os.path.join(root, "hugo.yaml"), HUGO_CONFIG)
+    write(os.path.join(root, "layouts", "_default", "baseof.html"), BASEOF)
+    write(os.path.join(root, "layouts", "_default", "single.html"), SINGLE)
+    write(os.path.join(root, "layouts", "_default", "list.html"), LIST)
+    write(os.path.join(root, "content", "_index.md"), "---\ntitle: Bench partnership\n---\n")
+    write(os.path.join(root, "content", "services", "_index.md"), "---\ntitle: Find support\n---\n")
+    for s in services:
+        write(os.path.join(root, "content", "services", s.id + ".md"), page_markdown(s))
+
+
+# Eleventy 3: the same pages from the same Markdown files (front matter and
+# body as Hugo's), with Nunjucks layouts that print what Hugo's print. What
+# Hugo's taxonomies give for free is a collection here: the services of each
+# category, locality and level, sorted by title as Hugo sorts pages without
+# dates, and a template paginated over them (a page per term), another over
+# the three taxonomies (a page listing each one's terms). Markdown is Eleventy's
+# default markdown-it; it is not run through Liquid first (Eleventy's default
+# for .md), since the bodies hold no template tags and Hugo does not do it
+# either. No RSS feeds: Eleventy makes none without a plugin.
+ELEVENTY_CONFIG = """// Written by bench/generate.py. CommonJS (.cjs), whatever package.json is above it.
+const SITE = { title: "Bench partnership", url: "https://example.org" };
+const TAXONOMIES = [
+  { key: "categories", title: "Categories", noun: "topics" },
+  { key: "localities", title: "Localities", noun: "areas" },
+  { key: "levels", title: "Levels", noun: "levels" },
+];
+
+// As Hugo's urlize makes term URLs: "Early years" -> "early-years".
+function termSlug(name) {
+  return String(name).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+function byTitle(a, b) {
+  const x = a.data.title, y = b.data.title;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function taxonomies(api) {
+  const services = api.getFilteredByTag("service").sort(byTitle);
+  return TAXONOMIES.map((taxonomy) => {
+    const byTerm = new Map();
+    for (const service of services) {
+      for (const name of service.data[taxonomy.key] || []) {
+        const key = String(name);
+        if (!byTerm.has(key)) byTerm.set(key, []);
+        byTerm.get(key).push(service);
+      }
+    }
+    const terms = [...byTerm.keys()].sort().map((name) => ({
+      name,
+      taxonomy,
+      url: `/${taxonomy.key}/${termSlug(name)}/`,
+      services: byTerm.get(name),
+    }));
+    return { ...taxonomy, url: `/${taxonomy.key}/`, terms };
+  });
+}
+
+module.exports = function (eleventyConfig) {
+  eleventyConfig.addGlobalData("site", SITE);
+  eleventyConfig.addFilter("termSlug", termSlug);
+  // js-yaml reads last_reviewed: 2026-03-27 as a Date (midnight UTC).
+  eleventyConfig.addFilter("isoDate", (d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d));
+  eleventyConfig.addCollection("services", (api) => api.getFilteredByTag("service").sort(byTitle));
+  eleventyConfig.addCollection("taxonomies", taxonomies);
+  eleventyConfig.addCollection("terms", (api) => taxonomies(api).flatMap((t) => t.terms));
+  return {
+    dir: { input: "content", includes: "_includes" },
+    templateFormats: ["md", "njk"],
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: "njk",
+  };
+};
+"""
+
+ELEVENTY_BASE = """<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }} - {{ site.title }}</title>
+<link rel="canonical" href="{{ site.url }}{{ page.url }}">
+<link rel="stylesheet" href="/assets/style.css">
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header"><div class="width-container">
+<a class="site-header__title" href="/">{{ site.title }}</a>
+<nav class="site-nav" aria-label="Main"><ul class="site-nav__list">
+<li><a href="/services/">Find support</a></li>
+<li><a href="/localities/">Areas</a></li>
+<li><a href="/categories/">Topics</a></li>
+</ul></nav>
+</div></header>
+<div class="width-container">
+<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>
+<li><a href="/">Home</a></li>
+{% if parent %}<li><a href="{{ parent.url }}">{{ parent.title }}</a></li>{% endif %}
+</ol></nav>
+<main id="main" class="main" tabindex="-1">
+{{ content | safe }}
+</main>
+</div>
+<footer class="site-footer"><p>Published by Bench Children's Partnership.</p>
+<p>This site sets no cookies and does not track you.</p></footer>
+</body>
+</html>
+"""
+
+ELEVENTY_SERVICE = """---
+layout: base.njk
+---
+<h1>{{ title }}</h1>
+{% if summary %}<p class="lead">{{ summary }}</p>{% endif %}
+<dl class="summary-list">
+<div class="summary-list__row"><dt>Who it is for</dt><dd>Ages {{ min_age }} to {{ max_age }}</dd></div>
+<div class="summary-list__row"><dt>Areas</dt><dd>{{ locality_names | join(", ") }}</dd></div>
+<div class="summary-list__row"><dt>Cost</dt><dd>{{ cost }}</dd></div>
+<div class="summary-list__row"><dt>Opening times</dt><dd>{{ opening_times }}</dd></div>
+<div class="summary-list__row"><dt>Languages</dt><dd>{{ languages | join(", ") }}</dd></div>
+<div class="summary-list__row"><dt>Run by</dt><dd>{{ organisation }}</dd></div>
+</dl>
+<h2>About this service</h2>
+<div class="prose">
+{{ content | safe }}
+</div>
+<h2>How to get this service</h2>
+<ul class="tag-list">{% for a in access %}<li class="tag">{{ a }}</li>{% endfor %}</ul>
+<h2>Contact</h2>
+<dl class="summary-list">
+<div class="summary-list__row"><dt>Phone</dt><dd><a href="tel:{{ phone | urlencode }}">{{ phone }}</a></dd></div>
+<div class="summary-list__row"><dt>Email</dt><dd><a href="mailto:{{ email }}">{{ email }}</a></dd></div>
+<div class="summary-list__row"><dt>Website</dt><dd><a href="{{ website }}">{{ website }}</a></dd></div>
+</dl>
+<h2>Level of need</h2>
+<ul class="link-list">{% for l in levels %}<li><a href="/levels/{{ l | termSlug }}/">Level {{ l }}</a></li>{% endfor %}</ul>
+<h2>Topics</h2>
+<ul class="link-list link-list--inline">{% for c in categories %}<li><a href="/categories/{{ c | termSlug }}/">{{ c }}</a></li>{% endfor %}</ul>
+{% set reviewed = last_reviewed | isoDate %}
+<p class="meta">Last checked <time datetime="{{ reviewed }}">{{ reviewed }}</time>.</p>
+"""
+
+# The list of services on the services index and each term's page, as Hugo's list.html.
+ELEVENTY_CARDS = """<h1>{{ title }}</h1>
+<p class="lead">{{ items | length }} services.</p>
+<ul class="card-list">
+{% for item in items %}
+<li class="card">
+<h3 class="card__title"><a href="{{ item.url }}">{{ item.data.title }}</a></h3>
+{% if item.data.summary %}<p>{{ item.data.summary }}</p>{% endif %}
+<p class="card__meta">Ages {{ item.data.min_age }} to {{ item.data.max_age }}{% if item.data.locality_names %} · {{ item.data.locality_names | join(", ") }}{% endif %}{% if item.data.cost == "Free" %} · Free{% endif %}</p>
+</li>
+{% endfor %}
+</ul>
+"""
+
+ELEVENTY_HOME = """---
+layout: base.njk
+title: Bench partnership
+---
+<h1>{{ title }}</h1>
+<p class="lead">{{ collections.services | length }} services.</p>
+<ul class="card-list">
+<li class="card">
+<h3 class="card__title"><a href="/services/">Find support</a></h3>
+</li>
+</ul>
+"""
+
+ELEVENTY_SERVICES = """---
+layout: base.njk
+title: Find support
+permalink: /services/
+---
+{% set items = collections.services %}{% include "cards.njk" %}
+"""
+
+ELEVENTY_TERMS = """---
+layout: base.njk
+pagination:
+  data: collections.terms
+  size: 1
+  alias: term
+  addAllPagesToCollections: true
+permalink: "{{ term.url }}"
+eleventyComputed:
+  title: "{{ term.name }}"
+  parent:
+    url: "/{{ term.taxonomy.key }}/"
+    title: "{{ term.taxonomy.title }}"
+---
+{% set items = term.services %}{% include "cards.njk" %}
+"""
+
+ELEVENTY_TAXONOMIES = """---
+layout: base.njk
+pagination:
+  data: collections.taxonomies
+  size: 1
+  alias: taxonomy
+  addAllPagesToCollections: true
+permalink: "{{ taxonomy.url }}"
+eleventyComputed:
+  title: "{{ taxonomy.title }}"
+---
+<h1>{{ title }}</h1>
+<p class="lead">{{ taxonomy.terms | length }} {{ taxonomy.noun }}.</p>
+<ul class="card-list">
+{% for term in taxonomy.terms %}
+<li class="card">
+<h3 class="card__title"><a href="{{ term.url }}">{{ term.name }}</a></h3>
+<p class="card__meta">{{ term.services | length }} services</p>
+</li>
+{% endfor %}
+</ul>
+"""
+
+ELEVENTY_SITEMAP = """---
+permalink: /sitemap.xml
+eleventyExcludeFromCollections: true
+---
+<?xml version="1.0" encoding="utf-8" standalone="yes"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{%- for item in collections.all %}
+  <url>
+    <loc>{{ site.url }}{{ item.url }}</loc>
+  </url>
+{%- endfor %}
+</urlset>
+"""
+
+ELEVENTY_SERVICES_DATA = """{
+  "layout": "service.njk",
+  "tags": ["service"],
+  "parent": {"url": "/services/", "title": "Find support"}
+}
+"""
+
+
+def write_eleventy(root, services):
+    content = os.path.join(root, "content")
+    write(os.path.join(root, "eleventy.config.cjs"), ELEVENTY_CONFIG)
+    write(os.path.join(content, "_includes", "base.njk"), ELEVENTY_BASE)
+    write(os.path.join(content, "_includes", "service.njk"), ELEVENTY_SERVICE)
+    write(os.path.join(content, "_includes", "cards.njk"), ELEVENTY_CARDS)
+    write(os.path.join(content, "index.njk"), ELEVENTY_HOME)
+    write(os.path.join(content, "services.njk"), ELEVENTY_SERVICES)
+    write(os.path.join(content, "terms.njk"), ELEVENTY_TERMS)
+    write(os.path.join(content, "taxonomies.njk"), ELEVENTY_TAXONOMIES)
+    write(os.path.join(content, "sitemap.njk"), ELEVENTY_SITEMAP)
+    write(os.path.join(content, "services", "services.11tydata.json"), ELEVENTY_SERVICES_DATA)
+    for s in services:
+        write(os.path.join(content, "services", s.id + ".md"), page_markdown(s))
 
 
 def main():
@@ -421,6 +679,7 @@ def main():
     services = make_services(n, rng)
     write_offergen(os.path.join(out, "offergen"), services, rng)
     write_hugo(os.path.join(out, "hugo"), services)
+    write_eleventy(os.path.join(out, "eleventy"), services)
     words = sum(len(s.body.split()) for s in services) / max(1, n)
     size = sum(len(s.body.encode()) for s in services)
     print(f"{n} services, {words:.0f} words each on average, {size / 1e6:.1f} MB of Markdown, in {out}")

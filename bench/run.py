@@ -1,22 +1,27 @@
 #!/usr/bin/env python3
-"""Times offergen against Hugo on generated partnerships (see generate.py).
+"""Times offergen against Hugo and Eleventy on generated partnerships (see generate.py).
 
     bench/run.py [--sizes 1000,10000,100000] [--runs 3] [--rebuilds 3] [--hugo-max 10000]
-                 [--documents-max 10000] [--scratch build/bench] [--offergen build/offergen]
+                 [--eleventy-max 10000] [--documents-max 10000] [--scratch build/bench]
+                 [--offergen build/offergen]
 
 For each size N it generates the offergen content and the equivalent Hugo
-site once (kept under --scratch, git-ignored), then runs 'offergen build' and
-'hugo' alternately, --runs times each, under /usr/bin/time -v, and prints the
-median wall time, CPU time (user + system) and peak memory of each, and the
-ratios offergen/Hugo. Hugo makes no PDFs, so these builds are
+and Eleventy sites once (kept under --scratch, git-ignored), then runs
+'offergen build', 'hugo' and Eleventy 3 (node on bench/eleventy's
+node_modules/@11ty/eleventy/cmd.cjs, installed by 'npm ci' there)
+alternately, --runs times each, under /usr/bin/time -v, and prints the
+median wall time, CPU time (user + system) and peak memory of each, the
+ratios offergen/Hugo and offergen/Eleventy, and how many HTML pages each
+tool's first run wrote. Neither makes PDFs, so these builds are
 'offergen build --no-documents'; the printable documents (a directory per
 area, five pathway guides, the plan on a page) are timed on their own: one
 build with them per size up to --documents-max, compared with the same build
-without. Hugo is skipped above --hugo-max services (it takes minutes and
-gigabytes there). Then each tool rebuilds, --rebuilds times, into a folder
-that holds its earlier builds, as someone editing the content does: Hugo
-writes over its output folder, and offergen over the build before last
-(the "rebuild" rows). Every other run writes to a fresh folder, and the
+without. Hugo is skipped above --hugo-max services and Eleventy above
+--eleventy-max (they take minutes and gigabytes there), and either when it
+is not installed. Then each tool rebuilds, --rebuilds times, into a folder
+that holds its earlier builds, as someone editing the content does: Hugo and
+Eleventy write over their output folder, and offergen over the build before
+last (the "rebuild" rows). Every other run writes to a fresh folder, and the
 outputs are removed only at the end: deleting tens of thousands of files
 slows down the creation of files for minutes afterwards on an ext4 disk
 without a journal (such as this machine's), whose allocator passes over
@@ -28,12 +33,13 @@ cannot see it. Each timed run starts after sync(), so that no run spends
 its cores on writing back an earlier run's output (the kernel writes dirty
 pages back from 30 seconds after they were made, on the same two cores the
 tools run on, whichever run that falls in); --no-sync leaves it out. And
-each timed run starts with its tool's executable and input in memory:
+each timed run starts with its tool's executable and input in memory
+(for Eleventy: node, its packages and the site's folder):
 this machine pages out files nobody has read for a few seconds, so the
 tool that ran second would otherwise read its input from the disk again
 after every run of the other (offergen's content, idle through Hugo's
 seven seconds, was; Hugo's, idle through offergen's one, mostly was not).
-Both tools are treated alike; --cold leaves it out, and then the figures
+All tools are treated alike; --cold leaves it out, and then the figures
 include reading the input from the disk.
 
 --hold-memory GB controls one more thing, and only when asked. This
@@ -48,7 +54,7 @@ of files) mostly gets pages used moments before; one that needs a lot
 grows faster than its work. With --hold-memory the bench raises that limit
 to all of memory for its duration (and restores it after), and just before
 each timed run touches up to GB gigabytes, never more than the free memory
-less one, and frees them, so that each run of either tool starts with
+less one, and frees them, so that each run of every tool starts with
 backed memory. It is a diagnosis of this machine, not a figure to quote:
 on the disk the file system's own costs remain (see bench/README.md).
 The growth lines at the end show user and system CPU apart, since only the
@@ -69,6 +75,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+ELEVENTY_DIR = os.path.join(HERE, "eleventy")  # package.json and the lockfile; bench/run.sh runs npm ci there
+ELEVENTY_CMD = os.path.join(ELEVENTY_DIR, "node_modules", "@11ty", "eleventy", "cmd.cjs")
 
 
 def cleanup_stamp(scratch):
@@ -219,6 +227,7 @@ def main():
     p.add_argument("--sizes", default="1000,10000,100000")
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--hugo-max", type=int, default=10000)
+    p.add_argument("--eleventy-max", type=int, default=10000)
     p.add_argument("--documents-max", type=int, default=10000)
     p.add_argument("--scratch", default=os.path.join(ROOT, "build", "bench"))
     p.add_argument("--offergen", default=os.path.join(ROOT, "build", "offergen"))
@@ -246,13 +255,41 @@ def main():
             release_memory(held)
 
 
+def competitors(args):
+    """The tools offergen is timed against, as they are installed: name -> a dict of label, version, max (the most
+    services it is run on), command (for an output folder), cwd (under the site's folder) and inputs (to warm)."""
+    tools = {}
+    hugo = shutil.which("hugo")
+    if hugo:
+        version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+        tools["hugo"] = dict(label="Hugo", version=version, max=args.hugo_max, cwd="", inputs=["hugo"],
+                             command=lambda out: [hugo, "--quiet", "-s", "hugo", "-d", out])
+    node = shutil.which("node")
+    if node and os.path.exists(ELEVENTY_CMD):
+        # Eleventy runs in the site's eleventy/ folder, where it finds eleventy.config.cjs; node loads its packages
+        # from bench/eleventy/node_modules, next to cmd.cjs. (Run from bench/eleventy with --input and --config
+        # pointing at a folder outside the repository, Eleventy 3 ignores the services' directory data file.)
+        version = subprocess.run([node, ELEVENTY_CMD, "--version"], capture_output=True, text=True).stdout.strip()
+        node_version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
+        tools["eleventy"] = dict(label="Eleventy", version=f"Eleventy {version} on Node.js {node_version}",
+                                 max=args.eleventy_max, cwd="eleventy",
+                                 inputs=[".", os.path.join(ELEVENTY_DIR, "node_modules")],
+                                 command=lambda out: [node, ELEVENTY_CMD, "--quiet", f"--output={out}"])
+    return tools
+
+
+def html_files(folder):
+    return sum(1 for _, _, fs in os.walk(folder) for f in fs if f.endswith(".html"))
+
+
 def run(args):
     sizes = [int(s) for s in args.sizes.split(",")]
     offergen = os.path.abspath(args.offergen)
     templates = os.path.join(ROOT, "templates")
     os.makedirs(args.scratch, exist_ok=True)
-    hugo = shutil.which("hugo")
-    print(f"offergen: {offergen}; hugo: {subprocess.run([hugo, 'version'], capture_output=True, text=True).stdout.strip() if hugo else 'not installed'}")
+    others = competitors(args)
+    print(f"offergen: {offergen}; hugo: {others['hugo']['version'] if 'hugo' in others else 'not installed'}; "
+          f"eleventy: {others['eleventy']['version'] if 'eleventy' in others else 'not installed (npm ci in bench/eleventy)'}")
     print(f"machine: {os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}; "
           f"outputs on {filesystem_type(args.scratch)}; " +
           (f"freed memory held, up to {HOLD_GB:g} GB touched before each run" if HOLD_GB
@@ -261,54 +298,65 @@ def run(args):
     rows = []
     outputs = []
     documents = []
+    pages = []
     for n in sizes:
         site = generate(n, args.scratch)
         settle(args.scratch, args.settle)
-        runs = {"offergen": [], "hugo": []}
+        active = [name for name, tool in others.items() if n <= tool["max"]]
+        runs = {"offergen": [], **{name: [] for name in active}}
+        first = {}  # tool -> the output folder of its first run, whose pages are counted
         stages = []
-        with_hugo = hugo and n <= args.hugo_max
         for r in range(args.runs):
             stamp = f"{int(time.time() * 1000)}-{r}"
             out = os.path.join(site, f"out-offergen-{stamp}")
             outputs.append(out)
+            first.setdefault("offergen", out)
             wall, cpu, peak, text, split = timed([offergen, "build", "--quiet", "--timings", "--no-documents",
                                                   "--content", "offergen/content", "--templates", templates, "--out",
                                                   out, "--today", "2026-11-22"],
                                                  site, inputs=["offergen/content", templates])
             runs["offergen"].append((wall, cpu, peak, *split))
             stages.append(offergen_timings(text))
-            if with_hugo:
-                hout = os.path.join(site, f"out-hugo-{stamp}")
-                outputs.append(hout)
-                hugo_run = timed([hugo, "--quiet", "-s", "hugo", "-d", hout], site, inputs=["hugo"])
-                runs["hugo"].append((*hugo_run[:3], *hugo_run[4]))
+            for name in active:
+                tool = others[name]
+                tout = os.path.join(site, f"out-{name}-{stamp}")
+                outputs.append(tout)
+                first.setdefault(name, tout)
+                result = timed(tool["command"](tout), os.path.join(site, tool["cwd"]), inputs=tool["inputs"])
+                runs[name].append((*result[:3], *result[4]))
             print(f"  N={n} run {r + 1}: offergen {wall:.2f} s" +
-                  (f", hugo {runs['hugo'][-1][0]:.2f} s" if with_hugo else ""), flush=True)
+                  "".join(f", {name} {runs[name][-1][0]:.2f} s" for name in active), flush=True)
+        if first:
+            counts = {tool: html_files(folder) for tool, folder in first.items()}
+            pages.append((n, counts))
+            print(f"  N={n} HTML pages: " + ", ".join(f"{tool} {count}" for tool, count in counts.items()), flush=True)
         # Rebuilds: each tool builds again and again into one folder, as an
-        # editor does. Hugo writes over its output folder; offergen swaps a
-        # new site in and writes the next build over the one before last, so
-        # it takes two builds before the first timed one.
+        # editor does. Hugo and Eleventy write over their output folder;
+        # offergen swaps a new site in and writes the next build over the one
+        # before last, so it takes two builds before the first timed one.
         if args.rebuilds > 0:
-            outs = {"offergen": os.path.join(site, f"out-offergen-rebuild-{int(time.time() * 1000)}"),
-                    "hugo": os.path.join(site, f"out-hugo-rebuild-{int(time.time() * 1000)}")}
+            now = int(time.time() * 1000)
+            outs = {tool: os.path.join(site, f"out-{tool}-rebuild-{now}") for tool in ["offergen", *active]}
             outputs.extend(outs.values())
             outputs.append(os.path.join(site, "." + os.path.basename(outs["offergen"]) + ".offergen-previous"))
             commands = {"offergen": ([offergen, "build", "--quiet", "--no-documents", "--content", "offergen/content",
                                       "--templates", templates, "--out", outs["offergen"], "--today", "2026-11-22"],
-                                     ["offergen/content", templates]),
-                        "hugo": ([hugo, "--quiet", "-s", "hugo", "-d", outs["hugo"]], ["hugo"])}
-            tools = ["offergen", "hugo"] if with_hugo else ["offergen"]
+                                     site, ["offergen/content", templates])}
+            for name in active:
+                tool = others[name]
+                commands[name] = (tool["command"](outs[name]), os.path.join(site, tool["cwd"]), tool["inputs"])
+            tools = ["offergen", *active]
             for tool in tools:
                 runs[tool + " rebuild"] = []
                 for _ in range(2):
-                    timed(commands[tool][0], site, inputs=commands[tool][1])
+                    timed(commands[tool][0], commands[tool][1], inputs=commands[tool][2])
             for r in range(args.rebuilds):
                 for tool in tools:
-                    rebuilt = timed(commands[tool][0], site, inputs=commands[tool][1])
+                    rebuilt = timed(commands[tool][0], commands[tool][1], inputs=commands[tool][2])
                     runs[tool + " rebuild"].append((*rebuilt[:3], *rebuilt[4]))
                 print(f"  N={n} rebuild {r + 1}: " +
                       ", ".join(f"{tool} {runs[tool + ' rebuild'][-1][0]:.2f} s" for tool in tools), flush=True)
-        for tool in ("offergen", "hugo", "offergen rebuild", "hugo rebuild"):
+        for tool in ("offergen", *others, "offergen rebuild", *(name + " rebuild" for name in others)):
             if runs.get(tool):
                 rows.append((n, tool, *(median([x[i] for x in runs[tool]]) for i in range(5))))
         # The stages of the offergen run with the median wall time.
@@ -325,22 +373,38 @@ def run(args):
             pages_only = median([x[1] for x in runs["offergen"]])
             documents.append((n, int(built.group(2)), pdf_bytes / 1e6, wall, cpu, cpu - pages_only, peak))
 
-    print()
-    print(f"{'services':>9} {'tool':<16} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}   {'wall':>6} {'CPU':>6} {'memory':>6}")
     # (size, tool) -> (wall, CPU, memory, user CPU, system CPU), the medians.
     medians = {(r[0], r[1]): r[2:] for r in rows}
+    # A group of ratio columns for each tool that ran: offergen/Hugo, offergen/Eleventy.
+    compared = [name for name in others if any(r[1] == name for r in rows)]
+    print()
+    print((f"{'':>9} {'':<16} {'':>8} {'':>8} {'':>8}" +
+           "".join(f"   {'offergen/' + others[name]['label']:<20}" for name in compared)).rstrip())
+    print(f"{'services':>9} {'tool':<16} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}" +
+          "".join(f"   {'wall':>6} {'CPU':>6} {'memory':>6}" for _ in compared))
     for n, tool, w, c, m, _, _ in rows:
-        ratio = ""
-        other = tool.replace("offergen", "hugo")
-        if tool.startswith("offergen") and (n, other) in medians:
-            hw, hc, hm = medians[(n, other)][:3]
-            ratio = f"   {w / hw:6.3f} {c / hc:6.3f} {m / hm:6.3f}   (offergen/Hugo; Hugo/offergen: " \
-                    f"{hw / w:.1f}x wall, {hm / m:.1f}x memory)"
-        print(f"{n:>9} {tool:<16} {w:8.2f} {c:8.2f} {m:8.1f}{ratio}")
+        ratios, times = "", []
+        if tool.startswith("offergen"):
+            for name in compared:
+                other = tool.replace("offergen", name)
+                if (n, other) in medians:
+                    ow, oc, om = medians[(n, other)][:3]
+                    ratios += f"   {w / ow:6.3f} {c / oc:6.3f} {m / om:6.3f}"
+                    times.append(f"{others[name]['label']}/offergen {ow / w:.1f}x wall, {om / m:.1f}x memory")
+                else:
+                    ratios += f"   {'':>20}"
+        print(f"{n:>9} {tool:<16} {w:8.2f} {c:8.2f} {m:8.1f}{ratios.rstrip()}" +
+              (f"   ({'; '.join(times)})" if times else ""))
+    if pages:
+        print()
+        print("HTML pages written (first run of each):")
+        for n, counts in pages:
+            print(f"  {n:>9} services: " + ", ".join(f"{tool} {count}" for tool, count in counts.items()))
     # How each tool's cost grows from one size to the next, against the growth
     # in services: wall, CPU, user CPU (the tool's own work), system CPU (the
     # kernel's, which carries the machine's cost of new memory) and memory.
-    growth = [(a, b, tool) for tool in ("offergen", "offergen rebuild", "hugo", "hugo rebuild")
+    growth = [(a, b, tool) for tool in ("offergen", "offergen rebuild", "hugo", "hugo rebuild", "eleventy",
+                                        "eleventy rebuild")
               for a, b in zip(sizes, sizes[1:]) if (a, tool) in medians and (b, tool) in medians]
     if growth:
         print()
