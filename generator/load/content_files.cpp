@@ -182,6 +182,16 @@ std::optional<ContentFile> classify_content_file(const fs::path& dir, const std:
   return ContentFile{dir / rel, std::move(display), layout->slot, layout->extension == ".md"};
 }
 
+bool noticed_content_path(const fs::path& dir, const fs::path& path) {
+  const fs::path rel = path.lexically_relative(dir);
+  std::size_t depth = 0;
+  for (const auto& part : rel) {
+    if (ignored_name(part.string()) || part == "..") return false;
+    ++depth;
+  }
+  return depth >= 1 && depth <= 2;
+}
+
 ParsedFile parse_content_file(const ContentFile& file) {
   ParsedFile out;
   auto source = read_source(file.file, file.display, out.diagnostics);

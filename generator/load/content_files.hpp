@@ -86,6 +86,11 @@ std::vector<ContentFile> find_content_files(const std::filesystem::path& dir, st
 std::optional<ContentFile> classify_content_file(const std::filesystem::path& dir, const std::string& display_dir,
                                                  const std::filesystem::path& path);
 
+// Whether find_content_files() would say anything of `path` (under `dir`):
+// read it, or warn or report an error about it. Editors' backups and hidden
+// files are not noticed.
+bool noticed_content_path(const std::filesystem::path& dir, const std::filesystem::path& path);
+
 // One file read and parsed; safe to call on any thread.
 struct ParsedFile {
   Diagnostics diagnostics;

@@ -12,7 +12,7 @@
 namespace og {
 
 struct SourceFile {
-  std::string path;  // as shown in diagnostics: "content/services/home-start.yaml"
+  std::string path;  // as shown in diagnostics: "content/services/home-start.md"
   std::string id;    // the file name without its extension: "home-start"
   std::string text;  // UTF-8, no byte-order mark, '\n' line ends
 

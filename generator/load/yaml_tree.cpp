@@ -9,6 +9,8 @@
 #include <map>
 #include <streambuf>
 
+#include "load/yaml_syntax.hpp"
+
 namespace og {
 
 const YamlNode* YamlNode::find(std::string_view key) const {
@@ -50,21 +52,30 @@ struct Stop {  // parsing cannot go on
 };
 
 // Where a byte offset of the parsed text is, as a 1-based line of the file
-// and a 1-based column in characters (yaml-cpp counts bytes).
+// and a 1-based column in characters (yaml-cpp counts bytes). yaml-cpp's
+// marks mostly increase, so each is counted on from the one before: a file
+// costs time in proportion to its size, not to its size squared.
 class Positions {
  public:
-  Positions(std::string_view text, int first_line) : text_(text), first_line_(first_line) {}
+  Positions(std::string_view text, int first_line) : text_(text), first_line_(first_line), line_(first_line) {}
 
   void place(YamlNode& node, std::size_t pos) const {
     pos = std::min(pos, text_.size());
-    const std::size_t newline = pos == 0 ? std::string_view::npos : text_.rfind('\n', pos - 1);
-    const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
-    int line = first_line_;
-    for (std::size_t i = 0; i < start; ++i) line += text_[i] == '\n';
-    int column = 1;
-    for (std::size_t i = start; i < pos; ++i) column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
-    node.line = line;
-    node.column = column;
+    if (pos < pos_) {  // back to the start of the text
+      pos_ = 0;
+      line_ = first_line_;
+      column_ = 1;
+    }
+    for (; pos_ < pos; ++pos_) {
+      if (text_[pos_] == '\n') {
+        ++line_;
+        column_ = 1;
+      } else if ((static_cast<unsigned char>(text_[pos_]) & 0xC0) != 0x80) {
+        ++column_;
+      }
+    }
+    node.line = line_;
+    node.column = column_;
   }
 
   char at(std::size_t pos) const { return pos < text_.size() ? text_[pos] : '\0'; }
@@ -73,23 +84,10 @@ class Positions {
  private:
   std::string_view text_;
   int first_line_;
+  mutable std::size_t pos_ = 0;
+  mutable int line_;
+  mutable int column_ = 1;
 };
-
-// Whether the quoted scalar whose opening quote is at `pos` is closed
-// before the text ends. yaml-cpp reads an unclosed quote to the end of the
-// file and takes everything after it as its value.
-bool quote_closes(std::string_view text, std::size_t pos) {
-  const char quote = text[pos];
-  for (std::size_t i = pos + 1; i < text.size(); ++i) {
-    if (quote == '"' && text[i] == '\\') {
-      ++i;
-    } else if (text[i] == quote) {
-      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
-      else return true;
-    }
-  }
-  return false;
-}
 
 class TreeBuilder : public YAML::EventHandler {
  public:
@@ -124,7 +122,7 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     const char first = positions_.at(pos);
-    if ((first == '"' || first == '\'') && !plain && !quote_closes(positions_.text(), pos))
+    if ((first == '"' || first == '\'') && !plain && !yaml_quote_closes(positions_.text(), pos))
       throw Stop{std::string("the quote ") + first + " is never closed", pos,
                  std::string("end the text with ") + first + " on the same line, or leave the quotes out"};
     node.kind = YamlNode::Kind::scalar;
@@ -230,51 +228,14 @@ class TreeBuilder : public YAML::EventHandler {
   std::optional<YamlNode> root_;
 };
 
-// The line where a flow list or mapping that yaml-cpp found unclosed was
-// opened: the last '[' or '{' before `pos` that is not closed before it.
-std::size_t unclosed_bracket(std::string_view text, std::size_t pos, char open, char close) {
-  int depth = 0;
-  for (std::size_t i = std::min(pos, text.size()); i-- > 0;) {
-    if (text[i] == close) ++depth;
-    else if (text[i] == open && depth-- == 0) return i;
-  }
-  return pos;
-}
-
-// yaml-cpp's message in a reader's words, with a hint where the usual cause is known.
-Stop syntax_error(const YAML::ParserException& e, std::string_view text) {
-  Stop stop{e.msg, static_cast<std::size_t>(std::max(e.mark.pos, 0)), {}};
-  // A tab in the indentation of the line yaml-cpp stopped on is the cause,
-  // whatever yaml-cpp makes of it ("illegal map value", often).
-  const std::size_t newline = stop.pos == 0 ? std::string_view::npos : text.rfind('\n', std::min(stop.pos, text.size()) - 1);
-  const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
-  const std::size_t indent_end = text.find_first_not_of(" \t", line_start);
-  const std::size_t tab = text.substr(0, indent_end).find('\t', line_start);
-  if (e.msg == YAML::ErrorMsg::TAB_IN_INDENTATION || tab != std::string_view::npos) {
-    if (tab != std::string_view::npos) stop.pos = tab;
-    stop.message = "a tab in the indentation";
-    stop.hint = "indent with spaces, not tabs";
-  } else if (e.msg == YAML::ErrorMsg::MAP_VALUE) {
-    stop.hint = "check the indentation, and put text that holds ': ' in quotes";
-  } else if (e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW) {
-    stop.pos = unclosed_bracket(text, stop.pos, '[', ']');
-    stop.hint = "close the list with ']'";
-  } else if (e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW) {
-    stop.pos = unclosed_bracket(text, stop.pos, '{', '}');
-    stop.hint = "close the mapping with '}'";
-  } else if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR || e.msg == YAML::ErrorMsg::ALIAS_NOT_FOUND ||
-             e.msg == YAML::ErrorMsg::ANCHOR_NOT_FOUND) {
-    stop.message = "anchors (&name) and aliases (*name) are not used in content files";
-    stop.hint = "write the value out in full; put text that starts with '&' or '*' in quotes";
-  } else if (e.msg == YAML::ErrorMsg::BLOCK_ENTRY) {
-    stop.hint = "check the indentation of the lines starting with '- '";
-  }
-  return stop;
-}
-
 // Reads a second document only to learn that it is there.
 struct Ignore : YAML::EventHandler {
-  void OnDocumentStart(const YAML::Mark&) override {}
+  std::size_t start = 0;
+  bool started = false;
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    start = static_cast<std::size_t>(std::max(mark.pos, 0));
+    started = true;
+  }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
@@ -290,38 +251,59 @@ struct Ignore : YAML::EventHandler {
 std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view text, int first_line,
                                    Diagnostics& diagnostics) {
   const Positions positions(text, first_line);
+  const auto report = [&](const YamlProblem& p) {
+    YamlNode where;
+    positions.place(where, p.pos);
+    diagnostics.error(source.at(where.line, where.column), "YAML syntax error: " + p.message, p.hint);
+  };
+  if (auto problem = check_yaml_text(text, kMaxDepth)) {
+    report(*problem);
+    return std::nullopt;
+  }
   TreeBuilder builder(source, positions, diagnostics);
   ViewBuffer buffer(text);
   std::istream in(&buffer);
-  std::optional<Stop> stop;
-  bool first_read = false, second_document = false;
+  std::optional<YamlProblem> problem;
+  bool first_read = false;
+  std::optional<std::size_t> second;  // where a second document starts
+  Ignore rest;
   try {
     YAML::Parser parser(in);
     first_read = parser.HandleNextDocument(builder);
-    if (first_read) {
-      Ignore rest;
-      second_document = parser.HandleNextDocument(rest);
-    }
+    if (first_read && parser.HandleNextDocument(rest)) second = rest.start;
   } catch (const Stop& s) {
-    stop = s;
+    problem = YamlProblem{s.message, s.pos, s.hint};
   } catch (const YAML::ParserException& e) {
-    stop = syntax_error(e, text);
-  } catch (const std::exception& e) {
-    stop = Stop{e.what(), 0, {}};
+    problem = explain_yaml_error(e.msg, static_cast<std::size_t>(std::max(e.mark.pos, 0)), text);
+  } catch (const std::bad_alloc&) {
+    problem = YamlProblem{"the file is too large to read", 0, {}};
   }
-  if (stop && first_read) {  // a problem in a second document
-    stop.reset();
-    second_document = true;
+  if (problem && first_read) {  // the problem is in what follows the first document
+    second = rest.started ? rest.start : problem->pos;
+    problem.reset();
   }
-  if (stop) {
-    YamlNode where;
-    positions.place(where, stop->pos);
-    diagnostics.error(source.at(where.line, where.column), "YAML syntax error: " + stop->message, stop->hint);
+  if (problem) {
+    report(*problem);
     return std::nullopt;
   }
-  if (second_document)
-    diagnostics.error(source.at(first_line, 1), "the file holds more than one YAML document",
-                      "remove the extra '---' line");
+  if (second) {
+    // A second document is almost always a stray '---'; yaml-cpp also
+    // starts one at text it cannot place, such as a ',' at the start of a line.
+    if (text.compare(*second, 3, "---") == 0) {
+      diagnostics.error(source.at(first_line, 1), "the file holds more than one YAML document",
+                        "remove the extra '---' line");
+    } else {
+      report({std::string("unexpected '") + positions.at(*second) + "'", *second,
+              "remove it, or put the text in quotes"});
+      return std::nullopt;
+    }
+  }
+  if (!first_read) {  // only comments: nothing, as an empty value is
+    YamlNode empty;
+    empty.line = first_line;
+    empty.column = 1;
+    return empty;
+  }
   return builder.take_root();
 }
 

@@ -17,6 +17,7 @@ struct Page {
   int nav_order = 0;  // > 0: listed in the footer navigation, in this order
   bool sensitive = false;
   Date last_reviewed;
+  Extra extra;  // free-form data for templates
 };
 
 // Ids a free page cannot have, because another part of the site uses that address.

@@ -33,6 +33,7 @@ struct Pathway {
   int order = 0;
   bool sensitive = false;
   Date last_reviewed;
+  Extra extra;  // free-form data for templates
 };
 
 }  // namespace og

@@ -32,6 +32,7 @@ struct StrategyPart {
   std::vector<Ref> services;       // services the part names
   bool sensitive = false;
   Date last_reviewed;
+  Extra extra;  // free-form data for templates
 };
 
 // A short quote from a young person, with where it came from.
@@ -52,6 +53,7 @@ struct YoungPeoplePage {
   std::vector<Ref> services;  // services for young people to show on the page
   bool sensitive = true;      // young people's pages offer "exit this page" unless content says not
   Date last_reviewed;
+  Extra extra;  // free-form data for templates
 };
 
 }  // namespace og

@@ -41,6 +41,7 @@ PageData free_page(const RenderEnvironment& env, const Page& page, Diagnostics& 
   put(p.data, "summary", page.summary);
   put(p.data, "body", env.markdown(page.body, 2, diagnostics));
   if (!page.last_reviewed.empty()) p.data.set("last_reviewed", page.last_reviewed.long_form());
+  put_extra(p.data, page.extra);
   return p;
 }
 

@@ -81,6 +81,7 @@ PageData pathway_page(const RenderEnvironment& env, const Pathway& pw, Diagnosti
   else p.data.set("download", false);
   p.step_by_step = true;
   if (!pw.last_reviewed.empty()) p.data.set("last_reviewed", pw.last_reviewed.long_form());
+  put_extra(p.data, pw.extra);
   return p;
 }
 

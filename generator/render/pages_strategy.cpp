@@ -124,6 +124,7 @@ PageData strategy_part_page(const RenderEnvironment& env, const StrategyPart& pa
   p.data.set("has_services", !part.services.empty());
   p.data.set("services", service_links(env, part.services));
   if (!part.last_reviewed.empty()) p.data.set("last_reviewed", part.last_reviewed.long_form());
+  put_extra(p.data, part.extra);
   return p;
 }
 
@@ -165,6 +166,7 @@ PageData young_people_page(const RenderEnvironment& env, const YoungPeoplePage& 
   p.data.set("quote_groups", quote_groups(page.quotes));
   p.data.set("has_services", !page.services.empty());
   p.data.set("services", service_links(env, page.services));
+  put_extra(p.data, page.extra);
   return p;
 }
 

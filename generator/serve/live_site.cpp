@@ -371,6 +371,7 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
       std::error_code ec;
       if (fs::is_directory(path, ec)) full = true;
       else if (auto f = classify_content_file(options_.content_dir, content_display_, path)) content.push_back(*f);
+      else if (noticed_content_path(options_.content_dir, path)) full = true;  // reported by the scan
     } else if (under(path, options_.templates_dir)) {
       if (under(path, options_.templates_dir / "assets")) full = true;  // hashed names change everywhere
       else if (path.extension() == ".mustache") templates_changed = true;

@@ -87,6 +87,7 @@ Locality read_locality(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   Locality l;
   l.id = src.id;
   l.where = src.at(0, 0);
+  if (!doc.front_matter) return l;  // reported by the loader, which leaves such files out
   check_file_id(src, diagnostics);
   FieldReader r = FieldReader::document(&*doc.front_matter, src, diagnostics, "the locality");
   l.name = r.text("name", Need::required);

@@ -26,6 +26,7 @@ Page read_page(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   if (auto n = r.integer("nav", 1, 99)) p.nav_order = static_cast<int>(*n);
   if (auto b = r.boolean("sensitive")) p.sensitive = *b;
   if (auto d = r.date("last_reviewed")) p.last_reviewed = *d;
+  p.extra = read_extra(r);
   r.finish();
   return p;
 }

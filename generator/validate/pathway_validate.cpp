@@ -53,6 +53,7 @@ Pathway read_pathway(const MarkdownDocument& doc, Diagnostics& diagnostics) {
       if (steps->items.empty()) diagnostics.error(r.at(*steps), "the pathway has no steps");
     }
   }
+  p.extra = read_extra(r);
   r.finish();
   return p;
 }

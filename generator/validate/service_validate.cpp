@@ -53,6 +53,7 @@ Service read_service(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   Service s;
   s.id = src.id;
   s.where = src.at(0, 0);
+  if (!doc.front_matter) return s;  // reported by the loader, which leaves such files out
   check_file_id(src, diagnostics);
   FieldReader r = FieldReader::document(&*doc.front_matter, src, diagnostics, "the service");
   s.name = r.text("name", Need::required);

@@ -58,6 +58,7 @@ StrategyPart read_strategy_part(const MarkdownDocument& doc, Diagnostics& diagno
   p.services = r.ref_list("services");
   if (auto b = r.boolean("sensitive")) p.sensitive = *b;
   if (auto d = r.date("last_reviewed")) p.last_reviewed = *d;
+  p.extra = read_extra(r);
   r.finish();
   return p;
 }
@@ -95,6 +96,7 @@ YoungPeoplePage read_young_people_page(const MarkdownDocument& doc, Diagnostics&
   p.services = r.ref_list("services");
   if (auto b = r.boolean("sensitive")) p.sensitive = *b;
   if (auto d = r.date("last_reviewed")) p.last_reviewed = *d;
+  p.extra = read_extra(r);
   r.finish();
   return p;
 }

@@ -394,7 +394,11 @@ TEST_CASE("an item's extra: data reaches its template, escaped", "[build][extra]
   std::string area_text = read_file(area);
   area_text.replace(area_text.find("\n---\n"), 0, "\nextra:\n  code: N1");
   write_file(area, area_text);
-  for (const char* name : {"service", "locality"}) {
+  const fs::path about = dir / "content/pages/about.md";
+  std::string about_text = read_file(about);
+  about_text.replace(about_text.find("\n---\n"), 0, "\nextra:\n  code: P1");
+  write_file(about, about_text);
+  for (const char* name : {"service", "locality", "page"}) {
     const fs::path file = dir / "templates" / (std::string(name) + ".mustache");
     write_file(file, read_file(file) +
                          "<p id=\"extra\">{{extra.team_code}}|{{#extra.days}}[{{.}}]{{/extra.days}}|{{extra.office.room}}|"
@@ -406,6 +410,7 @@ TEST_CASE("an item's extra: data reaches its template, escaped", "[build][extra]
   CHECK_THAT(site.page("services/teen-support/index.html"),
              Catch::Contains("<p id=\"extra\">&lt;T1&gt;|[Monday][Friday]|12|</p>"));
   CHECK_THAT(site.page("localities/north/index.html"), Catch::Contains("<p id=\"extra\">|||N1</p>"));
+  CHECK_THAT(site.page("about/index.html"), Catch::Contains("<p id=\"extra\">|||P1</p>"));
   // A service without extra: shows nothing, and takes nothing from the page around it.
   CHECK_THAT(site.page("services/safe-at-home/index.html"), Catch::Contains("<p id=\"extra\">|||</p>"));
 }

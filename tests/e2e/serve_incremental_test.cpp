@@ -116,6 +116,12 @@ void check_edits(const std::string& base_url, bool defer = false) {
        "max_age: 12", Scope::some},
       {"a service's topics", "content/services/parenting-group.md", "categories: [parenting]",
        "categories: [parenting, keeping-safe]", Scope::some},
+      {"a service's description (the Markdown below its front matter)", "content/services/teen-support.md",
+       "Support at home.", "Support at home and at school.", Scope::some},
+      {"an area's description", "content/localities/north.md", "deprived-share: 28\n---\n",
+       "deprived-share: 28\n---\n\nThe towns of the north.\n", Scope::some},
+      {"a service's extra: data", "content/services/teen-support.md", "last_reviewed: 2026-02-20",
+       "last_reviewed: 2026-02-20\nextra:\n  code: T1", Scope::some},
       {"an area's name (every card that names it)", "content/localities/north.md", "name: North",
        "name: Northern towns", Scope::some},
       {"the services a pathway step names", "content/pathways/asking-for-help.md", "services: [teen-support]",
@@ -296,6 +302,24 @@ TEST_CASE("a rebuild with errors keeps the last good pages and shows the problem
   CHECK(site.error_text().empty());
   CHECK_THAT(*site.file("services/teen-support/index.html"), Catch::Contains("<h1>Renamed</h1>"));
   check_after_printing(site, options);
+}
+
+TEST_CASE("a services/*.yaml added or removed while serving is reported as a build reports it", "[serve]") {
+  TempDir dir;
+  copy_basic_site(dir);
+  const BuildOptions options = preview_options(dir);
+  LiveSite site(options);
+  REQUIRE(site.build_all().ok);
+  const fs::path old_style = dir / "content/services/old-style.yaml";
+  write_file(old_style, "name: Old style\n");
+  RebuildReport added = site.apply({old_style});
+  CHECK(added.full);
+  CHECK_FALSE(added.ok);
+  CHECK_THAT(site.error_text(), Catch::Contains("old-style.yaml: error: a file in 'services' is Markdown"));
+  fs::remove(old_style);
+  RebuildReport removed = site.apply({old_style});
+  CHECK(removed.ok);
+  CHECK(site.error_text().empty());
 }
 
 TEST_CASE("request paths map to site files and never leave the site", "[serve]") {

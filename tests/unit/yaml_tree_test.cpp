@@ -116,11 +116,10 @@ TEST_CASE("nesting deeper than 64 levels is reported with its limit", "[yaml]") 
   CHECK(parse_errors("a: " + std::string(64, '[') + std::string(64, ']') + "\n") ==
         "x.yaml:1:67: error: YAML syntax error: the lists and mappings are nested more than 64 levels deep (content "
         "needs only a few levels; check the brackets)\n1 error, 0 warnings\n");
-  // Far past yaml-cpp's own limit of 2,000, whose message was "bad file".
-  // Brackets that are never closed make yaml-cpp scan ahead, and it places
-  // the list that goes over the limit earlier on the line.
+  // Far past yaml-cpp's own limit of 2,000, whose message was "bad file",
+  // and never closed: found before yaml-cpp queues the whole nest.
   CHECK(parse_errors("a: " + std::string(5000, '[') + "\n") ==
-        "x.yaml:1:36: error: YAML syntax error: the lists and mappings are nested more than 64 levels deep (content "
+        "x.yaml:1:67: error: YAML syntax error: the lists and mappings are nested more than 64 levels deep (content "
         "needs only a few levels; check the brackets)\n1 error, 0 warnings\n");
 }
 
@@ -206,4 +205,67 @@ TEST_CASE("an unclosed mapping and a tab are reported where they are", "[yaml]")
   CHECK(parse_errors("name: x\n\tsummary: y\n") ==
         "x.yaml:2:1: error: YAML syntax error: a tab in the indentation (indent with spaces, not tabs)\n"
         "1 error, 0 warnings\n");
+}
+
+TEST_CASE("yaml-cpp's messages are placed where the mistake is, with a hint", "[yaml]") {
+  // One row per mistake an author makes: the text, then the exact diagnostic.
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"name: \"Probe\nsummary: \"A probe.\"\n",
+       "x.yaml:1:7: error: YAML syntax error: the quote \" is never closed (end the text with \" on the same line, or "
+       "leave the quotes out)"},
+      {"name: 'Parents' group'\nsummary: x\n",
+       "x.yaml:1:7: error: YAML syntax error: text after the closing quote (write '' for an apostrophe inside single "
+       "quotes, or use double quotes)"},
+      {"name: x\nkeywords: [a,\n\tb, c}\n",
+       "x.yaml:3:6: error: YAML syntax error: illegal flow end (a ']' or '}' without its '[' or '{': remove it, or put "
+       "the text in quotes)"},
+      {"name: x\nkeywords: [\"a]\", b\nsummary: y\n",
+       "x.yaml:2:11: error: YAML syntax error: end of sequence flow not found (close the list with ']')"},
+      {"name: x\nsummary: \"C:\\Users\\x\"\n",
+       "x.yaml:2:19: error: YAML syntax error: bad character found while scanning hex number (write \\\\ for a "
+       "backslash, or put the text in single quotes)"},
+      {"name: x\ntwitter: @Kirklees\n",
+       "x.yaml:2:10: error: YAML syntax error: unknown token (text that starts with @, ` or % goes in quotes)"},
+      {"name: x\n\xEF\xBB\xBFsummary: y\n",
+       "x.yaml:2:1: error: YAML syntax error: a byte-order mark (U+FEFF) inside the text (delete it: most editors do "
+       "not show it)"},
+      {"name: x\x01\n",
+       "x.yaml:1:8: error: YAML syntax error: a control character (U+0001) that YAML does not allow (delete it: most "
+       "editors do not show it)"},
+      {"name: x\n, y\n",
+       "x.yaml:2:1: error: YAML syntax error: end of map not found (check the indentation of this line and the one "
+       "above)"},
+  };
+  for (const auto& [text, expected] : rows) {
+    CAPTURE(text);
+    CHECK(parse_errors(text) == expected + "\n1 error, 0 warnings\n");
+  }
+  // Valid text with quotes that look odd is read as it is written.
+  CHECK(parse_errors("a: \"multi\n  line\"\nb: [\"x]\", y]\nc: it's fine\nd: |\n  \"quoted\n  block\n") ==
+        "0 errors, 0 warnings\n");
+}
+
+TEST_CASE("a front matter of comments only is an empty mapping, not a silent gap", "[yaml]") {
+  const SourceFile s = source("# title: About\n");
+  Diagnostics d;
+  auto root = parse_yaml(s, s.text, 2, d);
+  REQUIRE(root);
+  CHECK(root->is_null());
+  CHECK(root->line == 2);
+  CHECK(d.empty());
+}
+
+TEST_CASE("positions cost time in proportion to the text", "[yaml]") {
+  // 100,000 items on one line: counted from the line's start for each item,
+  // this took minutes.
+  std::string line = "keywords: [";
+  for (int i = 0; i < 100'000; ++i) line += i ? ", kw" : "kw";
+  const SourceFile s = source(line + "]\n");
+  Diagnostics d;
+  auto root = parse_yaml(s, s.text, 1, d);
+  REQUIRE(root);
+  const YamlNode* list = root->find("keywords");
+  REQUIRE(list);
+  REQUIRE(list->items.size() == 100'000);
+  CHECK(list->items.back().column == static_cast<int>(line.size()) - 1);
 }
