@@ -40,7 +40,7 @@ struct BuildCommand {
     options->documents = !no_documents;
     std::error_code ec;
     const fs::path out_path = fs::absolute(out).lexically_normal();
-    for (const std::string& input : {common.content, common.templates}) {
+    for (const std::string& input : {options->content_dir.string(), options->templates_dir.string()}) {
       const fs::path in = fs::absolute(input).lexically_normal();
       if (!fs::relative(in, out_path, ec).empty() && fs::relative(in, out_path, ec).begin()->string() != "..") {
         print_usage_error("the output folder '" + out + "' holds '" + input + "'; choose another --out");

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "core/diagnostic_format.hpp"
+#include "core/executable.hpp"
 #include "validate/formats.hpp"
 
 namespace og::cli {
@@ -13,7 +14,11 @@ namespace fs = std::filesystem;
 
 void add_common_options(CLI::App& command, CommonOptions& options) {
   command.add_option("--content", options.content, "Folder of content to read")->capture_default_str();
-  command.add_option("--templates", options.templates, "Folder of templates and assets")->capture_default_str();
+  command
+      .add_option("--templates", options.templates,
+                  "Folder of templates and assets (if templates/ is missing: the installed ones)")
+      ->capture_default_str()
+      ->each([&options](const std::string&) { options.templates_given = true; });
   command.add_option("--jobs,-j", options.jobs, "Threads to use (default: every core)")->check(CLI::Range(1u, 1024u));
   command.add_option("--today", options.today, "Date for review checks, YYYY-MM-DD (default: today)");
 }
@@ -34,7 +39,14 @@ std::optional<BuildOptions> make_build_options(const CommonOptions& options) {
     print_usage_error("the content folder '" + options.content + "' does not exist (use --content DIR)");
     return std::nullopt;
   }
-  if (!fs::is_directory(options.templates, ec)) {
+  fs::path templates = options.templates;
+  if (!options.templates_given && !fs::is_directory(templates, ec)) {
+    // An installed offergen's own templates; OFFERGEN_TEMPLATES_DIR, relative
+    // to <bindir>, comes from CMake, so any install prefix works.
+    const fs::path installed = beside_executable(OFFERGEN_TEMPLATES_DIR);
+    if (!installed.empty() && fs::is_directory(installed, ec)) templates = installed;
+  }
+  if (!fs::is_directory(templates, ec)) {
     print_usage_error("the templates folder '" + options.templates + "' does not exist (use --templates DIR)");
     return std::nullopt;
   }
@@ -44,7 +56,7 @@ std::optional<BuildOptions> make_build_options(const CommonOptions& options) {
   }
   BuildOptions build;
   build.content_dir = options.content;
-  build.templates_dir = options.templates;
+  build.templates_dir = templates;
   build.jobs = options.jobs;
   build.today = today_or(options.today);
   return build;

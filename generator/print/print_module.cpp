@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <mutex>
 
+#include "core/executable.hpp"
 #include "print/fonts.hpp"
 
 // Defined where the print stage is linked in (tests, benchmarks); in the
@@ -14,10 +15,16 @@ extern "C" const og::PrintModule* og_print_module() __attribute__((weak));
 namespace og {
 
 std::string print_module_path() {
+  constexpr const char* kModule = "offergen-print.so";
+  const std::filesystem::path dir = executable_dir();
+  if (dir.empty()) return kModule;
+  // Beside the executable in a build tree; in <libdir>/offergen once installed
+  // (OFFERGEN_PRINT_MODULE_DIR, relative to <bindir>, comes from CMake).
+  const std::filesystem::path beside = dir / kModule;
+  const std::filesystem::path installed = beside_executable(OFFERGEN_PRINT_MODULE_DIR) / kModule;
   std::error_code ec;
-  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) return "offergen-print.so";
-  return (self.parent_path() / "offergen-print.so").string();
+  if (!std::filesystem::exists(beside, ec) && std::filesystem::exists(installed, ec)) return installed.string();
+  return beside.string();
 }
 
 const PrintModule* print_module(std::string& error) {

@@ -3,7 +3,7 @@
 // The code that lays out and draws documents, and the libraries it draws
 // with (pango, cairo, fontconfig, harfbuzz, qpdf and theirs: some fifty
 // shared libraries), are a module, offergen-print.so beside the offergen
-// executable, loaded the first time something is printed. A build without
+// executable (installed: in <libdir>/offergen), loaded the first time something is printed. A build without
 // documents (--no-documents) never loads them: on a machine
 // that pages out files left idle, loading them took 40 to 60 ms of every
 // start. The module uses offergen's own code from the executable, which
@@ -65,7 +65,8 @@ class PrintModule {
 const PrintModule* print_module(std::string& error);
 
 // Where print_module() loads the module from: offergen-print.so in the
-// folder of the running executable.
+// folder of the running executable, else (an installed offergen) in
+// <libdir>/offergen; the first when neither exists.
 std::string print_module_path();
 
 // The print stage's fonts for `documents`, reported as an error in
