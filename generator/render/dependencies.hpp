@@ -8,7 +8,7 @@
 //   service:<id>  locality:<id>  pathway:<id>  strategy:<id>
 //   young-people:<id>  page:<id>          one file in a content folder
 //   glossary  figures  plan-on-a-page      the single files
-//   template:<name>                        a page template (partials inlined)
+//   template:<name>                        a page template (and its partials)
 //   <kind>:*                               "every <kind>": a page that lists,
 //                                          counts or compares all of them
 //

@@ -75,15 +75,20 @@ void append_escaped(std::string& out, std::string_view text) {
 
 namespace {
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
 std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
 }
 
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
 std::vector<std::string> split_path(std::string_view name) {
-  // As kainjow splits: "a.b" -> {"a", "b"}; a trailing '.' adds nothing.
+  // "a.b" -> {"a", "b"}; a trailing '.' adds nothing.
   std::vector<std::string> parts;
   std::size_t start = 0;
   while (start < name.size()) {
@@ -99,15 +104,13 @@ std::vector<std::string> split_path(std::string_view name) {
 bool parse_delimiters(std::string_view contents, std::string& open, std::string& close) {
   if (contents.size() < 5 || contents.back() != '=') return false;
   const std::string_view inner = trim(contents.substr(1, contents.size() - 2));
-  const std::size_t space = inner.find(' ');
+  const std::size_t space = inner.find_first_of(" \t");
   if (space == std::string_view::npos) return false;
-  const std::size_t second = inner.find_first_not_of(' ', space + 1);
+  const std::size_t second = inner.find_first_not_of(" \t", space + 1);
   if (second == std::string_view::npos) return false;
   const std::string_view a = inner.substr(0, space), b = inner.substr(second);
   const auto valid = [](std::string_view d) {
-    return std::none_of(d.begin(), d.end(), [](char c) {
-      return c == '=' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    });
+    return std::none_of(d.begin(), d.end(), [](char c) { return c == '=' || is_space(c); });
   };
   if (!valid(a) || !valid(b)) return false;
   open = a;
@@ -117,10 +120,31 @@ bool parse_delimiters(std::string_view contents, std::string& open, std::string&
 
 }  // namespace
 
-std::optional<Template> Template::compile(std::string_view input, TemplateError& error) {
-  Template t;
-  std::string open = "{{", close = "}}";
-  bool braces = true;
+// Reads a template into nodes. Text is cut at line ends, so that each line's
+// first node can be marked for a partial's indentation; a tag alone on its
+// line (a "standalone" tag) takes the whole line with it.
+class Compiler {
+ public:
+  Compiler(std::string_view input, Template& t, TemplateError& error) : in_(input), t_(t), error_(error) {}
+
+  bool run() {
+    while (pos_ < in_.size()) {
+      const std::size_t next = in_.find(open_, pos_);
+      add_text(next == std::string_view::npos ? in_.size() : next);
+      if (next != std::string_view::npos && !tag()) return false;
+    }
+    flush_text();
+    // Like kainjow, the first section (in the order opened) that was never
+    // closed, or was closed under another name, is the error.
+    for (const auto& s : sections_) {
+      if (!s.closed || s.closed_by != s.name) return fail("unclosed section \"" + s.name + "\"", s.position);
+    }
+    return true;
+  }
+
+ private:
+  using Kind = Template::Kind;
+  using TagKind = Template::TagKind;
   struct OpenSection {
     std::uint32_t node;
     std::size_t position;
@@ -128,146 +152,178 @@ std::optional<Template> Template::compile(std::string_view input, TemplateError&
     std::string closed_by;  // the name in the end tag that closed it
     bool closed = false;
   };
-  std::vector<OpenSection> sections;      // every section, in the order opened
-  std::vector<std::size_t> stack;         // indexes into `sections` still open
-  std::string text;
 
-  const auto flush_text = [&] {
-    if (text.empty()) return;
-    t.nodes_.push_back({Kind::text, false, 0, std::move(text), {}});
-    text.clear();
-  };
+  bool fail(std::string message, std::size_t offset) {
+    error_ = {std::move(message), offset};
+    return false;
+  }
 
-  std::size_t pos = 0;
-  const std::size_t size = input.size();
-  while (pos < size) {
-    if (input.compare(pos, open.size(), open) != 0) {
-      const char c = input[pos];
-      if (c == '\n' || c == '\r') {
+  // Text up to `end`, one node per line.
+  void add_text(std::size_t end) {
+    while (pos_ < end) {
+      const std::size_t newline = in_.find('\n', pos_);
+      const std::size_t stop = newline == std::string_view::npos || newline >= end ? end : newline + 1;
+      text_.append(in_.substr(pos_, stop - pos_));
+      pos_ = stop;
+      if (in_[stop - 1] == '\n') {
         flush_text();
-        const std::size_t length = (c == '\r' && pos + 1 < size && input[pos + 1] == '\n') ? 2 : 1;
-        t.nodes_.push_back({Kind::newline, false, 0, std::string(input.substr(pos, length)), {}});
-        pos += length;
-      } else {
-        text += c;
-        ++pos;
+        line_begin_ = pos_;
+        at_line_start_ = true;
       }
-      continue;
     }
-    flush_text();
-    const std::size_t tag_start = pos;
-    std::size_t contents_start = pos + open.size();
-    const bool triple = braces && tag_start != size - 2 && contents_start < size && input[contents_start] == '{';
-    const std::string_view end_delimiter = triple ? std::string_view("}}}") : std::string_view(close);
-    if (triple) ++contents_start;
-    const std::size_t tag_end = input.find(end_delimiter, contents_start);
-    if (tag_end == std::string_view::npos) {
-      error = {"unclosed tag", tag_start};
-      return std::nullopt;
-    }
-    pos = tag_end + end_delimiter.size();
-    const std::string_view contents = trim(input.substr(contents_start, tag_end - contents_start));
+  }
 
-    if (!contents.empty() && contents[0] == '=') {
-      if (!parse_delimiters(contents, open, close)) {
-        error = {"invalid set delimiter tag", tag_start};
-        return std::nullopt;
-      }
-      braces = open == "{{" && close == "}}";
-      continue;
-    }
-    Node node{Kind::variable, false, 0, {}, {}};
-    std::string_view name = contents;
-    if (triple) {
-      node.kind = Kind::unescaped;
-    } else if (!contents.empty()) {
-      const char sigil = contents[0];
-      if (std::string_view("#^/&!>").find(sigil) != std::string_view::npos) name = trim(contents.substr(1));
-      if (sigil == '!' || sigil == '>') continue;  // comments; partials were inlined before compiling
-      if (sigil == '#') node.kind = Kind::section;
-      if (sigil == '^') node.kind = Kind::inverted;
-      if (sigil == '&') node.kind = Kind::unescaped;
-      if (sigil == '/') {
-        if (stack.empty()) {
-          error = {"unopened section \"" + std::string(name) + "\"", tag_start};
-          return std::nullopt;
-        }
-        OpenSection& open_section = sections[stack.back()];
-        open_section.closed = true;
-        open_section.closed_by = name;
-        t.nodes_[open_section.node].end = static_cast<std::uint32_t>(t.nodes_.size());
-        stack.pop_back();
-        continue;
-      }
-    }
-    node.dot = name == ".";
-    if (!node.dot) node.path = split_path(name);
-    if (node.kind == Kind::section || node.kind == Kind::inverted) {
-      stack.push_back(sections.size());
-      sections.push_back({static_cast<std::uint32_t>(t.nodes_.size()), tag_start, std::string(name), {}, false});
-    }
-    t.nodes_.push_back(std::move(node));
+  void flush_text() {
+    if (text_.empty()) return;
+    push({Kind::text, false, false, false, 0, std::move(text_), {}, {}});
+    text_.clear();
   }
-  flush_text();
-  // Like kainjow, the first section (in the order opened) that was never
-  // closed, or was closed under another name, is the error.
-  for (const auto& s : sections) {
-    if (!s.closed || s.closed_by != s.name) {
-      error = {"unclosed section \"" + s.name + "\"", s.position};
-      return std::nullopt;
-    }
+
+  void push(Template::Node node) {
+    // A line's first node; lines with nothing on them get no indentation.
+    node.line_start = at_line_start_ && line_begin_ < in_.size() && in_[line_begin_] != '\n' &&
+                      in_.compare(line_begin_, 2, "\r\n") != 0;
+    at_line_start_ = false;
+    t_.nodes_.push_back(std::move(node));
   }
+
+  // Whether the tag that ends at `after` is alone on its line; if so, where
+  // the line ends (after its newline).
+  std::optional<std::size_t> standalone_end(std::size_t tag_start, std::size_t after) const {
+    if (!is_blank(in_.substr(line_begin_, tag_start - line_begin_))) return std::nullopt;
+    while (after < in_.size() && (in_[after] == ' ' || in_[after] == '\t')) ++after;
+    if (after == in_.size()) return after;
+    if (in_[after] == '\n') return after + 1;
+    if (in_.compare(after, 2, "\r\n") == 0) return after + 2;
+    return std::nullopt;
+  }
+
+  bool tag();
+  void add_tag(Kind kind, std::string_view name, std::size_t offset);
+  bool close_section(std::string_view name, std::size_t tag_start);
+
+  std::string_view in_;
+  Template& t_;
+  TemplateError& error_;
+  std::string open_ = "{{", close_ = "}}";
+  std::size_t pos_ = 0;
+  std::size_t line_begin_ = 0;   // where the current line of the input began
+  bool at_line_start_ = true;    // no node yet on the current line
+  std::string text_;             // text of the current line not yet in a node
+  std::vector<OpenSection> sections_;  // every section, in the order opened
+  std::vector<std::size_t> stack_;     // indexes into `sections_` still open
+};
+
+bool Compiler::tag() {
+  const std::size_t tag_start = pos_;
+  std::size_t contents_start = pos_ + open_.size();
+  const bool triple = open_ == "{{" && close_ == "}}" && contents_start < in_.size() && in_[contents_start] == '{';
+  const std::string_view end_delimiter = triple ? std::string_view("}}}") : std::string_view(close_);
+  if (triple) ++contents_start;
+  const std::size_t tag_end = in_.find(end_delimiter, contents_start);
+  if (tag_end == std::string_view::npos) return fail("unclosed tag", tag_start);
+  const std::size_t after = tag_end + end_delimiter.size();
+  const std::string_view contents = trim(in_.substr(contents_start, tag_end - contents_start));
+  const char sigil = triple || contents.empty() ? '\0' : contents[0];
+  const bool may_stand_alone = sigil && std::string_view("#^/!>=").find(sigil) != std::string_view::npos;
+  const std::optional<std::size_t> line_end = may_stand_alone ? standalone_end(tag_start, after) : std::nullopt;
+  std::string indent;
+  if (line_end) {
+    indent = std::move(text_);  // only spaces and tabs: the line is the tag's
+    text_.clear();
+    pos_ = *line_end;
+    line_begin_ = pos_;
+    at_line_start_ = true;
+  } else {
+    pos_ = after;
+    if (sigil != '!' && sigil != '=') flush_text();
+  }
+  if (sigil == '!') return true;
+  if (sigil == '=') return parse_delimiters(contents, open_, close_) || fail("invalid set delimiter tag", tag_start);
+  const bool has_sigil = sigil && std::string_view("#^/&>").find(sigil) != std::string_view::npos;
+  const std::string_view name = has_sigil ? trim(contents.substr(1)) : contents;
+  if (sigil == '/') return close_section(name, tag_start);
+
+  Template::Node node{Kind::variable, name == ".", false, false, 0, {}, {}, {}};
+  switch (sigil) {
+    case '#': node.kind = Kind::section; break;
+    case '^': node.kind = Kind::inverted; break;
+    case '>': node.kind = Kind::partial; break;
+    case '&': node.kind = Kind::unescaped; break;
+    default: node.kind = triple ? Kind::unescaped : Kind::variable; break;
+  }
+  if (node.kind == Kind::partial) {
+    node.text = name;
+    node.standalone = line_end.has_value();
+    node.indent = std::move(indent);
+  } else if (!node.dot) {
+    node.path = split_path(name);
+  }
+  add_tag(node.kind, name, tag_start);
+  if (node.kind == Kind::section || node.kind == Kind::inverted) {
+    stack_.push_back(sections_.size());
+    sections_.push_back({static_cast<std::uint32_t>(t_.nodes_.size()), tag_start, std::string(name), {}, false});
+  }
+  // A standalone tag is not the first thing on a line: its line is gone.
+  if (line_end) t_.nodes_.push_back(std::move(node));
+  else push(std::move(node));
+  return true;
+}
+
+void Compiler::add_tag(Kind kind, std::string_view name, std::size_t offset) {
+  TagKind tag_kind = TagKind::variable;
+  if (kind == Kind::unescaped) tag_kind = TagKind::unescaped;
+  if (kind == Kind::section) tag_kind = TagKind::section;
+  if (kind == Kind::inverted) tag_kind = TagKind::inverted;
+  if (kind == Kind::partial) tag_kind = TagKind::partial;
+  t_.tags_.push_back({tag_kind, std::string(name), offset, static_cast<std::uint32_t>(stack_.size())});
+}
+
+bool Compiler::close_section(std::string_view name, std::size_t tag_start) {
+  if (stack_.empty()) return fail("unopened section \"" + std::string(name) + "\"", tag_start);
+  OpenSection& open_section = sections_[stack_.back()];
+  open_section.closed = true;
+  open_section.closed_by = name;
+  t_.nodes_[open_section.node].end = static_cast<std::uint32_t>(t_.nodes_.size());
+  stack_.pop_back();
+  return true;
+}
+
+std::optional<Template> Template::compile(std::string_view input, TemplateError& error) {
+  Template t;
+  if (!Compiler(input, t, error).run()) return std::nullopt;
   return t;
 }
 
 // ---- rendering ----
 
+namespace {
+constexpr unsigned kMaxPartialDepth = 64;  // partials inside partials, as deep as rendering goes
+}  // namespace
+
 struct Template::State {
   std::string& out;
   std::vector<const data*> stack;  // innermost last
-  std::size_t line_start = 0;      // where the current output line began
-  bool section_on_line = false;    // a section tag rendered on the current line
+  const Partials* partials;
+  std::string indent;   // a standalone partial's indentation, for each of its lines
+  unsigned depth = 0;   // partials being rendered
 
   const data* lookup(const Node& node) const {
     if (node.dot) return stack.back();
     if (node.path.empty()) return nullptr;  // {{}}
-    if (node.path.size() == 1) {
-      for (auto it = stack.rbegin(); it != stack.rend(); ++it)
-        if (const data* v = (*it)->get(node.path[0])) return v;
-      return nullptr;
-    }
-    for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
-      const data* v = *it;
-      for (const auto& part : node.path) {
-        v = v->get(part);
-        if (!v) break;
-      }
-      if (v) return v;
-    }
-    return nullptr;
-  }
-
-  bool line_is_blank() const {
-    for (std::size_t i = line_start; i < out.size(); ++i)
-      if (out[i] != ' ' && out[i] != '\t') return false;
-    return true;
-  }
-
-  // A line that held only section tags and whitespace is left out.
-  void end_line(std::string_view newline) {
-    if (section_on_line && line_is_blank()) out.resize(line_start);
-    else out.append(newline);
-    line_start = out.size();
-    section_on_line = false;
+    const data* v = nullptr;
+    for (auto it = stack.rbegin(); it != stack.rend() && !v; ++it) v = (*it)->get(node.path[0]);
+    for (std::size_t i = 1; v && i < node.path.size(); ++i) v = v->get(node.path[i]);
+    return v;
   }
 };
 
 void Template::render_range(std::uint32_t i, std::uint32_t end, State& s) const {
   while (i < end) {
     const Node& node = nodes_[i];
+    if (node.line_start && !s.indent.empty()) s.out.append(s.indent);
     switch (node.kind) {
       case Kind::text: s.out.append(node.text); break;
-      case Kind::newline: s.end_line(node.text); break;
       case Kind::variable:
       case Kind::unescaped:
         if (const data* v = s.lookup(node); v && v->is_string()) {
@@ -275,51 +331,59 @@ void Template::render_range(std::uint32_t i, std::uint32_t end, State& s) const 
           else s.out.append(v->string_value());
         }
         break;
-      case Kind::section: {
-        const data* v = s.lookup(node);
-        if (v && !v->is_false() && !v->is_empty_list()) {
-          if (v->is_list()) {
-            for (const data& item : v->list_value()) {
-              s.section_on_line = true;
-              s.stack.push_back(&item.resolved());
-              render_range(i + 1, node.end, s);
-              s.stack.pop_back();
-              s.section_on_line = true;
-            }
-          } else {
-            s.section_on_line = true;
-            s.stack.push_back(v);
-            render_range(i + 1, node.end, s);
-            s.stack.pop_back();
-            s.section_on_line = true;
-          }
-        }
+      case Kind::section:
+      case Kind::inverted:
+        render_section(node, i, s);
         i = node.end;
         continue;
-      }
-      case Kind::inverted: {
-        const data* v = s.lookup(node);
-        if (!v || v->is_false() || v->is_empty_list()) {
-          s.section_on_line = true;
-          if (v) s.stack.push_back(v);
-          render_range(i + 1, node.end, s);
-          if (v) s.stack.pop_back();
-          s.section_on_line = true;
-        }
-        i = node.end;
-        continue;
-      }
+      case Kind::partial: render_partial(node, s); break;
     }
     ++i;
   }
 }
 
-void Template::render(const data& root, std::string& out) const {
-  State state{out, {&root.resolved()}, out.size(), false};
+void Template::render_section(const Node& node, std::uint32_t index, State& s) const {
+  const data* v = s.lookup(node);
+  const bool falsy = !v || v->is_false() || v->is_empty_list();
+  if (node.kind == Kind::inverted) {
+    if (!falsy) return;
+    if (v) s.stack.push_back(v);
+    render_range(index + 1, node.end, s);
+    if (v) s.stack.pop_back();
+    return;
+  }
+  if (falsy) return;
+  if (v->is_list()) {
+    for (const data& item : v->list_value()) {
+      s.stack.push_back(&item.resolved());
+      render_range(index + 1, node.end, s);
+      s.stack.pop_back();
+    }
+    return;
+  }
+  s.stack.push_back(v);
+  render_range(index + 1, node.end, s);
+  s.stack.pop_back();
+}
+
+void Template::render_partial(const Node& node, State& s) const {
+  if (!s.partials || s.depth >= kMaxPartialDepth) return;
+  const auto it = s.partials->find(node.text);
+  if (it == s.partials->end()) return;
+  // A standalone partial is indented as its tag was (inside a partial that
+  // was itself indented, by both); one inside a line is not.
+  std::string outer = std::move(s.indent);
+  s.indent = node.standalone ? outer + node.indent : std::string();
+  ++s.depth;
+  it->second.render_range(0, static_cast<std::uint32_t>(it->second.nodes_.size()), s);
+  --s.depth;
+  s.indent = std::move(outer);
+}
+
+void Template::render(const data& root, std::string& out, const Partials* partials) const {
+  State state{out, {&root.resolved()}, partials, {}, 0};
   state.stack.reserve(8);
   render_range(0, static_cast<std::uint32_t>(nodes_.size()), state);
-  // The last line, if it has no newline, follows the same rule.
-  if (state.section_on_line && state.line_is_blank()) out.resize(state.line_start);
 }
 
 }  // namespace og::mustache

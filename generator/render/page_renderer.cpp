@@ -20,21 +20,7 @@ PageRenderer::PageRenderer(const RenderEnvironment& env, const TemplateSet& temp
   // The body is spliced into the layout only when the layout names content
   // once, unescaped, as {{{content}}} (a layout that also escaped it, or
   // showed it twice, is rendered the plain way).
-  if (auto layout = templates.expanded().find("layout"); layout != templates.expanded().end()) {
-    const std::string& text = layout->second;
-    std::size_t tags = 0;  // tags that name content, in any form
-    for (std::size_t at = text.find("{{"); at != std::string::npos; at = text.find("{{", at + 2)) {
-      const std::size_t end = text.find("}}", at + 2);
-      if (end == std::string::npos) break;
-      std::string_view name(text.data() + at + 2, end - at - 2);
-      while (!name.empty() && (name.front() == '{' || name.front() == '&' || name.front() == '#' ||
-                               name.front() == '^' || name.front() == '/' || name.front() == ' '))
-        name.remove_prefix(1);
-      while (!name.empty() && (name.back() == '}' || name.back() == ' ')) name.remove_suffix(1);
-      if (name == "content") ++tags;
-    }
-    splice_layout_ = tags == 1 && text.find("{{{content}}}") != std::string::npos;
-  }
+  splice_layout_ = templates.names_once_unescaped("layout", "content");
   std::vector<const Page*> footer;
   for (const auto& p : env.model.pages)
     if (p.nav_order > 0 && p.id != "index") footer.push_back(&p);

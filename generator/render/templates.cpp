@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "core/text.hpp"
@@ -31,70 +32,93 @@ Diagnostic syntax_error(const TemplateSource& t, const mustache::TemplateError& 
   return {{t.path, line, column}, Severity::error, "template syntax error: " + error.message, {}};
 }
 
-struct PartialTag {
-  std::size_t start, end;  // byte range of "{{> name}}"
-  std::string name;
-};
+using mustache::Template;
+using SourceMap = std::map<std::string, const TemplateSource*, std::less<>>;
 
-std::vector<PartialTag> find_partials(std::string_view text) {
-  std::vector<PartialTag> tags;
-  std::size_t pos = 0;
-  while ((pos = text.find("{{>", pos)) != std::string_view::npos) {
-    const std::size_t close = text.find("}}", pos);
-    if (close == std::string_view::npos) break;
-    tags.push_back({pos, close + 2, std::string(trim(text.substr(pos + 3, close - pos - 3)))});
-    pos = close + 2;
+// Every {{> name}} in `t` names a partial; one that does not is reported where it is.
+bool check_partial_names(const TemplateSource& source, const Template& t, const SourceMap& partials,
+                         Diagnostics& diagnostics) {
+  bool ok = true;
+  for (const auto& tag : t.tags()) {
+    if (tag.kind != Template::TagKind::partial || partials.count(tag.name)) continue;
+    std::vector<std::string_view> names;
+    for (const auto& [n, _] : partials) names.push_back(n);
+    const std::string suggestion = did_you_mean(tag.name, names);
+    auto [line, column] = line_and_column(source.text, tag.offset);
+    diagnostics.error({source.path, line, column}, "unknown partial '" + tag.name + "'",
+                      suggestion.empty() ? "partials live in the templates' partials/ folder" : suggestion);
+    ok = false;
   }
-  return tags;
+  return ok;
 }
 
-class Expander {
+// A partial that includes itself outside any section would never stop: that
+// is an error. Inside a section it may (a tree rendered by one partial, as
+// the spec's recursion test does); the data decides how deep it goes.
+class CycleCheck {
  public:
-  Expander(const std::map<std::string, const TemplateSource*, std::less<>>& partials, Diagnostics& d)
-      : partials_(partials), diagnostics_(d) {}
+  CycleCheck(const SourceMap& sources, const mustache::Partials& partials, Diagnostics& d)
+      : sources_(sources), partials_(partials), diagnostics_(d) {}
 
-  std::optional<std::string> expand(const TemplateSource& t, std::vector<std::string>& chain) {
-    std::string out;
-    std::size_t pos = 0;
+  // Follows the partials `t` includes outside sections; false after reporting a cycle.
+  bool check(const TemplateSource& source, const Template& t) {
     bool ok = true;
-    for (const auto& tag : find_partials(t.text)) {
-      out.append(t.text, pos, tag.start - pos);
-      pos = tag.end;
-      auto [line, column] = line_and_column(t.text, tag.start);
-      auto it = partials_.find(tag.name);
-      if (it == partials_.end()) {
-        std::vector<std::string_view> names;
-        for (const auto& [n, _] : partials_) names.push_back(n);
-        diagnostics_.error({t.path, line, column}, "unknown partial '" + tag.name + "'",
-                           did_you_mean(tag.name, names).empty()
-                               ? "partials live in the templates' partials/ folder"
-                               : did_you_mean(tag.name, names));
+    for (const auto& tag : t.tags()) {
+      if (tag.kind != Template::TagKind::partial || tag.sections > 0) continue;
+      const auto partial = partials_.find(tag.name);
+      if (partial == partials_.end() || done_.count(tag.name)) continue;
+      if (std::find(chain_.begin(), chain_.end(), tag.name) != chain_.end()) {
+        auto [line, column] = line_and_column(source.text, tag.offset);
+        diagnostics_.error({source.path, line, column}, "the partial '" + tag.name + "' includes itself");
         ok = false;
         continue;
       }
-      if (std::find(chain.begin(), chain.end(), tag.name) != chain.end() || chain.size() > 16) {
-        diagnostics_.error({t.path, line, column}, "the partial '" + tag.name + "' includes itself");
-        ok = false;
-        continue;
-      }
-      chain.push_back(tag.name);
-      auto inner = expand(*it->second, chain);
-      chain.pop_back();
-      if (!inner) {
-        ok = false;
-        continue;
-      }
-      out += *inner;
+      chain_.push_back(tag.name);
+      ok = check(*sources_.at(tag.name), partial->second) && ok;
+      chain_.pop_back();
+      done_.insert(tag.name);
     }
-    out.append(t.text, pos, std::string::npos);
-    if (!ok) return std::nullopt;
-    return out;
+    return ok;
   }
 
  private:
-  const std::map<std::string, const TemplateSource*, std::less<>>& partials_;
+  const SourceMap& sources_;
+  const mustache::Partials& partials_;
   Diagnostics& diagnostics_;
+  std::vector<std::string> chain_;  // the partials being followed
+  std::set<std::string> done_;      // partials followed to the end
 };
+
+// The names of the partials `t` includes, directly or not.
+void included_partials(const Template& t, const mustache::Partials& partials, std::set<std::string>& names) {
+  for (const auto& tag : t.tags()) {
+    if (tag.kind != Template::TagKind::partial || names.count(tag.name)) continue;
+    const auto it = partials.find(tag.name);
+    if (it == partials.end()) continue;
+    names.insert(tag.name);
+    included_partials(it->second, partials, names);
+  }
+}
+
+// The tags of `t` and the partials it includes that name `name`; false when
+// a partial includes itself (how often it does depends on the data).
+bool tags_naming(const Template& t, std::string_view name, const mustache::Partials& partials,
+                 std::vector<const Template*>& chain, std::vector<const Template::Tag*>& found) {
+  for (const auto& tag : t.tags()) {
+    if (tag.kind != Template::TagKind::partial) {
+      if (tag.name == name) found.push_back(&tag);
+      continue;
+    }
+    const auto it = partials.find(tag.name);
+    if (it == partials.end()) continue;
+    if (std::find(chain.begin(), chain.end(), &it->second) != chain.end()) return false;
+    chain.push_back(&it->second);
+    const bool ok = tags_naming(it->second, name, partials, chain, found);
+    chain.pop_back();
+    if (!ok) return false;
+  }
+  return true;
+}
 
 std::vector<TemplateSource> read_dir(const fs::path& dir, const std::string& display, const std::string& prefix,
                                      Diagnostics& diagnostics) {
@@ -128,22 +152,28 @@ std::optional<TemplateSet> TemplateSet::from_sources(std::vector<TemplateSource>
                                                      const std::vector<std::string>& required,
                                                      Diagnostics& diagnostics) {
   bool ok = true;
-  std::map<std::string, const TemplateSource*, std::less<>> partials;
-  std::map<std::string, const TemplateSource*, std::less<>> pages;
+  auto compiled = std::make_shared<CompiledTemplates::Compiled>();
+  SourceMap page_sources, partial_sources;
+  std::set<std::string, std::less<>> page_names;  // with syntax errors or not
   std::string dir_hint;
   for (const auto& s : sources) {
-    // Every file on its own first, so that an error names the file it is in.
+    if (s.name.rfind("partials/", 0) != 0) page_names.insert(s.name);
     mustache::TemplateError error;
-    if (!mustache::Template::compile(s.text, error)) {
+    auto tmpl = Template::compile(s.text, error);
+    if (!tmpl) {
       diagnostics.add(syntax_error(s, error));
       ok = false;
+    } else if (s.name.rfind("partials/", 0) == 0) {
+      partial_sources[s.name.substr(9)] = &s;
+      compiled->partials.emplace(s.name.substr(9), std::move(*tmpl));
+    } else {
+      page_sources[s.name] = &s;
+      compiled->pages.emplace(s.name, std::move(*tmpl));
     }
-    if (s.name.rfind("partials/", 0) == 0) partials[s.name.substr(9)] = &s;
-    else pages[s.name] = &s;
     if (dir_hint.empty()) dir_hint = s.path.substr(0, s.path.rfind('/'));
   }
   for (const auto& name : required) {
-    if (pages.find(name) == pages.end()) {
+    if (!page_names.count(name)) {
       diagnostics.error({(dir_hint.empty() ? std::string("templates") : dir_hint) + "/" + name + ".mustache", 0, 0},
                         "the template '" + name + ".mustache' is missing");
       ok = false;
@@ -151,30 +181,33 @@ std::optional<TemplateSet> TemplateSet::from_sources(std::vector<TemplateSource>
   }
   if (!ok) return std::nullopt;
 
-  TemplateSet set;
-  auto compiled = std::make_shared<std::map<std::string, mustache::Template, std::less<>>>();
-  Expander expander(partials, diagnostics);
-  for (const auto& [name, source] : pages) {
-    std::vector<std::string> chain;
-    auto text = expander.expand(*source, chain);
-    if (!text) {
-      ok = false;
-      continue;
-    }
-    mustache::TemplateError error;
-    auto tmpl = mustache::Template::compile(*text, error);
-    if (!tmpl) {
-      // A section opened in one file and closed in another only shows up here.
-      diagnostics.error({source->path, 0, 0}, "template syntax error after inlining partials: " + error.message);
-      ok = false;
-      continue;
-    }
-    compiled->emplace(name, std::move(*tmpl));
-    set.expanded_[name] = std::move(*text);
-  }
+  for (const auto& [name, source] : page_sources)
+    ok = check_partial_names(*source, compiled->pages.at(name), partial_sources, diagnostics) && ok;
+  for (const auto& [name, source] : partial_sources)
+    ok = check_partial_names(*source, compiled->partials.at(name), partial_sources, diagnostics) && ok;
+  CycleCheck cycles(partial_sources, compiled->partials, diagnostics);
+  for (const auto& [name, source] : page_sources) ok = cycles.check(*source, compiled->pages.at(name)) && ok;
   if (!ok) return std::nullopt;
+
+  TemplateSet set;
+  for (const auto& [name, source] : page_sources) {
+    std::string& text = set.sources_[name];
+    text = source->text;
+    std::set<std::string> included;
+    included_partials(compiled->pages.at(name), compiled->partials, included);
+    for (const auto& partial : included) text += '\0' + partial + '\0' + partial_sources.at(partial)->text;
+  }
   set.compiled_.compiled_ = std::move(compiled);
   return set;
+}
+
+bool TemplateSet::names_once_unescaped(std::string_view page, std::string_view name) const {
+  const auto it = compiled_.compiled_->pages.find(page);
+  if (it == compiled_.compiled_->pages.end()) return false;
+  std::vector<const Template*> chain;
+  std::vector<const Template::Tag*> found;
+  return tags_naming(it->second, name, compiled_.compiled_->partials, chain, found) && found.size() == 1 &&
+         found[0]->kind == Template::TagKind::unescaped;
 }
 
 std::string CompiledTemplates::render(std::string_view name, const mustache::data& data) const {
@@ -184,8 +217,8 @@ std::string CompiledTemplates::render(std::string_view name, const mustache::dat
 }
 
 void CompiledTemplates::render_into(std::string& out, std::string_view name, const mustache::data& data) const {
-  auto it = compiled_->find(name);
-  if (it != compiled_->end()) it->second.render(data, out);
+  auto it = compiled_->pages.find(name);
+  if (it != compiled_->pages.end()) it->second.render(data, out, &compiled_->partials);
 }
 
 }  // namespace og

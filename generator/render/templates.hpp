@@ -1,6 +1,7 @@
-// The Mustache templates of a site: read once, checked with positions, partials
-// inlined at load time, and compiled once into offergen's own Mustache engine
-// (render/mustache.hpp), whose compiled templates every thread shares.
+// The Mustache templates of a site: read once, checked with positions, and
+// compiled once into offergen's own Mustache engine (render/mustache.hpp),
+// whose compiled templates every thread shares. Pages include partials as the
+// engine renders them, so site templates behave as the Mustache spec says.
 #pragma once
 
 #include <filesystem>
@@ -30,11 +31,15 @@ class CompiledTemplates {
   std::string render(std::string_view name, const mustache::data& data) const;
   // Appends template `name` rendered with `data` to `out`.
   void render_into(std::string& out, std::string_view name, const mustache::data& data) const;
-  bool has(std::string_view name) const { return compiled_->find(name) != compiled_->end(); }
+  bool has(std::string_view name) const { return compiled_->pages.find(name) != compiled_->pages.end(); }
 
  private:
   friend class TemplateSet;
-  std::shared_ptr<const std::map<std::string, mustache::Template, std::less<>>> compiled_;
+  struct Compiled {
+    std::map<std::string, mustache::Template, std::less<>> pages;
+    mustache::Partials partials;  // "header" for partials/header.mustache
+  };
+  std::shared_ptr<const Compiled> compiled_;
 };
 
 class TemplateSet {
@@ -52,11 +57,16 @@ class TemplateSet {
 
   // The templates, compiled when the set was loaded.
   CompiledTemplates compile() const { return compiled_; }
-  // The page templates after partials were inlined.
-  const std::map<std::string, std::string, std::less<>>& expanded() const { return expanded_; }
+  // Each page template's text followed by the texts of the partials it
+  // includes, directly or not: when it changes, the pages made with it may.
+  const std::map<std::string, std::string, std::less<>>& sources() const { return sources_; }
+
+  // Whether page template `page`, with the partials it includes, names `name`
+  // in exactly one tag, and that tag inserts it unescaped ({{{name}}}).
+  bool names_once_unescaped(std::string_view page, std::string_view name) const;
 
  private:
-  std::map<std::string, std::string, std::less<>> expanded_;
+  std::map<std::string, std::string, std::less<>> sources_;
   CompiledTemplates compiled_;
 };
 

@@ -409,7 +409,7 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
 
   if (templates_changed) {
     Diagnostics d;
-    const std::map<std::string, std::string, std::less<>> before = templates_->expanded();
+    const std::map<std::string, std::string, std::less<>> before = templates_->sources();
     if (!load_templates(d)) {
       // Nothing can be rendered until the templates load again.
       template_diagnostics_ = std::move(d);
@@ -419,7 +419,7 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
       return finish(std::move(report), {}, false);
     }
     template_diagnostics_ = std::move(d);
-    for (const auto& [name, text] : templates_->expanded()) {
+    for (const auto& [name, text] : templates_->sources()) {
       auto it = before.find(name);
       if (it == before.end() || it->second != text) {
         // Every list shows the cards: all of them, and every list, again.

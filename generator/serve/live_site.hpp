@@ -12,7 +12,8 @@
 //    replaces the old one in the model; the model is then sorted, indexed and
 //    its cross-references checked again (milliseconds: no file is re-read).
 //    A template change reloads the templates and compares each page
-//    template, partials inlined, with the one the pages were rendered with.
+//    template, with the partials it includes, with the one the pages were
+//    rendered with.
 // 3. The change names content keys (render/dependencies.hpp): "service:x",
 //    "template:service", "nav" ... An output is rebuilt when it read one of
 //    them before the change or reads one after it (a service that moves from

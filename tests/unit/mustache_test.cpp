@@ -1,5 +1,7 @@
 // The Mustache semantics offergen's templates rely on, one row per rule. The
-// expected outputs are what kainjow (the engine offergen used before) gives.
+// expected outputs are what kainjow (the engine offergen used before) gives,
+// except for standalone lines, which follow the Mustache spec
+// (mustache_spec_test.cpp runs the spec's own tests).
 #include <catch2/catch.hpp>
 
 #include "render/environment.hpp"
@@ -89,7 +91,9 @@ TEST_CASE("Mustache renders as the templates expect", "[mustache]") {
       {"lines holding only section tags are left out", "<ul>\n{{#items}}\n<li>{{name}}</li>\n{{/items}}\n</ul>\n",
        "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"},
       {"indented section tags too", "<ul>\n  {{#yes}}\n<li>x</li>\n  {{/yes}}\n</ul>", "<ul>\n<li>x</li>\n</ul>"},
-      {"a section that does not render leaves a blank line (as kainjow did)", "a\n{{#no}}\nx\n{{/no}}\nb\n", "a\n\nb\n"},
+      {"a section that does not render leaves no line either (kainjow left a blank one)", "a\n{{#no}}\nx\n{{/no}}\nb\n",
+       "a\nb\n"},
+      {"nor does a comment on its own line", "a\n  {{! note }}\nb", "a\nb"},
       {"an inverted section that renders is left out like a section", "a\n{{^no}}\nx\n{{/no}}\nb\n", "a\nx\nb\n"},
       {"a line with text and a section keeps its text", "a {{#yes}}b{{/yes}}\nc", "a b\nc"},
       {"a variable that prints nothing keeps its line", "a\n{{missing}}\nb", "a\n\nb"},
@@ -135,6 +139,29 @@ TEST_CASE("set() replaces a value; data moves rather than copies", "[mustache]")
   d.push_back("v");
   CHECK(list.get("k") == nullptr);
   CHECK(render("{{x}}", d) == "2");
+}
+
+TEST_CASE("partials come from the map given to render()", "[mustache][partials]") {
+  TemplateError error;
+  og::mustache::Partials partials;
+  const auto add = [&](const char* name, const char* text) {
+    auto t = Template::compile(text, error);
+    REQUIRE(t);
+    partials.emplace(name, std::move(*t));
+  };
+  add("outer", "<div>\n  {{> inner}}\n</div>\n");
+  add("inner", "<p>\n{{title}}\n</p>\n");
+  add("forever", "x{{> forever}}");
+  auto body = Template::compile("<body>\n  {{> outer}}\n{{> missing}}\n</body>", error);
+  REQUIRE(body);
+  // Standalone partials inside standalone partials: both indentations.
+  CHECK(body->render(page(), &partials) ==
+        "<body>\n  <div>\n    <p>\n    A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;\n    </p>\n  </div>\n</body>");
+  CHECK(body->render(page(), nullptr) == "<body>\n</body>");
+  // A partial that includes itself for ever stops after 64 levels.
+  auto runaway = Template::compile("{{> forever}}", error);
+  REQUIRE(runaway);
+  CHECK(runaway->render(data{}, &partials) == std::string(64, 'x'));
 }
 
 TEST_CASE("template errors give kainjow's message and the byte offset", "[mustache]") {

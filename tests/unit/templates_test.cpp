@@ -39,13 +39,15 @@ TEST_CASE("unknown partials and missing templates are errors", "[templates]") {
         "templates/partials/b.mustache:1:1: error: the partial 'a' includes itself\n1 error, 0 warnings\n");
 }
 
-TEST_CASE("partials are inlined once and render with the page's data", "[templates]") {
+TEST_CASE("partials render with the page's data", "[templates]") {
   Diagnostics d;
   auto set = TemplateSet::from_sources({{"page", "t/page.mustache", "<ul>{{#items}}{{> item}}{{/items}}</ul>"},
                                         {"partials/item", "t/partials/item.mustache", "<li>{{name}}</li>"}},
                                        {"page"}, d);
   REQUIRE(set);
-  CHECK(set->expanded().at("page") == "<ul>{{#items}}<li>{{name}}</li>{{/items}}</ul>");
+  // What the live preview compares: the page's text, then each partial it includes.
+  CHECK(set->sources().at("page") == std::string("<ul>{{#items}}{{> item}}{{/items}}</ul>") + '\0' + "item" +
+                                         '\0' + "<li>{{name}}</li>");
   CompiledTemplates compiled = set->compile();
   mustache::data items{mustache::data::type::list};
   for (const char* n : {"A & B", "<C>"}) {
@@ -56,6 +58,59 @@ TEST_CASE("partials are inlined once and render with the page's data", "[templat
   mustache::data data;
   data.set("items", items);
   CHECK(compiled.render("page", data) == "<ul><li>A &amp; B</li><li>&lt;C&gt;</li></ul>");
+}
+
+namespace {
+
+// Template `page` of a set built from `sources`, rendered with name "N".
+std::string render_page(std::vector<TemplateSource> sources) {
+  Diagnostics d;
+  auto set = TemplateSet::from_sources(std::move(sources), {"page"}, d);
+  INFO(test::diagnostics_text(d));
+  REQUIRE(set);
+  mustache::data data;
+  data.set("name", "N");
+  return set->compile().render("page", data);
+}
+
+}  // namespace
+
+TEST_CASE("partials are found however the tag is written, and keep their delimiters", "[templates]") {
+  const TemplateSource item{"partials/item", "t/partials/item.mustache", "<{{name}}>"};
+  // Each of these was silently dropped when partials were inlined as text.
+  CHECK(render_page({{"page", "t/page.mustache", "a{{ > item }}b"}, item}) == "a<N>b");
+  CHECK(render_page({{"page", "t/page.mustache", "{{=<% %>=}}a<%> item%>b<%name%>"}, item}) == "a<N>bN");
+  CHECK(load_errors({{"page", "t/page.mustache", "x\n{{=<% %>=}}<%> heder %>\n"}, item}) ==
+        "t/page.mustache:2:12: error: unknown partial 'heder' (partials live in the templates' partials/ folder)\n"
+        "1 error, 0 warnings\n");
+  // A delimiter change inside a partial stays inside it.
+  CHECK(render_page({{"page", "t/page.mustache", "{{> item}}|{{name}}"},
+                     {"partials/item", "t/partials/item.mustache", "{{=<% %>=}}<%name%>{{name}}"}}) ==
+        "N{{name}}|N");
+}
+
+TEST_CASE("a partial alone on its line takes the line's place, indented as its tag", "[templates]") {
+  CHECK(render_page({{"page", "t/page.mustache", "<body>\n  {{> header}}\n</body>\n"},
+                     {"partials/header", "t/partials/header.mustache", "<h1>\n{{name}}\n</h1>\n"}}) ==
+        "<body>\n  <h1>\n  N\n  </h1>\n</body>\n");
+}
+
+TEST_CASE("a partial may include itself inside a section", "[templates]") {
+  Diagnostics d;
+  auto set = TemplateSet::from_sources({{"page", "t/page.mustache", "{{> node}}"},
+                                        {"partials/node", "t/partials/node.mustache",
+                                         "{{name}}({{#children}}{{> node}}{{/children}})"}},
+                                       {"page"}, d);
+  REQUIRE(set);
+  mustache::data leaf;
+  leaf.set("name", "b");
+  leaf.set("children", mustache::data{mustache::data::type::list});  // else the root's are found
+  mustache::data children{mustache::data::type::list};
+  children.push_back(std::move(leaf));
+  mustache::data root;
+  root.set("name", "a");
+  root.set("children", std::move(children));
+  CHECK(set->compile().render("page", root) == "a(b())");
 }
 
 TEST_CASE("URLs work at the domain root and under a sub-path", "[urls]") {
