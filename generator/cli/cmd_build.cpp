@@ -3,9 +3,9 @@
 #include <iostream>
 #include <memory>
 
-#include "core/parallel.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "core/parallel.hpp"
 #include "pipeline/build_site.hpp"
 #include "validate/formats.hpp"
 #include "write/staged_directory.hpp"
@@ -31,7 +31,8 @@ struct BuildCommand {
     if (!base_url.empty()) {
       std::string why;
       if (base_url.front() != '/' && !is_web_address(base_url, why)) {
-        print_usage_error("--base-url must be a web address such as https://example.org/offer/ or a path such as /offer/");
+        print_usage_error(
+            "--base-url must be a web address such as https://example.org/offer/ or a path such as /offer/");
         return usage_failure;
       }
       options->base_url = base_url;

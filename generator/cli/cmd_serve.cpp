@@ -55,8 +55,10 @@ struct ServeCommand {
   void report(const RebuildReport& r, bool documents = false) const {
     std::string problems = problems_of(r);
     if (problems != printed_) {
-      if (!r.diagnostics.empty()) print_diagnostics(r.diagnostics);
-      else std::fprintf(stderr, "No problems\n");
+      if (!r.diagnostics.empty())
+        print_diagnostics(r.diagnostics);
+      else
+        std::fprintf(stderr, "No problems\n");
       printed_ = std::move(problems);
     }
     print_timings(r);
@@ -110,7 +112,8 @@ struct ServeCommand {
     }
     std::unique_ptr<Watcher> watcher;
     try {
-      watcher = std::make_unique<Watcher>(std::vector<std::filesystem::path>{options->content_dir, options->templates_dir});
+      watcher =
+          std::make_unique<Watcher>(std::vector<std::filesystem::path>{options->content_dir, options->templates_dir});
     } catch (const std::exception& e) {
       print_usage_error(e.what());
       return usage_failure;

@@ -23,7 +23,9 @@ void add_common_options(CLI::App& command, CommonOptions& options) {
   command.add_option("--today", options.today, "Date for review checks, YYYY-MM-DD (default: today)");
 }
 
-void print_usage_error(const std::string& message) { std::cerr << "offergen: error: " << message << "\n"; }
+void print_usage_error(const std::string& message) {
+  std::cerr << "offergen: error: " << message << "\n";
+}
 
 Date today_or(const std::string& text) {
   if (auto d = parse_iso_date(text)) return *d;

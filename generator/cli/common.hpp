@@ -17,7 +17,7 @@ struct CommonOptions {
   std::string content = "content";
   std::string templates = "templates";
   bool templates_given = false;  // --templates was on the command line: no fallback
-  std::string today;  // YYYY-MM-DD, for review checks
+  std::string today;             // YYYY-MM-DD, for review checks
   unsigned jobs = 0;
 };
 

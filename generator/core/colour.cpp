@@ -21,9 +21,7 @@ std::optional<Rgb> parse_hex_colour(std::string_view text) {
     v[i] = hex_digit(text[i]);
     if (v[i] < 0) return std::nullopt;
   }
-  auto channel = [&](int i) {
-    return text.size() == 3 ? (v[i] * 17) / 255.0 : (v[2 * i] * 16 + v[2 * i + 1]) / 255.0;
-  };
+  auto channel = [&](int i) { return text.size() == 3 ? (v[i] * 17) / 255.0 : (v[2 * i] * 16 + v[2 * i + 1]) / 255.0; };
   return Rgb{channel(0), channel(1), channel(2)};
 }
 

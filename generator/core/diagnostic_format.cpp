@@ -32,8 +32,8 @@ std::string format_diagnostic(const Diagnostic& d, const SourceLineLookup& looku
 }
 
 std::string format_summary(std::size_t errors, std::size_t warnings) {
-  return std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") +
-         std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+  return std::to_string(errors) + (errors == 1 ? " error, " : " errors, ") + std::to_string(warnings) +
+         (warnings == 1 ? " warning" : " warnings");
 }
 
 std::string format_json(const Diagnostics& diagnostics) {

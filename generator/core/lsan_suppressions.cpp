@@ -9,4 +9,6 @@ extern "C" const char* __lsan_default_suppressions() {
 }
 
 // Suppressed leaks are not worth a report on every run (tests read stderr).
-extern "C" const char* __lsan_default_options() { return "print_suppressions=0"; }
+extern "C" const char* __lsan_default_options() {
+  return "print_suppressions=0";
+}

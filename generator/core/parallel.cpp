@@ -106,10 +106,11 @@ thread_local bool WorkerPool::inside_ = false;
 
 }  // namespace
 
-unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
+unsigned default_jobs() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
-void parallel_for_workers(std::size_t n, unsigned jobs,
-                          const std::function<void(std::size_t, unsigned)>& fn) {
+void parallel_for_workers(std::size_t n, unsigned jobs, const std::function<void(std::size_t, unsigned)>& fn) {
   const unsigned threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, jobs), n));
   if (threads <= 1) {
     for (std::size_t i = 0; i < n; ++i) fn(i, 0);

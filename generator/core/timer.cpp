@@ -20,8 +20,7 @@ void StageTimer::start(std::string stage) {
 
 void StageTimer::stop() {
   if (!running_) return;
-  stages_.back().milliseconds =
-      std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+  stages_.back().milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
   stages_.back().cpu_milliseconds = process_cpu_milliseconds() - cpu_started_;
   running_ = false;
 }

@@ -7,9 +7,15 @@
 
 namespace og {
 
-std::string plan_on_a_page_route() { return "/downloads/plan-on-a-page.pdf"; }
-std::string plan_on_a_page_page_route() { return "/strategy/plan-on-a-page/"; }
-std::string pathway_guide_route(std::string_view id) { return "/downloads/pathways/" + std::string(id) + ".pdf"; }
+std::string plan_on_a_page_route() {
+  return "/downloads/plan-on-a-page.pdf";
+}
+std::string plan_on_a_page_page_route() {
+  return "/strategy/plan-on-a-page/";
+}
+std::string pathway_guide_route(std::string_view id) {
+  return "/downloads/pathways/" + std::string(id) + ".pdf";
+}
 std::string locality_directory_route(std::string_view id) {
   return "/downloads/localities/" + std::string(id) + ".pdf";
 }
@@ -85,8 +91,8 @@ Model document_model(const Model& model, const PlannedDocument& document) {
   for (const auto& s : model.services) {
     bool keep = std::find(wanted.begin(), wanted.end(), s.id) != wanted.end();
     if (!locality.empty())
-      keep = s.all_localities || std::any_of(s.localities.begin(), s.localities.end(),
-                                             [&](const Ref& r) { return r.id == locality; });
+      keep = s.all_localities ||
+             std::any_of(s.localities.begin(), s.localities.end(), [&](const Ref& r) { return r.id == locality; });
     if (keep) copy.services.push_back(s);
   }
   copy.index();

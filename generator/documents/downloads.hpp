@@ -17,17 +17,17 @@ enum class DocumentKind { plan_on_a_page, pathway_guide, locality_directory };
 
 struct PlannedDocument {
   DocumentKind kind;
-  std::size_t index = 0;  // into the model's pathways or localities
-  std::string route;      // "/downloads/pathways/asking-for-help.pdf"
-  std::string file;       // "downloads/pathways/asking-for-help.pdf"
-  std::string page_route; // the HTML page that is the primary version: "/pathways/asking-for-help/"
+  std::size_t index = 0;   // into the model's pathways or localities
+  std::string route;       // "/downloads/pathways/asking-for-help.pdf"
+  std::string file;        // "downloads/pathways/asking-for-help.pdf"
+  std::string page_route;  // the HTML page that is the primary version: "/pathways/asking-for-help/"
 };
 
 std::vector<PlannedDocument> plan_documents(const Model& model);
 
-std::string plan_on_a_page_route();                          // "/downloads/plan-on-a-page.pdf"
-std::string plan_on_a_page_page_route();                     // "/strategy/plan-on-a-page/"
-std::string pathway_guide_route(std::string_view pathway);   // "/downloads/pathways/<id>.pdf"
+std::string plan_on_a_page_route();                               // "/downloads/plan-on-a-page.pdf"
+std::string plan_on_a_page_page_route();                          // "/strategy/plan-on-a-page/"
+std::string pathway_guide_route(std::string_view pathway);        // "/downloads/pathways/<id>.pdf"
 std::string locality_directory_route(std::string_view locality);  // "/downloads/localities/<id>.pdf"
 
 // What was written for each document, known once it is printed.

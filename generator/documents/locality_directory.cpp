@@ -38,8 +38,8 @@ std::size_t directory_category(const Model& model, const Service& service) {
 std::vector<DirectoryGroup> locality_directory(const Model& model, const Locality& locality) {
   std::vector<const Service*> here;
   for (const auto& s : model.services) {
-    if (s.all_localities || std::any_of(s.localities.begin(), s.localities.end(),
-                                        [&](const Ref& r) { return r.id == locality.id; }))
+    if (s.all_localities ||
+        std::any_of(s.localities.begin(), s.localities.end(), [&](const Ref& r) { return r.id == locality.id; }))
       here.push_back(&s);
   }
   return locality_directory(model, here);

@@ -9,7 +9,9 @@ namespace og {
 
 namespace {
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+bool word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+}
 
 bool has_lower(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
@@ -61,7 +63,8 @@ std::vector<const Term*> terms_used(const Model& model, const Pathway& pathway) 
     text += "\n" + step.title + "\n" + step.text.text;
     // The guide prints how to reach each service, so their words count too.
     for (const auto& ref : step.services)
-      if (const Service* s = model.service(ref.id)) text += "\n" + s->name + "\n" + s->summary + "\n" + s->how_to_access.text;
+      if (const Service* s = model.service(ref.id))
+        text += "\n" + s->name + "\n" + s->summary + "\n" + s->how_to_access.text;
   }
   std::vector<const Term*> used;
   for (const auto& term : model.terms) {  // already A to Z

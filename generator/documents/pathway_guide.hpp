@@ -12,8 +12,8 @@ namespace og {
 
 struct GuideStep {
   const PathwayStep* step = nullptr;
-  int number = 0;        // "and" and "or" steps share the number of the step before
-  std::string logic;     // "", "and" or "or"
+  int number = 0;                        // "and" and "or" steps share the number of the step before
+  std::string logic;                     // "", "and" or "or"
   std::vector<const Service*> services;  // those that exist, in the order written
 };
 

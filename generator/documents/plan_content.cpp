@@ -9,11 +9,17 @@ PlanSection section_for(const StrategyPart& part, PlanShow show) {
   s.part = &part;
   switch (show) {
     case PlanShow::items:
-      if (!part.items.empty()) s.points = part.items;
-      else s.text = part.summary;
+      if (!part.items.empty())
+        s.points = part.items;
+      else
+        s.text = part.summary;
       break;
-    case PlanShow::summary: s.text = part.summary; break;
-    case PlanShow::body: s.body = &part.body; break;
+    case PlanShow::summary:
+      s.text = part.summary;
+      break;
+    case PlanShow::body:
+      s.body = &part.body;
+      break;
     case PlanShow::actions:
       for (const auto& a : part.actions) s.points.push_back(a.when.empty() ? a.what : a.what + " (" + a.when + ")");
       break;

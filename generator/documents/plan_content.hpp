@@ -11,9 +11,9 @@ namespace og {
 
 struct PlanSection {
   const StrategyPart* part = nullptr;
-  std::string heading;  // the part's title when a box holds several parts, else empty
+  std::string heading;              // the part's title when a box holds several parts, else empty
   std::vector<std::string> points;  // for items and actions: the lines to list
-  std::string text;     // for summary: the sentence
+  std::string text;                 // for summary: the sentence
   const Markdown* body = nullptr;   // for body
 };
 

@@ -55,8 +55,8 @@ void write_service_record(JsonWriter& j, const Model& model, const Urls& urls, c
   }
   // The service's own website when it has one, else its page on this site.
   j.member("url", !s.contact.website.empty() ? s.contact.website
-                  : urls.has_origin()         ? urls.absolute(Urls::service(s.id))
-                                              : urls.link(Urls::service(s.id)));
+                  : urls.has_origin()        ? urls.absolute(Urls::service(s.id))
+                                             : urls.link(Urls::service(s.id)));
   if (!s.contact.email.empty()) j.member("email", s.contact.email);
   j.member("status", "active");
   if (!s.cost.empty()) j.member("fees_description", s.cost);
@@ -202,8 +202,7 @@ std::string open_referral_page(std::size_t count, const std::function<const std:
   return out;
 }
 
-OpenReferralWriter::OpenReferralWriter(const Model& model, const Urls& urls,
-                                       std::function<void(std::string&&)> piece)
+OpenReferralWriter::OpenReferralWriter(const Model& model, const Urls& urls, std::function<void(std::string&&)> piece)
     : model_(model), urls_(urls), piece_(std::move(piece)) {
   PageFrame frame = page_frame(model.services.size());
   after_ = std::move(frame.after);

@@ -106,7 +106,9 @@ std::string ContentFile::folder() const {
   return layout != kLayout.end() && layout->folder ? std::string(layout->name) : std::string();
 }
 
-std::string ContentFile::id() const { return file.stem().string(); }
+std::string ContentFile::id() const {
+  return file.stem().string();
+}
 
 std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& display_dir, Diagnostics& diagnostics) {
   display_dir = dir.lexically_normal().generic_string();
@@ -118,11 +120,9 @@ std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& di
   for (const auto& [name, directory] : sorted_entries(dir)) {
     if (ignored_name(name)) continue;
     const std::string display = display_dir + "/" + name;
-    auto layout = std::find_if(kLayout.begin(), kLayout.end(),
-                               [&](const Entry& e) { return e.name == name; });
+    auto layout = std::find_if(kLayout.begin(), kLayout.end(), [&](const Entry& e) { return e.name == name; });
     if (layout == kLayout.end()) {
-      diagnostics.warning({display, 0, 0}, "offergen does not read '" + name + "'",
-                          did_you_mean(name, known));
+      diagnostics.warning({display, 0, 0}, "offergen does not read '" + name + "'", did_you_mean(name, known));
       continue;
     }
     if (layout->folder != directory) {
@@ -155,10 +155,10 @@ std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& di
       if (ext != layout->extension) {
         std::string hint;
         if (ext == ".yml" || ext == ".markdown")
-          hint = "rename it to '" + file_name.substr(0, file_name.size() - ext.size()) + std::string(layout->extension) + "'";
+          hint = "rename it to '" + file_name.substr(0, file_name.size() - ext.size()) +
+                 std::string(layout->extension) + "'";
         diagnostics.warning({file_display, 0, 0},
-                            "offergen reads only " + std::string(layout->extension) + " files in '" + name + "'",
-                            hint);
+                            "offergen reads only " + std::string(layout->extension) + " files in '" + name + "'", hint);
         continue;
       }
       pending.push_back({folder / file_name, file_display, layout->slot, markdown});
@@ -245,24 +245,46 @@ LoadedContent load_content(const fs::path& dir, unsigned jobs, Diagnostics& diag
     const Slot slot = pending[i].slot;
     if (p.markdown) {
       switch (slot) {
-        case Slot::services: content.services.push_back(std::move(*p.markdown)); break;
-        case Slot::localities: content.localities.push_back(std::move(*p.markdown)); break;
-        case Slot::pages: content.pages.push_back(std::move(*p.markdown)); break;
-        case Slot::pathways: content.pathways.push_back(std::move(*p.markdown)); break;
-        case Slot::strategy: content.strategy.push_back(std::move(*p.markdown)); break;
-        case Slot::young_people: content.young_people.push_back(std::move(*p.markdown)); break;
-        default: break;
+        case Slot::services:
+          content.services.push_back(std::move(*p.markdown));
+          break;
+        case Slot::localities:
+          content.localities.push_back(std::move(*p.markdown));
+          break;
+        case Slot::pages:
+          content.pages.push_back(std::move(*p.markdown));
+          break;
+        case Slot::pathways:
+          content.pathways.push_back(std::move(*p.markdown));
+          break;
+        case Slot::strategy:
+          content.strategy.push_back(std::move(*p.markdown));
+          break;
+        case Slot::young_people:
+          content.young_people.push_back(std::move(*p.markdown));
+          break;
+        default:
+          break;
       }
       continue;
     }
     if (!p.yaml) continue;
     YamlDocument doc = std::move(*p.yaml);
     switch (slot) {
-      case Slot::site: content.site = std::move(doc); break;
-      case Slot::glossary: content.glossary = std::move(doc); break;
-      case Slot::figures: content.figures = std::move(doc); break;
-      case Slot::plan_on_a_page: content.plan_on_a_page = std::move(doc); break;
-      default: break;
+      case Slot::site:
+        content.site = std::move(doc);
+        break;
+      case Slot::glossary:
+        content.glossary = std::move(doc);
+        break;
+      case Slot::figures:
+        content.figures = std::move(doc);
+        break;
+      case Slot::plan_on_a_page:
+        content.plan_on_a_page = std::move(doc);
+        break;
+      default:
+        break;
     }
   }
   return content;

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <set>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,20 +57,29 @@ struct LoadedContent {
 
 // Reads every content file under `dir` on up to `jobs` threads. Problems are
 // reported in `diagnostics`; a file that cannot be parsed is left out.
-LoadedContent load_content(const std::filesystem::path& dir, unsigned jobs,
-                           Diagnostics& diagnostics);
+LoadedContent load_content(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics);
 
 // The same, one file at a time, for callers that turn each file into the
 // model as soon as it is parsed (and so never hold every file's text and
 // tree at once), and for the preview server, which re-reads one file.
-enum class ContentSlot { site, glossary, figures, plan_on_a_page, services, localities, pages, pathways,
-                         strategy, young_people };
+enum class ContentSlot {
+  site,
+  glossary,
+  figures,
+  plan_on_a_page,
+  services,
+  localities,
+  pages,
+  pathways,
+  strategy,
+  young_people
+};
 
 struct ContentFile {
   std::filesystem::path file;
   std::string display;  // "content/services/home-start.md"
   ContentSlot slot;
-  bool markdown;        // .md (front matter and body) rather than .yaml
+  bool markdown;               // .md (front matter and body) rather than .yaml
   std::string folder() const;  // "services", or "" for a single file
   std::string id() const;      // "home-start"
 };
@@ -94,8 +103,8 @@ bool noticed_content_path(const std::filesystem::path& dir, const std::filesyste
 // One file read and parsed; safe to call on any thread.
 struct ParsedFile {
   Diagnostics diagnostics;
-  std::unique_ptr<SourceFile> source;  // null when the file could not be read
-  std::optional<YamlDocument> yaml;     // YAML files that parsed
+  std::unique_ptr<SourceFile> source;        // null when the file could not be read
+  std::optional<YamlDocument> yaml;          // YAML files that parsed
   std::optional<MarkdownDocument> markdown;  // Markdown files that were read
   bool unreadable() const { return !source || (!markdown && !yaml); }
 };

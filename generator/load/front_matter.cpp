@@ -38,8 +38,7 @@ MarkdownSplit split_front_matter(const SourceFile& source, Diagnostics& diagnost
     pos = end + 1;
     ++line;
   }
-  diagnostics.error(source.at(1, 1), "the front matter is not closed",
-                    "add a line with '---' after the front matter");
+  diagnostics.error(source.at(1, 1), "the front matter is not closed", "add a line with '---' after the front matter");
   split.broken = true;
   return split;
 }

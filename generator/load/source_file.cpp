@@ -75,8 +75,7 @@ std::optional<SourceFile> make_source_from(std::string display_path, std::string
     const int column = utf8_length(std::string_view(raw).substr(line_start, *bad - line_start)) + 1;
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(raw[*bad]));
-    diagnostics.error({display_path, line, column},
-                      std::string("the file is not valid UTF-8 (byte ") + byte + ")",
+    diagnostics.error({display_path, line, column}, std::string("the file is not valid UTF-8 (byte ") + byte + ")",
                       "save the file with UTF-8 encoding");
     return std::nullopt;
   }
@@ -90,8 +89,7 @@ std::optional<SourceFile> make_source_from(std::string display_path, std::string
 
 }  // namespace
 
-std::optional<SourceFile> make_source(std::string display_path, std::string_view raw,
-                                      Diagnostics& diagnostics) {
+std::optional<SourceFile> make_source(std::string display_path, std::string_view raw, Diagnostics& diagnostics) {
   return make_source_from(std::move(display_path), std::string(raw), diagnostics);
 }
 

@@ -30,7 +30,6 @@ std::optional<SourceFile> read_source(const std::filesystem::path& file, std::st
                                       Diagnostics& diagnostics);
 
 // Builds a SourceFile from text in memory (tests, the preview server).
-std::optional<SourceFile> make_source(std::string display_path, std::string_view raw,
-                                      Diagnostics& diagnostics);
+std::optional<SourceFile> make_source(std::string display_path, std::string_view raw, Diagnostics& diagnostics);
 
 }  // namespace og

@@ -31,8 +31,10 @@ std::size_t closing_quote(std::string_view text, std::size_t pos, std::size_t en
     if (quote == '"' && text[i] == '\\') {
       ++i;
     } else if (text[i] == quote) {
-      if (quote == '\'' && i + 1 < end && text[i + 1] == '\'') ++i;
-      else return i;
+      if (quote == '\'' && i + 1 < end && text[i + 1] == '\'')
+        ++i;
+      else
+        return i;
     }
   }
   return std::string_view::npos;
@@ -158,7 +160,9 @@ std::optional<YamlProblem> quote_problem(std::string_view text) {
   return std::nullopt;
 }
 
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 }  // namespace
 

@@ -22,10 +22,14 @@ const YamlNode* YamlNode::find(std::string_view key) const {
 
 const char* describe_kind(const YamlNode& node) {
   switch (node.kind) {
-    case YamlNode::Kind::null: return "nothing";
-    case YamlNode::Kind::scalar: return "text";
-    case YamlNode::Kind::sequence: return "a list";
-    case YamlNode::Kind::mapping: return "a mapping";
+    case YamlNode::Kind::null:
+      return "nothing";
+    case YamlNode::Kind::scalar:
+      return "text";
+    case YamlNode::Kind::sequence:
+      return "a list";
+    case YamlNode::Kind::mapping:
+      return "a mapping";
   }
   return "nothing";
 }
@@ -167,7 +171,8 @@ class TreeBuilder : public YAML::EventHandler {
     refuse_anchor(mark, anchor);
     if (stack_.size() >= kMaxDepth)
       throw Stop{"the lists and mappings are nested more than " + std::to_string(kMaxDepth) + " levels deep",
-                 static_cast<std::size_t>(std::max(mark.pos, 0)), "content needs only a few levels; check the brackets"};
+                 static_cast<std::size_t>(std::max(mark.pos, 0)),
+                 "content needs only a few levels; check the brackets"};
     Open o;
     o.node.kind = kind;
     place(o.node, mark);
@@ -293,8 +298,8 @@ std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view te
       diagnostics.error(source.at(first_line, 1), "the file holds more than one YAML document",
                         "remove the extra '---' line");
     } else {
-      report({std::string("unexpected '") + positions.at(*second) + "'", *second,
-              "remove it, or put the text in quotes"});
+      report(
+          {std::string("unexpected '") + positions.at(*second) + "'", *second, "remove it, or put the text in quotes"});
       return std::nullopt;
     }
   }

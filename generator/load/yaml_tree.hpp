@@ -21,11 +21,11 @@ struct YamlNode {
   enum class Kind { null, scalar, sequence, mapping };
 
   Kind kind = Kind::null;
-  int line = 0;    // 1-based
-  int column = 0;  // 1-based, in characters
-  std::string value;  // scalars only
-  bool plain = true;  // false for quoted and block scalars
-  bool block = false; // literal (|) or folded (>) block scalar
+  int line = 0;                    // 1-based
+  int column = 0;                  // 1-based, in characters
+  std::string value;               // scalars only
+  bool plain = true;               // false for quoted and block scalars
+  bool block = false;              // literal (|) or folded (>) block scalar
   std::vector<YamlNode> items;     // sequences
   std::vector<YamlEntry> entries;  // mappings, in document order
 

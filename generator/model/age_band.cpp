@@ -8,8 +8,7 @@ const std::vector<AgeBand>& age_bands() {
       {"5-10", "Ages 5 to 10", "Children at primary school", 5, 10},
       {"11-15", "Ages 11 to 15", "Teenagers at secondary school", 11, 15},
       {"16-18", "Ages 16 to 18", "Older teenagers, in college, training or work", 16, 18},
-      {"19-25", "Ages 19 to 25", "Young adults, such as care leavers and young people with SEND",
-       19, 25},
+      {"19-25", "Ages 19 to 25", "Young adults, such as care leavers and young people with SEND", 19, 25},
   };
   return bands;
 }

@@ -22,12 +22,11 @@ std::string Date::iso() const {
 }
 
 std::string Date::long_form() const {
-  static const std::array<const char*, 12> months = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
+  static const std::array<const char*, 12> months = {"January",   "February", "March",    "April",
+                                                     "May",       "June",     "July",     "August",
+                                                     "September", "October",  "November", "December"};
   if (month < 1 || month > 12) return iso();
-  return std::to_string(day) + " " + months[static_cast<std::size_t>(month - 1)] + " " +
-         std::to_string(year);
+  return std::to_string(day) + " " + months[static_cast<std::size_t>(month - 1)] + " " + std::to_string(year);
 }
 
 }  // namespace og

@@ -19,17 +19,17 @@ struct Ref {
 // rendering it (a skipped heading level, a broken link) point at the right line.
 struct Markdown {
   std::string text;
-  Location origin;      // the file line and column of the text's first character
-  int column_shift = 0; // added to columns of lines after the first (block indentation)
-  std::string plain;    // the text without markup, while a build needs it (pipeline/search_and_export.cpp)
+  Location origin;       // the file line and column of the text's first character
+  int column_shift = 0;  // added to columns of lines after the first (block indentation)
+  std::string plain;     // the text without markup, while a build needs it (pipeline/search_and_export.cpp)
   bool empty() const { return text.empty(); }
 };
 
 struct Date {
   int year = 0, month = 0, day = 0;
   bool empty() const { return year == 0; }
-  std::string iso() const;           // "2018-10-01"
-  std::string long_form() const;     // "1 October 2018"
+  std::string iso() const;        // "2018-10-01"
+  std::string long_form() const;  // "1 October 2018"
   auto operator<=>(const Date&) const = default;
 };
 

@@ -9,10 +9,10 @@
 namespace og {
 
 struct Term {
-  std::string id;          // "camhs"
-  std::string term;        // "CAMHS"
-  std::string stands_for;  // "Child and Adolescent Mental Health Services"
-  std::string definition;  // plain text, one or two sentences
+  std::string id;                 // "camhs"
+  std::string term;               // "CAMHS"
+  std::string stands_for;         // "Child and Adolescent Mental Health Services"
+  std::string definition;         // plain text, one or two sentences
   std::vector<std::string> also;  // other spellings: "CiN", "LAC"
   std::vector<Ref> related;
   Location where;

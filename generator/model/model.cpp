@@ -11,8 +11,8 @@ void build(std::map<std::string, std::size_t, std::less<>>& index, const std::ve
 }
 
 template <typename T>
-const T* lookup(const std::map<std::string, std::size_t, std::less<>>& index,
-                const std::vector<T>& items, std::string_view id) {
+const T* lookup(const std::map<std::string, std::size_t, std::less<>>& index, const std::vector<T>& items,
+                std::string_view id) {
   auto it = index.find(id);
   return it == index.end() ? nullptr : &items[it->second];
 }
@@ -30,15 +30,25 @@ void Model::index() {
   build(young_people_index_, young_people);
 }
 
-const Service* Model::service(std::string_view id) const { return lookup(service_index_, services, id); }
-const Locality* Model::locality(std::string_view id) const { return lookup(locality_index_, localities, id); }
+const Service* Model::service(std::string_view id) const {
+  return lookup(service_index_, services, id);
+}
+const Locality* Model::locality(std::string_view id) const {
+  return lookup(locality_index_, localities, id);
+}
 const Category* Model::category(std::string_view id) const {
   return lookup(category_index_, site.categories, id);
 }
-const Term* Model::term(std::string_view id) const { return lookup(term_index_, terms, id); }
-const Page* Model::page(std::string_view id) const { return lookup(page_index_, pages, id); }
+const Term* Model::term(std::string_view id) const {
+  return lookup(term_index_, terms, id);
+}
+const Page* Model::page(std::string_view id) const {
+  return lookup(page_index_, pages, id);
+}
 
-const Pathway* Model::pathway(std::string_view id) const { return lookup(pathway_index_, pathways, id); }
+const Pathway* Model::pathway(std::string_view id) const {
+  return lookup(pathway_index_, pathways, id);
+}
 const StrategyPart* Model::strategy_part(std::string_view id) const {
   return lookup(strategy_index_, strategy, id);
 }

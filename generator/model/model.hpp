@@ -22,15 +22,15 @@ namespace og {
 
 struct Model {
   Site site;
-  std::vector<Service> services;      // sorted by name, then id
-  std::vector<Locality> localities;   // sorted by name, then id
+  std::vector<Service> services;     // sorted by name, then id
+  std::vector<Locality> localities;  // sorted by name, then id
   std::vector<FigureDefinition> figures;
   std::vector<FigureGroup> figure_groups;
-  std::vector<FigureColumn> figure_columns;  // extra table columns, such as a total
-  std::vector<Term> terms;            // sorted A-Z by term
-  std::vector<Page> pages;            // sorted by id
-  std::vector<Pathway> pathways;      // sorted by order, then id
-  std::vector<StrategyPart> strategy; // sorted by order, then id
+  std::vector<FigureColumn> figure_columns;   // extra table columns, such as a total
+  std::vector<Term> terms;                    // sorted A-Z by term
+  std::vector<Page> pages;                    // sorted by id
+  std::vector<Pathway> pathways;              // sorted by order, then id
+  std::vector<StrategyPart> strategy;         // sorted by order, then id
   std::vector<YoungPeoplePage> young_people;  // sorted by order, then id
   std::optional<PlanOnAPage> plan_on_a_page;  // only when content has plan-on-a-page.yaml
 
@@ -54,8 +54,8 @@ struct Model {
   void index();
 
  private:
-  std::map<std::string, std::size_t, std::less<>> service_index_, locality_index_,
-      category_index_, term_index_, page_index_, pathway_index_, strategy_index_, young_people_index_;
+  std::map<std::string, std::size_t, std::less<>> service_index_, locality_index_, category_index_, term_index_,
+      page_index_, pathway_index_, strategy_index_, young_people_index_;
 };
 
 }  // namespace og

@@ -17,8 +17,8 @@ struct PathwayStep {
   Markdown text;
   std::vector<Ref> services;
   StepJoin join = StepJoin::next;
-  int level = 0;          // the level of need (site.yaml) the step is about; 0 for none
-  Location level_where;   // where 'level' was written
+  int level = 0;         // the level of need (site.yaml) the step is about; 0 for none
+  Location level_where;  // where 'level' was written
   Location where;
 };
 
@@ -27,7 +27,7 @@ struct Pathway {
   Location where;
   std::string title;
   std::string summary;
-  std::string audience;  // "families", "practitioners" or "young-people"
+  std::string audience;   // "families", "practitioners" or "young-people"
   Markdown introduction;  // the Markdown body
   std::vector<PathwayStep> steps;
   int order = 0;

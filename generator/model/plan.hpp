@@ -21,17 +21,17 @@ struct PlanBox {
   std::string title;       // empty: the part's title (or the parts' titles)
   std::vector<Ref> parts;  // strategy part ids, in order
   PlanShow show = PlanShow::items;
-  Location where;          // the box in plan-on-a-page.yaml, for the overflow diagnostic
+  Location where;  // the box in plan-on-a-page.yaml, for the overflow diagnostic
 };
 
 struct PlanOnAPage {
   std::string title;
   std::string subtitle;
-  Ref statement;           // optional: a part whose summary spans the top (the vision)
-  int columns = 3;         // boxes side by side
-  bool a3 = false;         // the PDF's paper: A4 landscape, or A3 landscape
+  Ref statement;    // optional: a part whose summary spans the top (the vision)
+  int columns = 3;  // boxes side by side
+  bool a3 = false;  // the PDF's paper: A4 landscape, or A3 landscape
   std::vector<PlanBox> boxes;
-  Location where;          // the file
+  Location where;  // the file
 };
 
 }  // namespace og

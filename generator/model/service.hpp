@@ -16,10 +16,10 @@ struct Service {
   Location where;  // the file
   std::string name;
   std::string organisation;
-  std::string summary;   // one sentence
+  std::string summary;  // one sentence
   Markdown description;
   std::vector<Ref> categories;
-  std::vector<int> levels;  // continuum levels 1-4
+  std::vector<int> levels;            // continuum levels 1-4
   std::vector<Location> level_where;  // where each level was written
   std::optional<int> min_age;
   std::optional<int> max_age;
@@ -40,7 +40,7 @@ struct Service {
   Extra extra;  // free-form data for templates
 };
 
-const char* access_route_name(AccessRoute r);   // "Self-referral"
-const char* access_route_id(AccessRoute r);     // "self-referral"
+const char* access_route_name(AccessRoute r);  // "Self-referral"
+const char* access_route_id(AccessRoute r);    // "self-referral"
 
 }  // namespace og

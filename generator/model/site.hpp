@@ -23,8 +23,8 @@ struct Level {
 };
 
 struct Colours {
-  std::string brand = "#1d4f91";       // header, links on light backgrounds
-  std::string accent = "#ffdd00";      // focus ring
+  std::string brand = "#1d4f91";   // header, links on light backgrounds
+  std::string accent = "#ffdd00";  // focus ring
   std::string text = "#0b0c0c";
   std::string background = "#ffffff";
 };
@@ -35,17 +35,17 @@ struct NavLink {
 };
 
 struct Site {
-  std::string title;           // "Exampleshire early support"
-  std::string partnership;     // "Exampleshire Early Support Partnership"
-  std::string description;     // one sentence for the home page and search engines
+  std::string title;        // "Exampleshire early support"
+  std::string partnership;  // "Exampleshire Early Support Partnership"
+  std::string description;  // one sentence for the home page and search engines
   std::string language = "en-GB";
-  std::string base_url;        // "https://example.org/offer/" or empty
+  std::string base_url;  // "https://example.org/offer/" or empty
   Colours colours;
   Contact contact;
   std::string exit_url = "https://www.bbc.co.uk/weather";
   int review_months = 12;
   bool allow_raw_html = false;
-  Date updated;                // when the content as a whole was last changed
+  Date updated;  // when the content as a whole was last changed
   std::vector<Category> categories;
   std::vector<Level> levels;
   Location where;

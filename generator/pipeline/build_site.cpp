@@ -90,8 +90,8 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   // what the index is made of, so they can be rendered before it is made.
   std::vector<ServiceText> service_texts;
   if (content_ok) {
-    env.search_index_route = search::table_route(
-        search::document_digests(model, search::document_sources(model), jobs), model.terms);
+    env.search_index_route =
+        search::table_route(search::document_digests(model, search::document_sources(model), jobs), model.terms);
     service_texts.resize(model.services.size());
     env.service_texts = &service_texts;
   }
@@ -109,8 +109,10 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output) {
   std::vector<std::size_t> first_pages, second_pages;
   std::vector<std::size_t> service_pages(content_ok ? model.services.size() : 0, pages.size());
   for (std::size_t i = 0; i < pages.size(); ++i) {
-    if (content_ok && pages[i].kind == PageKind::service) service_pages[pages[i].index] = i;
-    else (links_to_documents(pages[i].kind) ? second_pages : first_pages).push_back(i);
+    if (content_ok && pages[i].kind == PageKind::service)
+      service_pages[pages[i].index] = i;
+    else
+      (links_to_documents(pages[i].kind) ? second_pages : first_pages).push_back(i);
   }
   const std::size_t printable = fonts ? documents.size() : 0;
   std::vector<std::unique_ptr<PageRenderer>> renderers(std::max(1u, jobs));

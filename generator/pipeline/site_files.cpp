@@ -75,8 +75,9 @@ std::string atom_feed(const RenderEnvironment& env) {
 }
 
 std::string sitemap_xml(const RenderEnvironment& env, const std::vector<PlannedPage>& pages) {
-  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const auto& p : pages) {
     if (p.kind == PageKind::not_found) continue;
     xml += "  <url><loc>";

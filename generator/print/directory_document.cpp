@@ -20,7 +20,8 @@ PrintedDocument print_locality_directory(const PrintEnvironment& env, PangoConte
   }
   auto joined = [](const std::vector<std::string>& items) {
     std::string s;
-    for (std::size_t i = 0; i < items.size(); ++i) s += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+    for (std::size_t i = 0; i < items.size(); ++i)
+      s += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
     return s;
   };
   if (!locality.places.empty())
@@ -37,7 +38,8 @@ PrintedDocument print_locality_directory(const PrintEnvironment& env, PangoConte
   const std::vector<DirectoryGroup> groups = locality_directory(model, locality);
   std::size_t count = 0;
   for (const auto& g : groups) count += g.services.size();
-  out.paragraph(plain(count_phrase(count, "service", "services") + (count == 1 ? " works" : " work") + " in this area."));
+  out.paragraph(
+      plain(count_phrase(count, "service", "services") + (count == 1 ? " works" : " work") + " in this area."));
   for (const auto& g : groups) {
     out.open("Sect");
     out.heading(2, plain(g.category->name, true));

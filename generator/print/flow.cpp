@@ -6,7 +6,6 @@
 #include <cmath>
 #include <map>
 
-
 namespace og {
 
 namespace {
@@ -148,8 +147,10 @@ int draw_flow(PdfDocument& pdf, PangoContext* context, const std::string& family
       double from = s.has_mark ? s.mark_top + page.mark_diameter : 0;
       double to = s.bottom;
       auto next = spans.find({p, step + 1});
-      if (next != spans.end() && next->second.has_mark) to = next->second.mark_top;
-      else if (step < last_step) to = content_height;
+      if (next != spans.end() && next->second.has_mark)
+        to = next->second.mark_top;
+      else if (step < last_step)
+        to = content_height;
       if (to <= from) continue;
       cairo_set_source_rgb(cr, page.line_colour.r, page.line_colour.g, page.line_colour.b);
       cairo_rectangle(cr, x - 1, page.top + from, 2, to - from);

@@ -17,26 +17,26 @@ typedef struct _PangoContext PangoContext;
 namespace og {
 
 struct FlowBlock {
-  std::vector<std::string> open;        // structure containers opened before it ("L", "LI"), outermost first
-  std::string label;                    // a bullet or number drawn in the indent, tagged Lbl
+  std::vector<std::string> open;              // structure containers opened before it ("L", "LI"), outermost first
+  std::string label;                          // a bullet or number drawn in the indent, tagged Lbl
   std::vector<std::string> open_after_label;  // containers opened after the label ("LBody"), closed by `close`
-  std::string tag;                      // its own tag around the text: "P", "H2"; "" for none
+  std::string tag;                            // its own tag around the text: "P", "H2"; "" for none
   std::string tag_attributes;
   RichText text;
   TextStyle style;
-  double indent = 0;                    // from the content's left edge
+  double indent = 0;  // from the content's left edge
   double space_before = 0, space_after = 0;
   bool keep_with_next = false;
-  int group = -1;                       // blocks kept on one page together
-  int close = 0;                        // containers closed after it
-  std::string mark;                     // a step's number, "and" or "or", drawn in a circle in the gutter
-  int step = -1;                        // the step the block belongs to: a line joins a step's blocks
+  int group = -1;    // blocks kept on one page together
+  int close = 0;     // containers closed after it
+  std::string mark;  // a step's number, "and" or "or", drawn in a circle in the gutter
+  int step = -1;     // the step the block belongs to: a line joins a step's blocks
 };
 
 struct FlowPage {
   double width = 595.276, height = 841.89;  // A4 portrait, in points
   double left = 56, right = 56, top = 72, bottom = 64;
-  double gutter_line_x = 0;            // where the line joining steps runs (from the content's left)
+  double gutter_line_x = 0;  // where the line joining steps runs (from the content's left)
   double mark_diameter = 22;
   Rgb line_colour{0.69, 0.71, 0.71};
   // Draws the page's header and footer: page from 1, of `pages`.

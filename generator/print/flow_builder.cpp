@@ -110,8 +110,12 @@ void FlowBuilder::close() {
   blocks_.back().close += 1;
 }
 
-void FlowBuilder::begin_group() { group_ = next_group_++; }
-void FlowBuilder::end_group() { group_ = -1; }
+void FlowBuilder::begin_group() {
+  group_ = next_group_++;
+}
+void FlowBuilder::end_group() {
+  group_ = -1;
+}
 
 // Walks cmark-gfm's tree into blocks.
 struct MarkdownFlow {
@@ -127,17 +131,29 @@ struct MarkdownFlow {
         case CMARK_NODE_HTML_INLINE:
           if (literal) runs.push_back({literal, bold, italic, link});
           break;
-        case CMARK_NODE_SOFTBREAK: runs.push_back({" ", bold, italic, link}); break;
-        case CMARK_NODE_LINEBREAK: runs.push_back({"\n", bold, italic, link}); break;
-        case CMARK_NODE_EMPH: inlines(c, runs, bold, true, link); break;
-        case CMARK_NODE_STRONG: inlines(c, runs, true, italic, link); break;
+        case CMARK_NODE_SOFTBREAK:
+          runs.push_back({" ", bold, italic, link});
+          break;
+        case CMARK_NODE_LINEBREAK:
+          runs.push_back({"\n", bold, italic, link});
+          break;
+        case CMARK_NODE_EMPH:
+          inlines(c, runs, bold, true, link);
+          break;
+        case CMARK_NODE_STRONG:
+          inlines(c, runs, true, italic, link);
+          break;
         case CMARK_NODE_LINK: {
           const char* url = cmark_node_get_url(c);
           inlines(c, runs, bold, italic, url && *url ? out.resolve(url) : link);
           break;
         }
-        case CMARK_NODE_IMAGE: inlines(c, runs, bold, italic, link); break;  // its alt text
-        default: inlines(c, runs, bold, italic, link); break;                // strikethrough and the like
+        case CMARK_NODE_IMAGE:
+          inlines(c, runs, bold, italic, link);
+          break;  // its alt text
+        default:
+          inlines(c, runs, bold, italic, link);
+          break;  // strikethrough and the like
       }
     }
   }
@@ -174,7 +190,9 @@ struct MarkdownFlow {
     const char* literal = cmark_node_get_literal(node);
     const char* type = cmark_node_get_type_string(node);
     switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_PARAGRAPH: out.paragraph(inline_text(node)); return;
+      case CMARK_NODE_PARAGRAPH:
+        out.paragraph(inline_text(node));
+        return;
       case CMARK_NODE_HEADING:
         out.heading(cmark_node_get_heading_level(node) - 2 + heading_base, inline_text(node));
         return;
@@ -204,8 +222,10 @@ struct MarkdownFlow {
         if (!text.empty()) out.paragraph(plain(text));
         return;
       }
-      case CMARK_NODE_THEMATIC_BREAK: return;
-      default: break;
+      case CMARK_NODE_THEMATIC_BREAK:
+        return;
+      default:
+        break;
     }
     if (type && std::strcmp(type, "table") == 0) {
       // A table becomes one paragraph a row, its cells joined: readable in

@@ -44,7 +44,8 @@ PrintedDocument print_pathway_guide(const PrintEnvironment& env, PangoContext* c
     out.markdown(g.step->text, 3);
     for (const Service* s : g.services) {
       // A service's details are printed once, at the first step that links to it.
-      auto [it, first] = first_step.emplace(s, g.logic.empty() ? "step " + std::to_string(g.number) : "the step \u201c" + g.step->title + "\u201d");
+      auto [it, first] = first_step.emplace(
+          s, g.logic.empty() ? "step " + std::to_string(g.number) : "the step \u201c" + g.step->title + "\u201d");
       if (first) {
         service_details(out, env, *s, 3);
       } else {

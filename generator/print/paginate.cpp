@@ -9,7 +9,9 @@ namespace {
 
 constexpr int kMinLines = 2;  // no widows or orphans: two lines at each side of a break
 
-double total(const MeasuredBlock& b) { return std::accumulate(b.lines.begin(), b.lines.end(), 0.0); }
+double total(const MeasuredBlock& b) {
+  return std::accumulate(b.lines.begin(), b.lines.end(), 0.0);
+}
 
 double lines_height(const MeasuredBlock& b, int first, int last) {
   double h = 0;
@@ -62,8 +64,8 @@ Pagination paginate(const std::vector<MeasuredBlock>& blocks, double page_height
     const double need = needed_to_start(blocks, i);
     // Move on when what must stay together does not fit here but would on a fresh page.
     if (y > 0 && y + space + need > page_height && need <= page_height) {
-      const bool can_split = b.splittable && b.group < 0 && !b.keep_with_next &&
-                             static_cast<int>(b.lines.size()) >= 2 * kMinLines;
+      const bool can_split =
+          b.splittable && b.group < 0 && !b.keep_with_next && static_cast<int>(b.lines.size()) >= 2 * kMinLines;
       if (!can_split || y + space + lines_height(b, 0, kMinLines) > page_height) {
         new_page();
         space = 0;

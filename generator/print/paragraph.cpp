@@ -72,8 +72,12 @@ Paragraph::~Paragraph() {
 }
 
 Paragraph::Paragraph(Paragraph&& o) noexcept
-    : layout_(o.layout_), text_(std::move(o.text_)), ranges_(std::move(o.ranges_)), lines_(std::move(o.lines_)),
-      style_(o.style_), has_links_(o.has_links_) {
+    : layout_(o.layout_),
+      text_(std::move(o.text_)),
+      ranges_(std::move(o.ranges_)),
+      lines_(std::move(o.lines_)),
+      style_(o.style_),
+      has_links_(o.has_links_) {
   o.layout_ = nullptr;
 }
 
@@ -106,8 +110,10 @@ void Paragraph::draw(cairo_t* cr, double x, double y, int first, int last) const
       const double width = pango_glyph_string_get_width(run->glyphs) / double(PANGO_SCALE);
       const Range& range = range_at(static_cast<std::size_t>(run->item->offset));
       const bool link = !range.link.empty();
-      if (link) cairo_tag_begin(cr, CAIRO_TAG_LINK, link_attributes(range.link).c_str());
-      else if (has_links_) cairo_tag_begin(cr, "Span", "");
+      if (link)
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, link_attributes(range.link).c_str());
+      else if (has_links_)
+        cairo_tag_begin(cr, "Span", "");
       const Rgb& c = link ? style_.link_colour : style_.colour;
       cairo_set_source_rgb(cr, c.r, c.g, c.b);
       cairo_move_to(cr, pen, baseline);
@@ -118,8 +124,10 @@ void Paragraph::draw(cairo_t* cr, double x, double y, int first, int last) const
         cairo_rectangle(cr, pen, baseline + style_.size * 0.14, width, thickness);
         cairo_fill(cr);
       }
-      if (link) cairo_tag_end(cr, CAIRO_TAG_LINK);
-      else if (has_links_) cairo_tag_end(cr, "Span");
+      if (link)
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
+      else if (has_links_)
+        cairo_tag_end(cr, "Span");
       pen += width;
     }
   }

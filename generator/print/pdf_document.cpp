@@ -26,7 +26,9 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
   return CAIRO_STATUS_SUCCESS;
 }
 
-std::string iso_date(const Date& d) { return d.iso() + "T00:00:00Z"; }
+std::string iso_date(const Date& d) {
+  return d.iso() + "T00:00:00Z";
+}
 std::string pdf_date(const Date& d) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "D:%04d%02d%02d000000Z", d.year, d.month, d.day);
@@ -75,8 +77,10 @@ void merge_root_documents(QPDFObjectHandle root) {
     QPDFObjectHandle other = kids.getArrayItem(i);
     QPDFObjectHandle moved = other.getKey("/K");
     std::vector<QPDFObjectHandle> items;
-    if (moved.isArray()) items = moved.getArrayAsVector();
-    else if (!moved.isNull()) items.push_back(moved);
+    if (moved.isArray())
+      items = moved.getArrayAsVector();
+    else if (!moved.isNull())
+      items.push_back(moved);
     for (QPDFObjectHandle item : items) {
       if (item.isInteger()) {  // marked content of the other element's page
         QPDFObjectHandle mcr = QPDFObjectHandle::newDictionary();
@@ -148,7 +152,8 @@ PdfDocument::PdfDocument(double width, double height, const PdfMetadata& metadat
   surface_ = cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, width, height);
   cairo_pdf_surface_restrict_to_version(surface_, CAIRO_PDF_VERSION_1_5);
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, metadata.title.c_str());
-  if (!metadata.author.empty()) cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, metadata.author.c_str());
+  if (!metadata.author.empty())
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, metadata.author.c_str());
   if (!metadata.subject.empty())
     cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_SUBJECT, metadata.subject.c_str());
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "offergen");

@@ -18,7 +18,7 @@ namespace og {
 
 struct PdfMetadata {
   std::string title;
-  std::string author;    // the partnership
+  std::string author;  // the partnership
   std::string subject;
   std::string language;  // "en-GB"
   Date date;             // creation and modification date, from content; empty: none

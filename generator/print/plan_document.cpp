@@ -18,7 +18,9 @@ namespace {
 
 constexpr double kA4Long = 841.89, kA4Short = 595.276;
 
-double mm(double points) { return points * 25.4 / 72.0; }
+double mm(double points) {
+  return points * 25.4 / 72.0;
+}
 
 // One layout of the whole page at one body text size.
 struct PlanLayout {
@@ -38,7 +40,11 @@ class PlanPrinter {
  public:
   PlanPrinter(const PrintEnvironment& env, PangoContext* context, const PlanContent& content,
               const PlannedDocument& document)
-      : env_(env), context_(context), content_(content), document_(document), family_(env.fonts->family()),
+      : env_(env),
+        context_(context),
+        content_(content),
+        document_(document),
+        family_(env.fonts->family()),
         theme_(env.theme) {
     const bool a3 = content.plan->a3;
     width_ = a3 ? kA4Long * std::sqrt(2.0) : kA4Long;
@@ -91,7 +97,8 @@ std::vector<FlowBlock> PlanPrinter::box_blocks(const PlanBoxContent& box, double
   sizes.h3 = body * 1.05;
   sizes.h4 = body;
   sizes.small = std::max(9.0, body * 0.85);
-  FlowBuilder out(theme_, [this](std::string_view link) { return env_.resolve(link); }, sizes);
+  FlowBuilder out(
+      theme_, [this](std::string_view link) { return env_.resolve(link); }, sizes);
   for (const auto& section : box.sections) {
     if (!section.heading.empty()) {
       out.heading(3, plain(section.heading, true));
@@ -135,7 +142,8 @@ PlanLayout PlanPrinter::lay_out(double body) {
   l.header_height = band + 4 * k_;  // and the accent stripe under it
   if (content_.statement) {
     const double w = inner - 2 * pad - 6 * k_;
-    l.statement_label = text(plain(content_.statement->title, true), style(std::max(9.0, body * 0.95), true, theme_.brand), w);
+    l.statement_label =
+        text(plain(content_.statement->title, true), style(std::max(9.0, body * 0.95), true, theme_.brand), w);
     l.statement = text(plain(content_.statement->summary), style(body * 1.45, false, theme_.text), w);
     l.statement_height = 10 * k_ + l.statement_label->height() + 2 * k_ + l.statement->height() + 10 * k_;
   }
@@ -145,7 +153,8 @@ PlanLayout PlanPrinter::lay_out(double body) {
                    TextRun{route, false, false, route}},
                   style(9 * k_, false, theme_.secondary), inner * 0.7);
   const Date date = document_date(env_.model, document_);
-  if (!date.empty()) l.updated = text(plain("Updated " + date.long_form()), style(9 * k_, false, theme_.secondary), inner * 0.3);
+  if (!date.empty())
+    l.updated = text(plain("Updated " + date.long_form()), style(9 * k_, false, theme_.secondary), inner * 0.3);
   l.footer_height = l.footer->height();
 
   // The grid: `columns` boxes a row; a shorter last row shares the full width.
@@ -175,8 +184,8 @@ PlanLayout PlanPrinter::lay_out(double body) {
     }
     l.row_heights.push_back(tallest);
   }
-  l.used = l.header_height + gap() + (content_.statement ? l.statement_height + gap() : 0) + gap() * 0.5 +
-           l.footer_height;
+  l.used =
+      l.header_height + gap() + (content_.statement ? l.statement_height + gap() : 0) + gap() * 0.5 + l.footer_height;
   for (double h : l.row_heights) l.used += h;
   l.used += gap() * static_cast<double>(l.rows.size() > 0 ? l.rows.size() - 1 : 0) + gap();
   return l;
@@ -261,15 +270,16 @@ void PlanPrinter::draw(PdfDocument& pdf, const PlanLayout& l, double body) const
 
 PrintedDocument PlanPrinter::print(Diagnostics& diagnostics) {
   const PlannedDocument& document = document_;
-  const FitResult fit = fit_text_size([this](double body) { return overflow(body); }, kSmallestPlanText,
-                                      kLargestPlanText * k_);
+  const FitResult fit =
+      fit_text_size([this](double body) { return overflow(body); }, kSmallestPlanText, kLargestPlanText * k_);
   if (!fit.fits) {
     layout_ = lay_out(kSmallestPlanText);
     std::size_t tallest = 0;
     for (std::size_t i = 0; i < layout_.boxes.size(); ++i)
       if (layout_.boxes[i].height > layout_.boxes[tallest].height) tallest = i;
     const PlanBoxContent& box = content_.boxes[tallest];
-    diagnostics.error(box.box->where, plan_overflow_message(box.title, mm(fit.overflow), mm(layout_.boxes[tallest].height)),
+    diagnostics.error(box.box->where,
+                      plan_overflow_message(box.title, mm(fit.overflow), mm(layout_.boxes[tallest].height)),
                       "shorten this box's text, move a part to another box, or add 'paper: a3'");
     return {};
   }

@@ -6,8 +6,8 @@
 
 namespace og {
 
-inline constexpr double kSmallestPlanText = 9;   // points: the smallest readable body text
-inline constexpr double kLargestPlanText = 14;   // points, on A4
+inline constexpr double kSmallestPlanText = 9;  // points: the smallest readable body text
+inline constexpr double kLargestPlanText = 14;  // points, on A4
 
 // "the plan on a page does not fit on one page even with 9 pt text: it is
 // 37.2 mm too tall; its tallest box, 'Our priorities', needs 121.4 mm"

@@ -65,7 +65,8 @@ std::shared_ptr<const FontLibrary> load_document_fonts(Diagnostics& diagnostics)
   }
   auto fonts = printing->load_fonts(kDocumentFontFamily, error);
   if (!fonts)
-    diagnostics.error({"offergen", 0, 0}, error, "install Debian's fonts-noto-core; ./build.sh installs what is missing");
+    diagnostics.error({"offergen", 0, 0}, error,
+                      "install Debian's fonts-noto-core; ./build.sh installs what is missing");
   return fonts;
 }
 

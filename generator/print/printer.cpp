@@ -30,7 +30,8 @@ DocumentPrinter::~DocumentPrinter() {
 
 PrintedDocument DocumentPrinter::print(const PlannedDocument& document, Diagnostics& diagnostics) {
   switch (document.kind) {
-    case DocumentKind::plan_on_a_page: return print_plan_on_a_page(env_, context_, document, diagnostics);
+    case DocumentKind::plan_on_a_page:
+      return print_plan_on_a_page(env_, context_, document, diagnostics);
     case DocumentKind::pathway_guide:
       return print_pathway_guide(env_, context_, env_.model.pathways[document.index], document, diagnostics);
     case DocumentKind::locality_directory:

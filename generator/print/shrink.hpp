@@ -7,7 +7,7 @@
 namespace og {
 
 struct FitResult {
-  double size = 0;      // the chosen size (the smallest when nothing fits)
+  double size = 0;  // the chosen size (the smallest when nothing fits)
   bool fits = false;
   double overflow = 0;  // how much too tall the layout is at `size`; <= 0 when it fits
   int tries = 0;        // layouts measured

@@ -18,14 +18,16 @@ struct TextRun {
 
 using RichText = std::vector<TextRun>;
 
-inline RichText plain(std::string text, bool bold = false) { return {TextRun{std::move(text), bold, false, {}}}; }
+inline RichText plain(std::string text, bool bold = false) {
+  return {TextRun{std::move(text), bold, false, {}}};
+}
 
 struct TextStyle {
-  double size = 10;        // points
+  double size = 10;  // points
   bool bold = false;
   Rgb colour{0.043, 0.047, 0.047};
   Rgb link_colour{0.114, 0.31, 0.569};
-  double leading = 1.0;    // pango line spacing factor; 1 = the font's own line height
+  double leading = 1.0;  // pango line spacing factor; 1 = the font's own line height
 };
 
 // The readable text of rich text, for tests and for the plan's measurements.

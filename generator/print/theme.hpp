@@ -9,12 +9,12 @@
 namespace og {
 
 struct DocumentTheme {
-  Rgb brand;        // headings, links, the plan's box headers (white text on it)
-  Rgb text;         // body text
-  Rgb secondary;    // notes, running header and footer
-  Rgb tint;         // light panels behind text (the plan's statement, boxes)
-  Rgb accent;       // decoration only, never behind or as text
-  Rgb rule;         // lines
+  Rgb brand;      // headings, links, the plan's box headers (white text on it)
+  Rgb text;       // body text
+  Rgb secondary;  // notes, running header and footer
+  Rgb tint;       // light panels behind text (the plan's statement, boxes)
+  Rgb accent;     // decoration only, never behind or as text
+  Rgb rule;       // lines
   Rgb white{1, 1, 1};
 };
 

@@ -31,7 +31,8 @@ std::vector<Asset> load_assets(const fs::path& dir, const std::string& display_d
     a.name = f.filename().string();
     a.bytes = buf.str();
     a.key = a.name;
-    std::replace_if(a.key.begin(), a.key.end(), [](char c) { return c == '.' || c == '-'; }, '_');
+    std::replace_if(
+        a.key.begin(), a.key.end(), [](char c) { return c == '.' || c == '-'; }, '_');
     const std::string ext = f.extension().string();
     if (ext == ".css") check_css_blocks(a.bytes, display_dir + "/" + a.name, diagnostics);
     if (ext == ".css" || ext == ".js") {

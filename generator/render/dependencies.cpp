@@ -22,15 +22,31 @@ std::uint64_t mix(std::uint64_t h, std::string_view s) {
 
 }  // namespace
 
-ContentKey keys::of(std::string_view kind, std::string_view id) { return mix(mix(mix(kOffset, kind), ":"), id); }
-ContentKey keys::every(std::string_view kind) { return of(kind, "*"); }
-ContentKey keys::site() { return of("site", ""); }
-ContentKey keys::nav() { return of("nav", ""); }
-ContentKey keys::layout() { return of("template", "layout"); }
-ContentKey keys::assets() { return of("assets", ""); }
-ContentKey keys::download(std::string_view route) { return of("download", route); }
+ContentKey keys::of(std::string_view kind, std::string_view id) {
+  return mix(mix(mix(kOffset, kind), ":"), id);
+}
+ContentKey keys::every(std::string_view kind) {
+  return of(kind, "*");
+}
+ContentKey keys::site() {
+  return of("site", "");
+}
+ContentKey keys::nav() {
+  return of("nav", "");
+}
+ContentKey keys::layout() {
+  return of("template", "layout");
+}
+ContentKey keys::assets() {
+  return of("assets", "");
+}
+ContentKey keys::download(std::string_view route) {
+  return of("download", route);
+}
 
-bool keys::is_global(ContentKey key) { return key == site() || key == nav() || key == layout() || key == assets(); }
+bool keys::is_global(ContentKey key) {
+  return key == site() || key == nav() || key == layout() || key == assets();
+}
 
 void ChangedKeys::add(std::string_view kind, std::string_view id) {
   add(keys::of(kind, id));
@@ -41,7 +57,9 @@ void ChangedKeys::add(ContentKey key) {
   if (std::find(keys_.begin(), keys_.end(), key) == keys_.end()) keys_.push_back(key);
 }
 
-bool ChangedKeys::everything() const { return std::any_of(keys_.begin(), keys_.end(), keys::is_global); }
+bool ChangedKeys::everything() const {
+  return std::any_of(keys_.begin(), keys_.end(), keys::is_global);
+}
 
 bool ChangedKeys::affects(const std::vector<ContentKey>& reads) const {
   for (const ContentKey key : reads)
@@ -140,15 +158,24 @@ std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& 
         d = {every_locality};  // the cards' areas
         add_services(d, services_in(env.services_by_category, m.site.categories[page.index].id), service_keys);
         break;
-      case PageKind::glossary: d = {keys::of("glossary", "")}; break;
-      case PageKind::page: d = {keys::of("page", m.pages[page.index].id)}; break;
-      case PageKind::not_found: break;
+      case PageKind::glossary:
+        d = {keys::of("glossary", "")};
+        break;
+      case PageKind::page:
+        d = {keys::of("page", m.pages[page.index].id)};
+        break;
+      case PageKind::not_found:
+        break;
       case PageKind::plan_on_a_page:
         d = {keys::of("plan-on-a-page", ""), keys::every("strategy"), keys::download(plan_on_a_page_route())};
         break;
-      case PageKind::search: d = {every_locality}; break;  // the area filter
+      case PageKind::search:
+        d = {every_locality};
+        break;  // the area filter
       case PageKind::ages:
-      case PageKind::levels: d = {every_service}; break;  // the number of services in each
+      case PageKind::levels:
+        d = {every_service};
+        break;  // the number of services in each
       case PageKind::age_band: {
         const AgeBand& band = age_bands()[page.index];
         d = {every_locality};
@@ -163,7 +190,9 @@ std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& 
           if (std::find(s.levels.begin(), s.levels.end(), level) != s.levels.end()) d.push_back(service_keys(&s));
         break;
       }
-      case PageKind::pathways: d = {keys::every("pathway")}; break;
+      case PageKind::pathways:
+        d = {keys::every("pathway")};
+        break;
       case PageKind::pathway: {
         const Pathway& p = m.pathways[page.index];
         // Its steps' services, the glossary terms it uses, and its guide's size.
@@ -181,7 +210,9 @@ std::vector<std::vector<ContentKey>> page_dependencies(const RenderEnvironment& 
         add_service_refs(d, part.services);
         break;
       }
-      case PageKind::young_people: d = {keys::every("young-people")}; break;
+      case PageKind::young_people:
+        d = {keys::every("young-people")};
+        break;
       case PageKind::young_people_page: {
         const YoungPeoplePage& yp = m.young_people[page.index];
         d = {keys::of("young-people", yp.id), every_locality};

@@ -13,7 +13,8 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
                                      const std::vector<PlannedPage>& pages, unsigned jobs, EnvironmentReuse reuse)
     : model(m), urls(std::move(u)) {
   for (const auto& a : assets) asset_links[a.key] = urls.link(a.route);
-  if (reuse.routes) routes = std::move(*reuse.routes);
+  if (reuse.routes)
+    routes = std::move(*reuse.routes);
   else
     for (const auto& p : pages) routes.insert(p.route);
   if (reuse.lists) {
@@ -89,7 +90,7 @@ ServiceLists RenderEnvironment::take_lists() {
 }
 
 std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics,
-                                       std::string* plain) const {
+                                        std::string* plain) const {
   MarkdownOptions options;
   options.allow_raw_html = model.site.allow_raw_html;
   options.heading_base = heading_base;
@@ -105,7 +106,9 @@ std::string RenderEnvironment::closest_route(std::string_view path) const {
   // Pages in the same section ("/services/"), as links write them: a
   // folder's index.html as the folder.
   // folder's index.html as the folder), as deep as `path`.
-  const auto depth = [](std::string_view p) { return std::count(p.begin(), p.end() - (p.ends_with('/') ? 1 : 0), '/'); };
+  const auto depth = [](std::string_view p) {
+    return std::count(p.begin(), p.end() - (p.ends_with('/') ? 1 : 0), '/');
+  };
   const std::size_t second = path.find('/', 1);
   const std::string_view section =
       second == std::string_view::npos || second + 1 == path.size() ? "/" : path.substr(0, second + 1);
@@ -132,21 +135,25 @@ std::optional<mustache::data> RenderEnvironment::download(std::string_view route
 void put(mustache::data& d, const std::string& key, const std::string& value) {
   // false rather than absent, so that a list item without the key does not
   // pick up a key of the same name from the page around it.
-  if (value.empty()) d.set(key, false);
-  else d.set(key, value);
+  if (value.empty())
+    d.set(key, false);
+  else
+    d.set(key, value);
 }
 
 namespace {
 
 mustache::data extra_data(const Extra& extra) {
   switch (extra.kind) {
-    case Extra::Kind::text: return extra.text.empty() ? mustache::data(false) : mustache::data(extra.text);
+    case Extra::Kind::text:
+      return extra.text.empty() ? mustache::data(false) : mustache::data(extra.text);
     case Extra::Kind::list: {
       mustache::data list{mustache::data::type::list};
       for (const auto& item : extra.values) list.push_back(extra_data(item));
       return list;
     }
-    case Extra::Kind::mapping: break;
+    case Extra::Kind::mapping:
+      break;
   }
   mustache::data map;
   for (std::size_t i = 0; i < extra.keys.size(); ++i) map.set(extra.keys[i], extra_data(extra.values[i]));
@@ -230,11 +237,20 @@ std::string single_quoted_attribute_json(std::string_view json) {
   out.reserve(json.size());
   for (const char c : json) {
     switch (c) {
-      case '\'': out += "\\u0027"; break;
-      case '&': out += "\\u0026"; break;
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      default: out += c;
+      case '\'':
+        out += "\\u0027";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -257,8 +273,9 @@ std::string service_facets_json(const Service& s) {
   out += "\"n\":" + list(s.levels, [](int n) { return std::to_string(n); });
   out += ",\"c\":" + list(s.categories, quoted);
   // "r": a family can go without a professional: refer themselves or drop in.
-  const bool self = std::any_of(s.access.begin(), s.access.end(),
-                                [](AccessRoute r) { return r == AccessRoute::self_referral || r == AccessRoute::drop_in; });
+  const bool self = std::any_of(s.access.begin(), s.access.end(), [](AccessRoute r) {
+    return r == AccessRoute::self_referral || r == AccessRoute::drop_in;
+  });
   if (self) out += ",\"r\":1";
   if (s.free) out += ",\"f\":1";
   return out + "}";

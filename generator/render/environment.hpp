@@ -92,7 +92,9 @@ struct RenderEnvironment {
   // and referred to, not copied, by every list that shows the service. Once
   // render_service_cards() has run it also holds "html", the card rendered.
   std::vector<mustache::data> cards;
-  const mustache::data& card(const Service& s) const { return cards[static_cast<std::size_t>(&s - model.services.data())]; }
+  const mustache::data& card(const Service& s) const {
+    return cards[static_cast<std::size_t>(&s - model.services.data())];
+  }
   // The positions of the cards this environment made (all, or the stale
   // ones of EnvironmentReuse): render_service_cards() renders these.
   std::vector<std::size_t> cards_made;
@@ -132,7 +134,7 @@ void put_service_count(mustache::data& d, std::size_t n);
 
 // Small shared pieces of page data.
 mustache::data link_item(const std::string& title, const std::string& url);
-std::string age_range_text(const Service& s);            // "Ages 11 to 17"; "" when not known
+std::string age_range_text(const Service& s);                                 // "Ages 11 to 17"; "" when not known
 std::string localities_text(const RenderEnvironment& env, const Service& s);  // "All areas"
 mustache::data service_card(const RenderEnvironment& env, const Service& s);
 // What the filters read about a service, as compact JSON, the same in the

@@ -13,10 +13,10 @@ namespace {
 // The chart is drawn in a 320-unit-wide box, the narrowest screen the site
 // must reflow to, so that its text is never smaller than the page's at 320 px.
 constexpr double kWidth = 320;
-constexpr double kRow = 52;        // one area: its name, then its bar
-constexpr double kBarTop = 25;     // from the top of the row
+constexpr double kRow = 52;     // one area: its name, then its bar
+constexpr double kBarTop = 25;  // from the top of the row
 constexpr double kBarHeight = 18;
-constexpr double kBarMax = 236;    // leaves room for the value after the longest bar
+constexpr double kBarMax = 236;  // leaves room for the value after the longest bar
 constexpr int kFontSize = 17;
 
 std::string number(double v) {
@@ -61,8 +61,8 @@ std::string chart_summary(std::string_view label, const std::vector<ChartBar>& b
   if (!high) return {};
   std::string out = std::string(label) + ": ";
   if (high == low) return out + "the same in every area (" + format_figure(*high->value, unit) + ").";
-  return out + "highest in " + high->label + " (" + format_figure(*high->value, unit) + "), lowest in " +
-         low->label + " (" + format_figure(*low->value, unit) + ").";
+  return out + "highest in " + high->label + " (" + format_figure(*high->value, unit) + "), lowest in " + low->label +
+         " (" + format_figure(*low->value, unit) + ").";
 }
 
 std::string bar_chart_svg(std::string_view id, std::string_view label, const std::vector<ChartBar>& bars,
@@ -98,8 +98,8 @@ std::string bar_chart_svg(std::string_view id, std::string_view label, const std
     }
     const double width = max > 0 && *b.value > 0 ? kBarMax * *b.value / max : 0;
     const char* modifier = b.current ? " chart__bar--current" : any_current ? " chart__bar--other" : "";
-    svg += "<rect class=\"chart__bar" + std::string(modifier) + "\" x=\"0\" y=\"" +
-           number(top + kBarTop) + "\" width=\"" + number(width) + "\" height=\"" + number(kBarHeight) + "\"/>";
+    svg += "<rect class=\"chart__bar" + std::string(modifier) + "\" x=\"0\" y=\"" + number(top + kBarTop) +
+           "\" width=\"" + number(width) + "\" height=\"" + number(kBarHeight) + "\"/>";
     svg += "<text x=\"" + number(width + 6) + "\" y=\"" + text_y + "\" fill=\"currentColor\"";
     if (b.current) svg += " font-weight=\"700\"";
     svg += ">";

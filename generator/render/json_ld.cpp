@@ -19,10 +19,17 @@ std::string script_safe(std::string json) {
   out.reserve(json.size() + 16);
   for (; at != json.end(); ++at) {
     switch (*at) {
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
-      default: out += *at;
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
+      default:
+        out += *at;
     }
   }
   return out;

@@ -15,7 +15,6 @@ namespace og {
 
 namespace {
 
-
 struct Walker {
   const Markdown& source;
   const MarkdownOptions& options;
@@ -80,9 +79,11 @@ struct Walker {
     std::string path = url.substr(0, url.find_first_of("?#"));
     if (options.page_exists && !options.page_exists(path)) {
       std::string hint;
-      if (path.back() != '/' && options.page_exists(path + "/")) hint = "did you mean '" + path + "/'?";
+      if (path.back() != '/' && options.page_exists(path + "/"))
+        hint = "did you mean '" + path + "/'?";
       else if (options.closest_page)
-        if (std::string closest = options.closest_page(path); !closest.empty()) hint = "did you mean '" + closest + "'?";
+        if (std::string closest = options.closest_page(path); !closest.empty())
+          hint = "did you mean '" + closest + "'?";
       diagnostics.error(at(node),
                         image ? "the image '" + url + "' is not part of the site"
                               : "the link '" + url + "' goes to no page of the site",
@@ -130,9 +131,12 @@ std::string last_heading(const std::string& html, std::size_t from, std::size_t 
     std::string text;
     bool in_tag = false;
     for (std::size_t k = start + 1; k < end; ++k) {
-      if (html[k] == '<') in_tag = true;
-      else if (html[k] == '>') in_tag = false;
-      else if (!in_tag) text += html[k];
+      if (html[k] == '<')
+        in_tag = true;
+      else if (html[k] == '>')
+        in_tag = false;
+      else if (!in_tag)
+        text += html[k];
     }
     return std::string(trim(text));
   }
@@ -195,14 +199,21 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
     if (collector) collector->add(ev, node);
     if (ev != CMARK_EVENT_ENTER) continue;
     switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_HEADING: walker.heading(node); break;
-      case CMARK_NODE_LINK: walker.link(node, false); break;
-      case CMARK_NODE_IMAGE: walker.link(node, true); break;
+      case CMARK_NODE_HEADING:
+        walker.heading(node);
+        break;
+      case CMARK_NODE_LINK:
+        walker.link(node, false);
+        break;
+      case CMARK_NODE_IMAGE:
+        walker.link(node, true);
+        break;
       case CMARK_NODE_HTML_BLOCK:
       case CMARK_NODE_HTML_INLINE:
         if (!options.allow_raw_html) raw.push_back(node);
         break;
-      default: break;
+      default:
+        break;
     }
   }
   cmark_iter_free(iter);
@@ -215,7 +226,9 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
   return wrap_tables(std::move(out));
 }
 
-void fill_plain_text(Markdown& md) { md.plain = md.text.empty() ? std::string() : markdown_plain_text(md.text); }
+void fill_plain_text(Markdown& md) {
+  md.plain = md.text.empty() ? std::string() : markdown_plain_text(md.text);
+}
 
 std::string plain_text_of(const Markdown& md) {
   if (!md.plain.empty() || md.text.empty()) return md.plain;

@@ -31,8 +31,8 @@ struct MarkdownOptions {
 // Renders `markdown`; problems are added to `diagnostics` at their place in the file.
 // With `plain`, also sets it to the text without markup (markdown_plain_text(),
 // from the same parse).
-std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options,
-                            Diagnostics& diagnostics, std::string* plain = nullptr);
+std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options, Diagnostics& diagnostics,
+                            std::string* plain = nullptr);
 
 // `md.plain` when the build has worked it out (fill_plain_text), else worked
 // out now.

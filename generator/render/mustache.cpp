@@ -40,7 +40,9 @@ const data* data::get(std::string_view key) const {
 namespace {
 
 // Which bytes need an entity: & < > " '.
-constexpr bool needs_escape(unsigned char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; }
+constexpr bool needs_escape(unsigned char c) {
+  return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
+}
 
 struct EscapeTable {
   bool escape[256] = {};
@@ -61,11 +63,21 @@ void append_escaped(std::string& out, std::string_view text) {
     out.append(run, static_cast<std::size_t>(p - run));
     if (p == end) break;
     switch (*p) {
-      case '&': out.append("&amp;", 5); break;
-      case '<': out.append("&lt;", 4); break;
-      case '>': out.append("&gt;", 4); break;
-      case '"': out.append("&quot;", 6); break;
-      default: out.append("&apos;", 6); break;
+      case '&':
+        out.append("&amp;", 5);
+        break;
+      case '<':
+        out.append("&lt;", 4);
+        break;
+      case '>':
+        out.append("&gt;", 4);
+        break;
+      case '"':
+        out.append("&quot;", 6);
+        break;
+      default:
+        out.append("&apos;", 6);
+        break;
     }
     ++p;
   }
@@ -75,7 +87,9 @@ void append_escaped(std::string& out, std::string_view text) {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -207,9 +221,9 @@ class Compiler {
   TemplateError& error_;
   std::string open_ = "{{", close_ = "}}";
   std::size_t pos_ = 0;
-  std::size_t line_begin_ = 0;   // where the current line of the input began
-  bool at_line_start_ = true;    // no node yet on the current line
-  std::string text_;             // text of the current line not yet in a node
+  std::size_t line_begin_ = 0;         // where the current line of the input began
+  bool at_line_start_ = true;          // no node yet on the current line
+  std::string text_;                   // text of the current line not yet in a node
   std::vector<OpenSection> sections_;  // every section, in the order opened
   std::vector<std::size_t> stack_;     // indexes into `sections_` still open
 };
@@ -246,11 +260,21 @@ bool Compiler::tag() {
 
   Template::Node node{Kind::variable, name == ".", false, false, 0, {}, {}, {}};
   switch (sigil) {
-    case '#': node.kind = Kind::section; break;
-    case '^': node.kind = Kind::inverted; break;
-    case '>': node.kind = Kind::partial; break;
-    case '&': node.kind = Kind::unescaped; break;
-    default: node.kind = triple ? Kind::unescaped : Kind::variable; break;
+    case '#':
+      node.kind = Kind::section;
+      break;
+    case '^':
+      node.kind = Kind::inverted;
+      break;
+    case '>':
+      node.kind = Kind::partial;
+      break;
+    case '&':
+      node.kind = Kind::unescaped;
+      break;
+    default:
+      node.kind = triple ? Kind::unescaped : Kind::variable;
+      break;
   }
   if (node.kind == Kind::partial) {
     node.text = name;
@@ -265,8 +289,10 @@ bool Compiler::tag() {
     sections_.push_back({static_cast<std::uint32_t>(t_.nodes_.size()), tag_start, std::string(name), {}, false});
   }
   // A standalone tag is not the first thing on a line: its line is gone.
-  if (line_end) t_.nodes_.push_back(std::move(node));
-  else push(std::move(node));
+  if (line_end)
+    t_.nodes_.push_back(std::move(node));
+  else
+    push(std::move(node));
   return true;
 }
 
@@ -305,8 +331,8 @@ struct Template::State {
   std::string& out;
   std::vector<const data*> stack;  // innermost last
   const Partials* partials;
-  std::string indent;   // a standalone partial's indentation, for each of its lines
-  unsigned depth = 0;   // partials being rendered
+  std::string indent;  // a standalone partial's indentation, for each of its lines
+  unsigned depth = 0;  // partials being rendered
 
   const data* lookup(const Node& node) const {
     if (node.dot) return stack.back();
@@ -323,12 +349,16 @@ void Template::render_range(std::uint32_t i, std::uint32_t end, State& s) const 
     const Node& node = nodes_[i];
     if (node.line_start && !s.indent.empty()) s.out.append(s.indent);
     switch (node.kind) {
-      case Kind::text: s.out.append(node.text); break;
+      case Kind::text:
+        s.out.append(node.text);
+        break;
       case Kind::variable:
       case Kind::unescaped:
         if (const data* v = s.lookup(node); v && v->is_string()) {
-          if (node.kind == Kind::variable) append_escaped(s.out, v->string_value());
-          else s.out.append(v->string_value());
+          if (node.kind == Kind::variable)
+            append_escaped(s.out, v->string_value());
+          else
+            s.out.append(v->string_value());
         }
         break;
       case Kind::section:
@@ -336,7 +366,9 @@ void Template::render_range(std::uint32_t i, std::uint32_t end, State& s) const 
         render_section(node, i, s);
         i = node.end;
         continue;
-      case Kind::partial: render_partial(node, s); break;
+      case Kind::partial:
+        render_partial(node, s);
+        break;
     }
     ++i;
   }

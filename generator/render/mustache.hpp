@@ -65,10 +65,10 @@ class data {
  public:
   enum class type : std::uint8_t { object, string, list, bool_true, bool_false, reference };
 
-  data() = default;  // an empty object
-  data(type t) : type_(t) {}  // NOLINT: kainjow's data{data::type::list}
+  data() = default;                                                    // an empty object
+  data(type t) : type_(t) {}                                           // NOLINT: kainjow's data{data::type::list}
   data(std::string s) : type_(type::string), string_(std::move(s)) {}  // NOLINT
-  data(const char* s) : type_(type::string), string_(s) {}              // NOLINT
+  data(const char* s) : type_(type::string), string_(s) {}             // NOLINT
   data(bool b) : type_(b ? type::bool_true : type::bool_false) {}      // NOLINT
 
   // A value that stands for `target` without copying it: a service's card,
@@ -140,9 +140,9 @@ class Template {
   enum class TagKind : std::uint8_t { variable, unescaped, section, inverted, partial };
   struct Tag {
     TagKind kind;
-    std::string name;             // "contact.phone", ".", a partial's name
-    std::size_t offset = 0;       // of the tag's first byte in the text
-    std::uint32_t sections = 0;   // how many sections (and inverted) it is inside
+    std::string name;            // "contact.phone", ".", a partial's name
+    std::size_t offset = 0;      // of the tag's first byte in the text
+    std::uint32_t sections = 0;  // how many sections (and inverted) it is inside
   };
   const std::vector<Tag>& tags() const { return tags_; }
 
@@ -150,12 +150,12 @@ class Template {
   enum class Kind : std::uint8_t { text, variable, unescaped, section, inverted, partial };
   struct Node {
     Kind kind;
-    bool dot = false;         // {{.}}
-    bool line_start = false;  // begins a non-empty line: a partial's indentation goes first
-    bool standalone = false;  // partials alone on their line: the partial is indented
-    std::uint32_t end = 0;    // sections: index of the first node after the section
-    std::string text;         // text; partials: the name
-    std::string indent;       // standalone partials: the whitespace before the tag
+    bool dot = false;               // {{.}}
+    bool line_start = false;        // begins a non-empty line: a partial's indentation goes first
+    bool standalone = false;        // partials alone on their line: the partial is indented
+    std::uint32_t end = 0;          // sections: index of the first node after the section
+    std::string text;               // text; partials: the name
+    std::string indent;             // standalone partials: the whitespace before the tag
     std::vector<std::string> path;  // names: "contact.phone" -> {"contact", "phone"}
   };
   struct State;

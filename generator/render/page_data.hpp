@@ -15,11 +15,11 @@ namespace og {
 struct PageData {
   std::string template_name;
   mustache::data data;
-  std::string title;        // <title> and <h1>
-  std::string description;  // <meta name="description">
+  std::string title;                                             // <title> and <h1>
+  std::string description;                                       // <meta name="description">
   std::vector<std::pair<std::string, std::string>> breadcrumbs;  // (title, route), home first
-  bool sensitive = false;   // shows "exit this page"
-  bool step_by_step = false;  // loads the step-by-step script (show and hide steps)
+  bool sensitive = false;                                        // shows "exit this page"
+  bool step_by_step = false;                                     // loads the step-by-step script (show and hide steps)
 };
 
 PageData home_page(const RenderEnvironment& env, Diagnostics& diagnostics);

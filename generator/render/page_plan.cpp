@@ -19,7 +19,8 @@ std::vector<PlannedPage> plan_pages(const Model& model) {
   };
   add(PageKind::home, 0, Urls::home());
   add(PageKind::services, 0, Urls::services());
-  for (std::size_t i = 0; i < model.services.size(); ++i) add(PageKind::service, i, Urls::service(model.services[i].id));
+  for (std::size_t i = 0; i < model.services.size(); ++i)
+    add(PageKind::service, i, Urls::service(model.services[i].id));
   add(PageKind::localities, 0, Urls::localities());
   for (std::size_t i = 0; i < model.localities.size(); ++i)
     add(PageKind::locality, i, Urls::locality(model.localities[i].id));
@@ -37,7 +38,8 @@ std::vector<PlannedPage> plan_pages(const Model& model) {
   // Index pages only exist when there is something to list. An "index" file in
   // strategy/ or young-people/ is the introduction of its index page.
   if (!model.pathways.empty()) add(PageKind::pathways, 0, Urls::pathways());
-  for (std::size_t i = 0; i < model.pathways.size(); ++i) add(PageKind::pathway, i, Urls::pathway(model.pathways[i].id));
+  for (std::size_t i = 0; i < model.pathways.size(); ++i)
+    add(PageKind::pathway, i, Urls::pathway(model.pathways[i].id));
   if (!model.strategy.empty()) add(PageKind::strategy, 0, Urls::strategy());
   if (model.plan_on_a_page) add(PageKind::plan_on_a_page, 0, plan_on_a_page_page_route());
   for (std::size_t i = 0; i < model.strategy.size(); ++i)

@@ -11,9 +11,28 @@
 namespace og {
 
 enum class PageKind {
-  home, services, service, localities, locality, categories, category, glossary, page, not_found,
-  pathways, pathway, strategy, strategy_part, young_people, young_people_page, plan_on_a_page,
-  search, ages, age_band, levels, level
+  home,
+  services,
+  service,
+  localities,
+  locality,
+  categories,
+  category,
+  glossary,
+  page,
+  not_found,
+  pathways,
+  pathway,
+  strategy,
+  strategy_part,
+  young_people,
+  young_people_page,
+  plan_on_a_page,
+  search,
+  ages,
+  age_band,
+  levels,
+  level
 };
 
 // Pages that link to a printable document, and so show its size: they are

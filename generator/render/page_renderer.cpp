@@ -7,11 +7,25 @@
 namespace og {
 
 const std::vector<std::string>& required_templates() {
-  static const std::vector<std::string> names = {"layout",   "home",     "services",   "service",
-                                                 "localities", "locality", "categories", "category",
-                                                 "glossary", "page",     "404",        "pathways",
-                                                 "pathway",  "strategy", "strategy-part", "young-people",
-                                                 "young-people-page", "plan-on-a-page", "search"};
+  static const std::vector<std::string> names = {"layout",
+                                                 "home",
+                                                 "services",
+                                                 "service",
+                                                 "localities",
+                                                 "locality",
+                                                 "categories",
+                                                 "category",
+                                                 "glossary",
+                                                 "page",
+                                                 "404",
+                                                 "pathways",
+                                                 "pathway",
+                                                 "strategy",
+                                                 "strategy-part",
+                                                 "young-people",
+                                                 "young-people-page",
+                                                 "plan-on-a-page",
+                                                 "search"};
   return names;
 }
 
@@ -41,7 +55,8 @@ PageRenderer::PageRenderer(const RenderEnvironment& env, const TemplateSet& temp
   // are left out.
   const Model& m = env.model;
   const std::pair<const char*, std::string> all_sections[] = {
-      {"Find support", Urls::services()},   {"Areas", Urls::localities()},
+      {"Find support", Urls::services()},
+      {"Areas", Urls::localities()},
       {"Step by step", m.pathways.empty() ? "" : Urls::pathways()},
       {"Young people", m.young_people.empty() ? "" : Urls::young_people()},
       {"Our strategy", m.strategy.empty() ? "" : Urls::strategy()},
@@ -66,8 +81,8 @@ std::size_t PageRenderer::current_section(const std::string& route) const {
   for (std::size_t i = 0; i < sections_.size(); ++i) {
     const std::string& section = sections_[i];
     if (route.rfind(section, 0) == 0 ||
-        (section == Urls::services() && (route.rfind(Urls::categories(), 0) == 0 ||
-                                         route.rfind(Urls::ages(), 0) == 0 || route.rfind(Urls::levels(), 0) == 0)))
+        (section == Urls::services() && (route.rfind(Urls::categories(), 0) == 0 || route.rfind(Urls::ages(), 0) == 0 ||
+                                         route.rfind(Urls::levels(), 0) == 0)))
       return i;
   }
   return sections_.size();
@@ -76,28 +91,50 @@ std::size_t PageRenderer::current_section(const std::string& route) const {
 PageData PageRenderer::build(const PlannedPage& page, Diagnostics& diagnostics) {
   const Model& m = env_.model;
   switch (page.kind) {
-    case PageKind::home: return home_page(env_, diagnostics);
-    case PageKind::services: return services_index_page(env_);
-    case PageKind::service: return service_page(env_, m.services[page.index], diagnostics);
-    case PageKind::localities: return localities_index_page(env_);
-    case PageKind::locality: return locality_page(env_, m.localities[page.index], diagnostics);
-    case PageKind::categories: return categories_index_page(env_);
-    case PageKind::category: return category_page(env_, m.site.categories[page.index]);
-    case PageKind::glossary: return glossary_page(env_);
-    case PageKind::page: return free_page(env_, m.pages[page.index], diagnostics);
-    case PageKind::not_found: return not_found_page(env_);
-    case PageKind::pathways: return pathways_index_page(env_, diagnostics);
-    case PageKind::pathway: return pathway_page(env_, m.pathways[page.index], diagnostics);
-    case PageKind::strategy: return strategy_index_page(env_, diagnostics);
-    case PageKind::strategy_part: return strategy_part_page(env_, m.strategy[page.index], diagnostics);
-    case PageKind::young_people: return young_people_index_page(env_, diagnostics);
-    case PageKind::young_people_page: return young_people_page(env_, m.young_people[page.index], diagnostics);
-    case PageKind::plan_on_a_page: return plan_on_a_page_page(env_, diagnostics);
-    case PageKind::search: return search_page(env_);
-    case PageKind::ages: return ages_index_page(env_);
-    case PageKind::age_band: return age_band_page(env_, age_bands()[page.index]);
-    case PageKind::levels: return levels_index_page(env_);
-    case PageKind::level: return level_page(env_, m.site.levels[page.index]);
+    case PageKind::home:
+      return home_page(env_, diagnostics);
+    case PageKind::services:
+      return services_index_page(env_);
+    case PageKind::service:
+      return service_page(env_, m.services[page.index], diagnostics);
+    case PageKind::localities:
+      return localities_index_page(env_);
+    case PageKind::locality:
+      return locality_page(env_, m.localities[page.index], diagnostics);
+    case PageKind::categories:
+      return categories_index_page(env_);
+    case PageKind::category:
+      return category_page(env_, m.site.categories[page.index]);
+    case PageKind::glossary:
+      return glossary_page(env_);
+    case PageKind::page:
+      return free_page(env_, m.pages[page.index], diagnostics);
+    case PageKind::not_found:
+      return not_found_page(env_);
+    case PageKind::pathways:
+      return pathways_index_page(env_, diagnostics);
+    case PageKind::pathway:
+      return pathway_page(env_, m.pathways[page.index], diagnostics);
+    case PageKind::strategy:
+      return strategy_index_page(env_, diagnostics);
+    case PageKind::strategy_part:
+      return strategy_part_page(env_, m.strategy[page.index], diagnostics);
+    case PageKind::young_people:
+      return young_people_index_page(env_, diagnostics);
+    case PageKind::young_people_page:
+      return young_people_page(env_, m.young_people[page.index], diagnostics);
+    case PageKind::plan_on_a_page:
+      return plan_on_a_page_page(env_, diagnostics);
+    case PageKind::search:
+      return search_page(env_);
+    case PageKind::ages:
+      return ages_index_page(env_);
+    case PageKind::age_band:
+      return age_band_page(env_, age_bands()[page.index]);
+    case PageKind::levels:
+      return levels_index_page(env_);
+    case PageKind::level:
+      return level_page(env_, m.site.levels[page.index]);
   }
   return not_found_page(env_);
 }

@@ -20,7 +20,9 @@ PageData glossary_page(const RenderEnvironment& env) {
     if (current.empty()) return;
     mustache::data letter;
     letter.set("letter", current);
-    letter.set("id", "letter-" + std::string(current == "#" ? "other" : std::string(1, static_cast<char>(std::tolower(current[0])))));
+    letter.set("id",
+               "letter-" +
+                   std::string(current == "#" ? "other" : std::string(1, static_cast<char>(std::tolower(current[0])))));
     letter.set("terms", terms);
     letters.push_back(letter);
     terms = mustache::data{mustache::data::type::list};

@@ -1,8 +1,8 @@
 #include <map>
 #include <optional>
 
-#include "render/figure_chart.hpp"
 #include "documents/locality_directory.hpp"
+#include "render/figure_chart.hpp"
 #include "render/page_data.hpp"
 
 namespace og {

@@ -38,7 +38,8 @@ PageData plan_on_a_page_page(const RenderEnvironment& env, Diagnostics& diagnost
       s.set("has_points", !section.points.empty());
       s.set("points", points);
       put(s, "text", section.text);
-      put(s, "body", section.body ? env.markdown(*section.body, section.heading.empty() ? 3 : 4, diagnostics) : std::string());
+      put(s, "body",
+          section.body ? env.markdown(*section.body, section.heading.empty() ? 3 : 4, diagnostics) : std::string());
       sections.push_back(s);
     }
     b.set("sections", sections);
@@ -46,8 +47,10 @@ PageData plan_on_a_page_page(const RenderEnvironment& env, Diagnostics& diagnost
   }
   p.data.set("boxes", boxes);
   p.data.set("columns", std::to_string(content.plan ? content.plan->columns : 3));
-  if (auto d = env.download(plan_on_a_page_route(), "Download the plan on a page to print")) p.data.set("download", *d);
-  else p.data.set("download", false);
+  if (auto d = env.download(plan_on_a_page_route(), "Download the plan on a page to print"))
+    p.data.set("download", *d);
+  else
+    p.data.set("download", false);
   return p;
 }
 

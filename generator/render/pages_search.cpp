@@ -31,9 +31,8 @@ std::vector<const Service*> services_for_band(const RenderEnvironment& env, cons
 }
 
 std::vector<const Service*> services_for_level(const RenderEnvironment& env, int level) {
-  return services_where(env, [&](const Service& s) {
-    return std::find(s.levels.begin(), s.levels.end(), level) != s.levels.end();
-  });
+  return services_where(
+      env, [&](const Service& s) { return std::find(s.levels.begin(), s.levels.end(), level) != s.levels.end(); });
 }
 
 std::string level_title(const Level& l) {
@@ -75,8 +74,7 @@ PageData search_page(const RenderEnvironment& env) {
   PageData p;
   p.template_name = "search";
   p.title = "Search";
-  p.description = "Search the services, step-by-step guides and glossary of the " +
-                  env.model.site.partnership + ".";
+  p.description = "Search the services, step-by-step guides and glossary of the " + env.model.site.partnership + ".";
   p.breadcrumbs = {{"Home", Urls::home()}};
   put(p.data, "index_url", env.search_index_route.empty() ? "" : env.link(env.search_index_route));
   p.data.set("filters", filter_choices(env));
@@ -105,10 +103,9 @@ PageData age_band_page(const RenderEnvironment& env, const AgeBand& band) {
   PageData p;
   p.template_name = "category";
   p.title = band.name;
-  p.description = "Services for children and young people aged " + std::to_string(band.min) +
-                  " to " + std::to_string(band.max) + ".";
-  p.breadcrumbs = {
-      {"Home", Urls::home()}, {"Find support", Urls::services()}, {"Support by age", Urls::ages()}};
+  p.description = "Services for children and young people aged " + std::to_string(band.min) + " to " +
+                  std::to_string(band.max) + ".";
+  p.breadcrumbs = {{"Home", Urls::home()}, {"Find support", Urls::services()}, {"Support by age", Urls::ages()}};
   const auto services = services_for_band(env, band);
   p.data.set("name", band.name);
   p.data.set("description", band.description + ". Services for all ages are listed too.");
@@ -138,12 +135,10 @@ PageData level_page(const RenderEnvironment& env, const Level& l) {
   PageData p;
   p.template_name = "category";
   p.title = level_title(l);
-  p.description = l.description.empty() ? "Services at level " + std::to_string(l.number) +
-                                              " of the continuum of need."
+  p.description = l.description.empty() ? "Services at level " + std::to_string(l.number) + " of the continuum of need."
                                         : l.description + ".";
-  p.breadcrumbs = {{"Home", Urls::home()},
-                   {"Find support", Urls::services()},
-                   {"Support by level of need", Urls::levels()}};
+  p.breadcrumbs = {
+      {"Home", Urls::home()}, {"Find support", Urls::services()}, {"Support by level of need", Urls::levels()}};
   const auto services = services_for_level(env, l.number);
   p.data.set("name", level_title(l));
   put(p.data, "description", l.description);

@@ -156,7 +156,8 @@ PageData category_page(const RenderEnvironment& env, const Category& c) {
   p.template_name = "category";
   p.title = c.name;
   p.description = c.description.empty() ? "Services for " + c.name + "." : c.description;
-  p.breadcrumbs = {{"Home", Urls::home()}, {"Find support", Urls::services()}, {"Support by topic", Urls::categories()}};
+  p.breadcrumbs = {
+      {"Home", Urls::home()}, {"Find support", Urls::services()}, {"Support by topic", Urls::categories()}};
   p.data.set("name", c.name);
   put(p.data, "description", c.description);
   auto it = env.services_by_category.find(c.id);

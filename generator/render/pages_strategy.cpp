@@ -20,7 +20,9 @@ mustache::data service_links(const RenderEnvironment& env, const std::vector<Ref
 }
 
 // Cells the documents leave empty are shown as such, never filled in.
-std::string or_not_agreed(const std::string& cell) { return cell.empty() ? "Not yet agreed" : cell; }
+std::string or_not_agreed(const std::string& cell) {
+  return cell.empty() ? "Not yet agreed" : cell;
+}
 
 // Actions under their themes, in the order each theme first appears; actions
 // without a theme form a group without a heading.
@@ -99,8 +101,10 @@ PageData strategy_index_page(const RenderEnvironment& env, Diagnostics& diagnost
   p.data.set("parts", parts);
   if (env.model.plan_on_a_page) {
     mustache::data plan = link_item(env.model.plan_on_a_page->title, env.link(plan_on_a_page_page_route()));
-    if (auto d = env.download(plan_on_a_page_route(), "Download the plan on a page to print")) plan.set("download", *d);
-    else plan.set("download", false);
+    if (auto d = env.download(plan_on_a_page_route(), "Download the plan on a page to print"))
+      plan.set("download", *d);
+    else
+      plan.set("download", false);
     p.data.set("plan", plan);
   } else {
     p.data.set("plan", false);

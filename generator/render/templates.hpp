@@ -52,8 +52,7 @@ class TemplateSet {
 
   // Builds from sources in memory (tests).
   static std::optional<TemplateSet> from_sources(std::vector<TemplateSource> sources,
-                                                 const std::vector<std::string>& required,
-                                                 Diagnostics& diagnostics);
+                                                 const std::vector<std::string>& required, Diagnostics& diagnostics);
 
   // The templates, compiled when the set was loaded.
   CompiledTemplates compile() const { return compiled_; }

@@ -44,9 +44,7 @@ class Urls {
   static std::string age_band(std::string_view id) { return "/ages/" + std::string(id) + "/"; }
   static std::string levels() { return "/levels/"; }
   static std::string level(int number) { return "/levels/" + std::to_string(number) + "/"; }
-  static std::string page(std::string_view id) {
-    return id == "index" ? "/" : "/" + std::string(id) + "/";
-  }
+  static std::string page(std::string_view id) { return id == "index" ? "/" : "/" + std::string(id) + "/"; }
 
  private:
   std::string origin_;     // "https://example.org"

@@ -17,7 +17,9 @@ void add(Document& d, const std::string& text, int weight) {
 
 // A Markdown field's plain text, or with `source_text` the Markdown as written
 // (document_digest(): what the document is made of, before any parse).
-std::string text_of(const Markdown& md, bool source_text) { return source_text ? md.text : plain_text_of(md); }
+std::string text_of(const Markdown& md, bool source_text) {
+  return source_text ? md.text : plain_text_of(md);
+}
 
 void add_markdown(Document& d, const Markdown& md, bool source_text, int weight = kBody) {
   if (!md.empty()) d.fields.push_back({text_of(md, source_text), weight});
@@ -61,24 +63,21 @@ Document service_document(const Model& m, const Service& s, bool source_text) {
 
 const std::vector<std::pair<char, std::string>>& kind_labels() {
   static const std::vector<std::pair<char, std::string>> labels = {
-      {'s', "Service"},      {'p', "Step by step"}, {'y', "For young people"},
-      {'g', "Our strategy"}, {'l', "Area"},         {'t', "Glossary"},
-      {'f', "Page"}};
+      {'s', "Service"},  {'p', "Step by step"}, {'y', "For young people"}, {'g', "Our strategy"}, {'l', "Area"},
+      {'t', "Glossary"}, {'f', "Page"}};
   return labels;
 }
 
 std::string excerpt(const std::string& text, std::size_t limit) {
   if (text.size() <= limit) return text;
   const std::size_t stop = text.find(". ");
-  if (stop != std::string::npos && stop + 1 <= limit && stop > limit / 3)
-    return text.substr(0, stop + 1);
+  if (stop != std::string::npos && stop + 1 <= limit && stop > limit / 3) return text.substr(0, stop + 1);
   std::size_t cut = text.rfind(' ', limit);
   if (cut == std::string::npos || cut == 0) cut = limit;
   // Never cut inside a UTF-8 sequence.
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   std::string out = text.substr(0, cut);
-  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':'))
-    out.pop_back();
+  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
   return out + "\xE2\x80\xA6";  // …
 }
 
@@ -98,8 +97,8 @@ void free_text(Document& d, const std::string& title, const std::string& summary
 
 std::vector<DocumentSource> document_sources(const Model& m) {
   std::vector<DocumentSource> out;
-  out.reserve(m.services.size() + m.pathways.size() + m.young_people.size() + m.strategy.size() +
-              m.localities.size() + m.terms.size() + m.pages.size());
+  out.reserve(m.services.size() + m.pathways.size() + m.young_people.size() + m.strategy.size() + m.localities.size() +
+              m.terms.size() + m.pages.size());
   for (std::size_t i = 0; i < m.services.size(); ++i) out.push_back({'s', i});
   for (std::size_t i = 0; i < m.pathways.size(); ++i) out.push_back({'p', i});
   for (std::size_t i = 0; i < m.young_people.size(); ++i) out.push_back({'y', i});
@@ -117,7 +116,8 @@ Document make(const Model& m, const DocumentSource& source, bool source_text) {
   Document d;
   d.kind = source.kind;
   switch (source.kind) {
-    case 's': return service_document(m, m.services[source.index], source_text);
+    case 's':
+      return service_document(m, m.services[source.index], source_text);
     case 'p': {
       const Pathway& p = m.pathways[source.index];
       d.route = Urls::pathway(p.id);
@@ -172,16 +172,21 @@ Document make(const Model& m, const DocumentSource& source, bool source_text) {
       free_text(d, p.title, p.summary, p.body, source_text);
       break;
     }
-    default: break;
+    default:
+      break;
   }
   return d;
 }
 
 }  // namespace
 
-Document make_document(const Model& m, const DocumentSource& source) { return make(m, source, false); }
+Document make_document(const Model& m, const DocumentSource& source) {
+  return make(m, source, false);
+}
 
-std::uint64_t document_digest(const Model& m, const DocumentSource& source) { return digest_of(make(m, source, true)); }
+std::uint64_t document_digest(const Model& m, const DocumentSource& source) {
+  return digest_of(make(m, source, true));
+}
 
 std::vector<std::uint64_t> document_digests(const Model& m, const std::vector<DocumentSource>& sources, unsigned jobs) {
   std::vector<std::uint64_t> digests(sources.size());
@@ -220,13 +225,20 @@ std::vector<ContentKey> document_keys(const Model& m, const DocumentSource& sour
       for (const auto& l : s.localities) keys.push_back(keys::of("locality", l.id));
       return keys;
     }
-    case 'p': return {keys::of("pathway", m.pathways[source.index].id)};
-    case 'y': return {keys::of("young-people", m.young_people[source.index].id)};
-    case 'g': return {keys::of("strategy", m.strategy[source.index].id)};
-    case 'l': return {keys::of("locality", m.localities[source.index].id)};
-    case 't': return {keys::of("glossary", "")};
-    case 'f': return {keys::of("page", m.pages[source.index].id)};
-    default: return {};
+    case 'p':
+      return {keys::of("pathway", m.pathways[source.index].id)};
+    case 'y':
+      return {keys::of("young-people", m.young_people[source.index].id)};
+    case 'g':
+      return {keys::of("strategy", m.strategy[source.index].id)};
+    case 'l':
+      return {keys::of("locality", m.localities[source.index].id)};
+    case 't':
+      return {keys::of("glossary", "")};
+    case 'f':
+      return {keys::of("page", m.pages[source.index].id)};
+    default:
+      return {};
   }
 }
 

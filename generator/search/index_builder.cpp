@@ -49,7 +49,9 @@ std::string document_row(const Document& d) {
   return row;
 }
 
-std::string dumped(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+std::string dumped(const json& j) {
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
 
 // The start of the document table, the same for every site of this version:
 // {"version":1,"kinds":{...},"stop":[...],"shards":
@@ -86,8 +88,8 @@ std::string table_route(const std::vector<std::uint64_t>& digests, const std::ve
 struct SearchIndexBuilder::Impl {
   // One document's words by stem number, kept for replace().
   struct Terms {
-    std::vector<std::pair<std::uint32_t, int>> weights;            // (stem, weight)
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> forms;    // (stem, form)
+    std::vector<std::pair<std::uint32_t, int>> weights;          // (stem, weight)
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> forms;  // (stem, form)
   };
   struct Stem {
     std::string text;
@@ -169,8 +171,10 @@ struct SearchIndexBuilder::Impl {
         postings.emplace_back(doc, weight);
       } else {
         auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
-        if (at != postings.end() && at->first == doc) at->second = weight;  // left by remove()
-        else postings.insert(at, {doc, weight});
+        if (at != postings.end() && at->first == doc)
+          at->second = weight;  // left by remove()
+        else
+          postings.insert(at, {doc, weight});
       }
       if (touch_all) touch(id);
       if (keep) kept.weights.emplace_back(id, weight);
@@ -350,8 +354,7 @@ SearchIndexBuilder::SearchIndexBuilder(const std::vector<Term>& terms, bool keep
 
 SearchIndexBuilder::~SearchIndexBuilder() = default;
 
-void SearchIndexBuilder::add_all(std::size_t count, unsigned jobs,
-                                 const std::function<Document(std::size_t)>& make) {
+void SearchIndexBuilder::add_all(std::size_t count, unsigned jobs, const std::function<Document(std::size_t)>& make) {
   Impl& m = *impl_;
   const std::size_t first = rows_.size();
   rows_.resize(first + count);
@@ -424,7 +427,7 @@ std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(con
 }
 
 std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(const std::string& docs_route,
-                                                                            bool spend) {
+                                                                             bool spend) {
   Impl& m = *impl_;
   m.merge_pending();
   m.update_pieces(m.jobs, spend);
@@ -467,7 +470,8 @@ SearchIndex SearchIndexBuilder::take_files(std::string docs_route) && {
   // Only `files` holds the bytes now: they are moved out, not copied.
   impl_ = std::make_unique<Impl>();
   rows_ = {};
-  for (auto& f : files) result.files.push_back({std::move(f.path), std::move(*std::const_pointer_cast<std::string>(f.bytes))});
+  for (auto& f : files)
+    result.files.push_back({std::move(f.path), std::move(*std::const_pointer_cast<std::string>(f.bytes))});
   return result;
 }
 

@@ -96,7 +96,7 @@ class SearchIndexBuilder {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   bool keep_terms_;
-  std::vector<std::string> rows_;    // each document's row of the table, as JSON
+  std::vector<std::string> rows_;  // each document's row of the table, as JSON
 };
 
 }  // namespace og::search

@@ -19,9 +19,8 @@ const std::vector<std::string>& stop_words() {
   static const std::vector<std::string> words = [] {
     // Only words that never tell pages apart. Question words and pronouns stay:
     // pages are called "Who can help" and "What you told us".
-    std::vector<std::string> w = {"a",   "an",   "and", "are",  "as", "at",  "be",  "by",
-                                  "for", "from", "in",  "into", "is", "it",  "its", "me",
-                                  "my",  "of",   "on",  "or",   "so", "the", "to",  "with"};
+    std::vector<std::string> w = {"a",  "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into",
+                                  "is", "it", "its", "me",  "my", "of", "on", "or", "so",  "the",  "to", "with"};
     std::sort(w.begin(), w.end());
     return w;
   }();
@@ -52,11 +51,10 @@ std::string Stemmer::stem(std::string_view word) {
   std::string key(word);
   if (auto it = impl_->known.find(key); it != impl_->known.end()) return it->second;
   const sb_symbol* out =
-      sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
-                      static_cast<int>(word.size()));
-  std::string stem = out ? std::string(reinterpret_cast<const char*>(out),
-                                       static_cast<std::size_t>(sb_stemmer_length(impl_->stemmer)))
-                         : std::string(word);
+      sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  std::string stem =
+      out ? std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(impl_->stemmer)))
+          : std::string(word);
   impl_->known.emplace(std::move(key), stem);
   return stem;
 }

@@ -42,9 +42,8 @@ void phrases_in(const std::vector<Lexicon::Word>& words, const Lexicon& lexicon,
     }
   }
   if (found.size() < 2) return;
-  std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
-    return x.group != y.group ? x.group < y.group : x.phrase < y.phrase;
-  });
+  std::sort(found.begin(), found.end(),
+            [](const auto& x, const auto& y) { return x.group != y.group ? x.group < y.group : x.phrase < y.phrase; });
   found.erase(std::unique(found.begin(), found.end(),
                           [](const auto& x, const auto& y) { return x.group == y.group && x.phrase == y.phrase; }),
               found.end());

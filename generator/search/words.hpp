@@ -78,8 +78,10 @@ class WordTable {
     for (; n > 8; p += 8, n -= 8) mix(load64(p));
     // The last one to eight bytes: overlapping loads of what is there (the
     // length, mixed in above, tells the overlaps apart).
-    if (n == 8) mix(load64(p));
-    else if (n >= 4) mix(load32(p) | (load32(p + n - 4) << 32));
+    if (n == 8)
+      mix(load64(p));
+    else if (n >= 4)
+      mix(load32(p) | (load32(p + n - 4) << 32));
     else if (n > 0)
       mix(static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
           (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |

@@ -44,16 +44,36 @@ bool under(const fs::path& path, const fs::path& dir) {
 // The content keys a changed file touches (render/dependencies.hpp).
 void add_key(ChangedKeys& changed, const ContentFile& f) {
   switch (f.slot) {
-    case ContentSlot::services: changed.add("service", f.id()); break;
-    case ContentSlot::localities: changed.add("locality", f.id()); break;
-    case ContentSlot::pages: changed.add("page", f.id()); break;
-    case ContentSlot::pathways: changed.add("pathway", f.id()); break;
-    case ContentSlot::strategy: changed.add("strategy", f.id()); break;
-    case ContentSlot::young_people: changed.add("young-people", f.id()); break;
-    case ContentSlot::glossary: changed.add(keys::of("glossary", "")); break;
-    case ContentSlot::figures: changed.add(keys::of("figures", "")); break;
-    case ContentSlot::plan_on_a_page: changed.add(keys::of("plan-on-a-page", "")); break;
-    case ContentSlot::site: changed.add(keys::site()); break;
+    case ContentSlot::services:
+      changed.add("service", f.id());
+      break;
+    case ContentSlot::localities:
+      changed.add("locality", f.id());
+      break;
+    case ContentSlot::pages:
+      changed.add("page", f.id());
+      break;
+    case ContentSlot::pathways:
+      changed.add("pathway", f.id());
+      break;
+    case ContentSlot::strategy:
+      changed.add("strategy", f.id());
+      break;
+    case ContentSlot::young_people:
+      changed.add("young-people", f.id());
+      break;
+    case ContentSlot::glossary:
+      changed.add(keys::of("glossary", ""));
+      break;
+    case ContentSlot::figures:
+      changed.add(keys::of("figures", ""));
+      break;
+    case ContentSlot::plan_on_a_page:
+      changed.add(keys::of("plan-on-a-page", ""));
+      break;
+    case ContentSlot::site:
+      changed.add(keys::site());
+      break;
   }
 }
 
@@ -81,8 +101,6 @@ T* find_by_id(std::vector<T>& items, const std::string& id) {
 
 }  // namespace
 
-
-
 bool LiveSite::load_templates(Diagnostics& diagnostics) {
   const std::string tdir = display_path(options_.templates_dir);
   auto templates = TemplateSet::load(options_.templates_dir, tdir, required_templates(), diagnostics);
@@ -106,7 +124,7 @@ RebuildReport LiveSite::build_all() {
   report.full = true;
   report.timings.start("load");
   stop_background_print();  // its document's number may mean another document
-  env_.reset();  // it refers to the model about to be replaced
+  env_.reset();             // it refers to the model about to be replaced
   release_retired();
   scan_diagnostics_ = {};
   files_.clear();
@@ -369,12 +387,17 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   for (const auto& path : changed_paths) {
     if (under(path, options_.content_dir)) {
       std::error_code ec;
-      if (fs::is_directory(path, ec)) full = true;
-      else if (auto f = classify_content_file(options_.content_dir, content_display_, path)) content.push_back(*f);
-      else if (noticed_content_path(options_.content_dir, path)) full = true;  // reported by the scan
+      if (fs::is_directory(path, ec))
+        full = true;
+      else if (auto f = classify_content_file(options_.content_dir, content_display_, path))
+        content.push_back(*f);
+      else if (noticed_content_path(options_.content_dir, path))
+        full = true;  // reported by the scan
     } else if (under(path, options_.templates_dir)) {
-      if (under(path, options_.templates_dir / "assets")) full = true;  // hashed names change everywhere
-      else if (path.extension() == ".mustache") templates_changed = true;
+      if (under(path, options_.templates_dir / "assets"))
+        full = true;  // hashed names change everywhere
+      else if (path.extension() == ".mustache")
+        templates_changed = true;
     }
   }
   if (!full && content.empty() && !templates_changed) {
@@ -467,11 +490,12 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   } else {
     reuse.stale.assign(model_.services.size(), false);
     for (const auto& id : stale_services)
-      if (const Service* s = model_.service(id)) reuse.stale[static_cast<std::size_t>(s - model_.services.data())] = true;
+      if (const Service* s = model_.service(id))
+        reuse.stale[static_cast<std::size_t>(s - model_.services.data())] = true;
   }
-  env_ = std::make_unique<RenderEnvironment>(
-      model_, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), assets_, pages_, jobs_,
-      std::move(reuse));
+  env_ =
+      std::make_unique<RenderEnvironment>(model_, Urls(options_.base_url ? *options_.base_url : model_.site.base_url),
+                                          assets_, pages_, jobs_, std::move(reuse));
   env_->downloads = downloads_;
   env_->service_keys = moved ? service_keys(model_) : std::move(kept_keys);  // ids are file names
   render_service_cards(*env_, *templates_, jobs_);
@@ -526,7 +550,8 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   report.timings.start("exports");
   if (moved) {
     std::unordered_map<std::string_view, std::shared_ptr<const std::string>> by_id;
-    for (std::size_t i = 0; i < records_.size() && i < record_ids_.size(); ++i) by_id.emplace(record_ids_[i], records_[i]);
+    for (std::size_t i = 0; i < records_.size() && i < record_ids_.size(); ++i)
+      by_id.emplace(record_ids_[i], records_[i]);
     std::vector<std::shared_ptr<const std::string>> records(model_.services.size());
     for (std::size_t i = 0; i < model_.services.size(); ++i) {
       auto it = by_id.find(model_.services[i].id);
@@ -574,8 +599,8 @@ RebuildReport LiveSite::apply(const std::vector<fs::path>& changed_paths) {
   // Only services changed: the long lists of their cards can wait until
   // open pages have been told to reload (defer_long_lists()).
   std::vector<std::size_t> deferred;
-  const bool only_services = std::all_of(content.begin(), content.end(),
-                                         [](const ContentFile& f) { return f.slot == ContentSlot::services; });
+  const bool only_services =
+      std::all_of(content.begin(), content.end(), [](const ContentFile& f) { return f.slot == ContentSlot::services; });
   if (defer_from_ != SIZE_MAX && only_services && !templates_changed && !everything && pending_.empty()) {
     std::vector<std::size_t> now;
     for (const std::size_t i : affected) {

@@ -64,25 +64,25 @@
 #include <vector>
 
 #include "pipeline/build_site.hpp"
+#include "print/print_module.hpp"
 #include "render/assets.hpp"
 #include "render/dependencies.hpp"
 #include "render/environment.hpp"
 #include "render/page_plan.hpp"
 #include "render/templates.hpp"
 #include "search/index_builder.hpp"
-#include "print/print_module.hpp"
 #include "validate/validate.hpp"
 
 namespace og {
 
 struct RebuildReport {
-  bool ok = false;            // the content has no errors; the new pages are published
-  bool full = false;          // the whole site was rebuilt
-  std::size_t rendered = 0;   // pages rendered
-  std::size_t deferred = 0;   // long lists left for render_deferred()
+  bool ok = false;           // the content has no errors; the new pages are published
+  bool full = false;         // the whole site was rebuilt
+  std::size_t rendered = 0;  // pages rendered
+  std::size_t deferred = 0;  // long lists left for render_deferred()
   double milliseconds = 0;
-  Diagnostics diagnostics;    // every problem of the site as it is now, sorted
-  StageTimer timings;         // the rebuild's steps, for 'serve --timings'
+  Diagnostics diagnostics;  // every problem of the site as it is now, sorted
+  StageTimer timings;       // the rebuild's steps, for 'serve --timings'
 };
 
 // Files made by a rebuild: (path in the site, bytes).
@@ -145,16 +145,16 @@ class LiveSite {
 
  private:
   struct PageState {
-    std::vector<ContentKey> reads;   // its content keys (render/dependencies.hpp)
+    std::vector<ContentKey> reads;  // its content keys (render/dependencies.hpp)
     std::string template_name;
-    Diagnostics diagnostics;         // problems found while rendering it
+    Diagnostics diagnostics;  // problems found while rendering it
   };
   struct DocumentState {
-    std::vector<ContentKey> reads;   // its content keys
-    bool stale = true;               // its content changed since it was printed
-    std::uint64_t generation = 0;    // counts the changes, so that a print of older content is dropped
+    std::vector<ContentKey> reads;             // its content keys
+    bool stale = true;                         // its content changed since it was printed
+    std::uint64_t generation = 0;              // counts the changes, so that a print of older content is dropped
     std::shared_ptr<const std::string> bytes;  // as printed last; null when it could not be
-    Diagnostics diagnostics;         // problems found while printing it
+    Diagnostics diagnostics;                   // problems found while printing it
   };
   // One document printed on a thread of its own (live_site_documents.cpp).
   struct PrintJob;
@@ -186,8 +186,7 @@ class LiveSite {
   // The records of the Open Referral export (all, or those of `only`).
   void make_records(const std::set<std::string>* only);
   // The files besides pages and documents: search index, exports.
-  void add_other_files(RenderedFiles& out,
-                       bool sitemap) const;
+  void add_other_files(RenderedFiles& out, bool sitemap) const;
   // Records what printing document i gave.
   void take_printed(std::size_t i, std::string bytes, int pages, Diagnostics diagnostics);
   // Renders the pages that link to documents whose label changed.
@@ -208,10 +207,10 @@ class LiveSite {
 
   // The model and what it was made from.
   Model model_;
-  Diagnostics scan_diagnostics_;                  // the content folder's listing
+  Diagnostics scan_diagnostics_;                          // the content folder's listing
   std::map<std::string, LoadedFile, std::less<>> files_;  // by display path
-  Diagnostics model_diagnostics_;                 // cross-references and health
-  std::optional<TemplateSet> templates_;          // the last set that loaded
+  Diagnostics model_diagnostics_;                         // cross-references and health
+  std::optional<TemplateSet> templates_;                  // the last set that loaded
   Diagnostics template_diagnostics_;
   std::vector<Asset> assets_;
 
@@ -222,11 +221,11 @@ class LiveSite {
   std::unique_ptr<RenderEnvironment> retired_env_;
   std::vector<std::shared_ptr<const std::string>> retired_files_;
   std::shared_ptr<const std::vector<std::shared_ptr<const std::string>>> retired_records_;
-  std::vector<PageState> page_state_;  // beside pages_
+  std::vector<PageState> page_state_;                            // beside pages_
   std::unordered_map<std::string, Diagnostics> service_checks_;  // each service's references, by id
-  std::set<std::string> pending_;  // rendered while the content had errors, not yet published
-  std::size_t defer_from_ = SIZE_MAX;       // defer_long_lists()
-  std::vector<std::size_t> deferred_;       // pages waiting for render_deferred()
+  std::set<std::string> pending_;      // rendered while the content had errors, not yet published
+  std::size_t defer_from_ = SIZE_MAX;  // defer_long_lists()
+  std::vector<std::size_t> deferred_;  // pages waiting for render_deferred()
   bool publish_all_pending_ = false;
 
   // The search index, and what each of its documents reads.
@@ -249,7 +248,7 @@ class LiveSite {
   std::shared_ptr<const FontLibrary> fonts_;
   Diagnostics font_diagnostics_;
   std::map<std::string, DownloadFacts, std::less<>> downloads_;  // what the pages show
-  ChangedKeys download_changes_;  // labels changed since pages were rendered
+  ChangedKeys download_changes_;                                 // labels changed since pages were rendered
   std::unique_ptr<PrintJob> job_;
 
   // What the server serves: the last good build.

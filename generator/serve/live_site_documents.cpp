@@ -52,7 +52,9 @@ LiveSite::LiveSite(BuildOptions options)
   content_display_ = display_path(options_.content_dir);
 }
 
-LiveSite::~LiveSite() { stop_background_print(); }
+LiveSite::~LiveSite() {
+  stop_background_print();
+}
 
 void LiveSite::stop_background_print() {
   PrintDrain drain;  // a rebuild that holds printing may be the one waiting
@@ -110,7 +112,8 @@ RebuildReport LiveSite::print_stale_documents() {
   std::vector<PrintedDocument> printed(stale.size());
   std::vector<Diagnostics> diagnostics(stale.size());
   if (fonts_) {
-    const PrintEnvironment print_env(model_, Urls(options_.base_url ? *options_.base_url : model_.site.base_url), fonts_);
+    const PrintEnvironment print_env(model_, Urls(options_.base_url ? *options_.base_url : model_.site.base_url),
+                                     fonts_);
     std::vector<std::unique_ptr<Printer>> printers(std::max(1u, jobs_));
     parallel_for_workers(stale.size(), jobs_, [&](std::size_t k, unsigned worker) {
       auto& printer = printers[worker];

@@ -35,8 +35,8 @@ RebuildReport LiveSite::finish(RebuildReport report, Rendered rendered, bool rep
   }
   Rendered others;
   if (report.ok && env_) add_other_files(others, true);
-  auto records = report.ok && env_ ? std::make_shared<const std::vector<std::shared_ptr<const std::string>>>(records_)
-                                   : nullptr;
+  auto records =
+      report.ok && env_ ? std::make_shared<const std::vector<std::shared_ptr<const std::string>>>(records_) : nullptr;
   {
     std::unique_lock lock(published_mutex_);
     error_text_ = std::move(errors);
@@ -105,8 +105,8 @@ RebuildReport LiveSite::render_deferred() {
   report.timings.start("publish");
   // The rest of the site was published with no errors (else nothing is
   // deferred), so only these pages' own problems could change that.
-  report.ok = std::none_of(which.begin(), which.end(),
-                           [&](std::size_t i) { return page_state_[i].diagnostics.has_errors(); });
+  report.ok =
+      std::none_of(which.begin(), which.end(), [&](std::size_t i) { return page_state_[i].diagnostics.has_errors(); });
   if (report.ok) {
     std::unique_lock lock(published_mutex_);
     publish_pages(std::move(rendered));

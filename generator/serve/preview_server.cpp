@@ -30,7 +30,9 @@ const char* content_type(const std::string& file) {
   return "application/octet-stream";
 }
 
-bool is_html(const std::string& file) { return file.size() >= 5 && file.compare(file.size() - 5, 5, ".html") == 0; }
+bool is_html(const std::string& file) {
+  return file.size() >= 5 && file.compare(file.size() - 5, 5, ".html") == 0;
+}
 
 std::string with_injection(const std::string& html, const std::string& injection) {
   const auto body = html.rfind("</body>");
@@ -65,12 +67,13 @@ std::optional<std::string> site_file_for(const std::string& path) {
 std::string preview_injection(const std::string& error_text, std::uint64_t generation) {
   std::string out;
   if (!error_text.empty()) {
-    out += "<div id=\"offergen-problems\" role=\"alert\" style=\"position:fixed;left:0;right:0;bottom:0;"
-           "max-height:60vh;overflow:auto;z-index:2147483647;background:#fff;color:#0b0c0c;"
-           "border-top:5px solid #d4351c;padding:1em;font:16px/1.4 sans-serif\">\n"
-           "<p style=\"margin:0 0 .5em;font-weight:bold\">The content has problems. You are looking at the last "
-           "good build; it reloads when the problems are fixed.</p>\n"
-           "<pre style=\"white-space:pre-wrap;margin:0;font:14px/1.4 monospace\">";
+    out +=
+        "<div id=\"offergen-problems\" role=\"alert\" style=\"position:fixed;left:0;right:0;bottom:0;"
+        "max-height:60vh;overflow:auto;z-index:2147483647;background:#fff;color:#0b0c0c;"
+        "border-top:5px solid #d4351c;padding:1em;font:16px/1.4 sans-serif\">\n"
+        "<p style=\"margin:0 0 .5em;font-weight:bold\">The content has problems. You are looking at the last "
+        "good build; it reloads when the problems are fixed.</p>\n"
+        "<pre style=\"white-space:pre-wrap;margin:0;font:14px/1.4 monospace\">";
     append_html_escaped(out, error_text);
     out += "</pre>\n</div>\n";
   }
@@ -123,8 +126,8 @@ void PreviewServer::setup() {
           if (since == 0) since = generation_;
           // Wait for a rebuild newer than the page; say something now and
           // then so that a closed tab frees its thread.
-          const bool rebuilt = changed_.wait_for(lock, std::chrono::seconds(15),
-                                                 [&] { return stopping_ || generation_ > since; });
+          const bool rebuilt =
+              changed_.wait_for(lock, std::chrono::seconds(15), [&] { return stopping_ || generation_ > since; });
           if (stopping_) return false;
           if (!rebuilt) {
             lock.unlock();
@@ -165,8 +168,7 @@ void PreviewServer::setup() {
     }
     res.set_header("Cache-Control", "no-store");
     if (is_html(served)) {
-      res.set_content(with_injection(*body, preview_injection(site_.error_text(), generation())),
-                      content_type(served));
+      res.set_content(with_injection(*body, preview_injection(site_.error_text(), generation())), content_type(served));
     } else {
       res.set_content(*body, content_type(served));
     }
@@ -178,7 +180,9 @@ int PreviewServer::bind(const std::string& host, int port) {
   return server_->bind_to_port(host, port) ? port : -1;
 }
 
-bool PreviewServer::run() { return server_->listen_after_bind(); }
+bool PreviewServer::run() {
+  return server_->listen_after_bind();
+}
 
 void PreviewServer::stop() {
   {

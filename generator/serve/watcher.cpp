@@ -20,8 +20,7 @@ namespace {
 // Files are reported once they are complete: closed after writing, or moved
 // into place (how many editors save). Creations and deletions change the
 // shape of the site; folders created later are watched too.
-constexpr std::uint32_t kEvents = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE |
-                                  IN_DELETE_SELF;
+constexpr std::uint32_t kEvents = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE | IN_DELETE_SELF;
 
 // A burst of events ends after this long without one.
 constexpr int kSettleMs = 1;

@@ -18,8 +18,8 @@ FieldReader::FieldReader(const YamlNode* node, const SourceFile& source, Diagnos
     return;
   }
   const Location where = node ? at(*node) : source.at(1, 1);
-  diagnostics_.error(where, what_ + " must be a mapping of keys to values, not " +
-                                (node ? describe_kind(*node) : "nothing"),
+  diagnostics_.error(where,
+                     what_ + " must be a mapping of keys to values, not " + (node ? describe_kind(*node) : "nothing"),
                      "write it as lines of 'key: value'");
 }
 
@@ -34,7 +34,9 @@ Location FieldReader::here() const {
   return map_ ? at(*map_) : source_.at(1, 1);
 }
 
-Location FieldReader::at(const YamlNode& node) const { return source_.at(node.line, node.column); }
+Location FieldReader::at(const YamlNode& node) const {
+  return source_.at(node.line, node.column);
+}
 
 void FieldReader::allow(std::string_view key) {
   if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.push_back(key);
@@ -98,8 +100,8 @@ std::optional<long> FieldReader::integer(std::string_view key, long min, long ma
     return std::nullopt;
   }
   if (n < min || n > max) {
-    diagnostics_.error(at(*value), "'" + std::string(key) + "' must be from " + std::to_string(min) +
-                                       " to " + std::to_string(max) + ", not " + std::to_string(n));
+    diagnostics_.error(at(*value), "'" + std::string(key) + "' must be from " + std::to_string(min) + " to " +
+                                       std::to_string(max) + ", not " + std::to_string(n));
     return std::nullopt;
   }
   return n;
@@ -124,8 +126,7 @@ std::optional<Date> FieldReader::date(std::string_view key, Need need) {
   if (!s) return std::nullopt;
   auto d = parse_iso_date(*s);
   if (!d)
-    diagnostics_.error(at(*value), "'" + *s + "' is not a date",
-                       "write dates as YYYY-MM-DD, for example 2018-10-01");
+    diagnostics_.error(at(*value), "'" + *s + "' is not a date", "write dates as YYYY-MM-DD, for example 2018-10-01");
   return d;
 }
 
@@ -188,8 +189,7 @@ std::vector<Ref> FieldReader::ref_list(std::string_view key, Need need) {
   return out;
 }
 
-std::string FieldReader::choice(std::string_view key, const std::vector<std::string_view>& allowed,
-                                Need need) {
+std::string FieldReader::choice(std::string_view key, const std::vector<std::string_view>& allowed, Need need) {
   const YamlNode* value = node(key, need);
   if (!value) return {};
   auto s = scalar_text(*value, key);
@@ -217,7 +217,9 @@ namespace {
 Extra extra_of(const YamlNode& node) {
   Extra e;
   switch (node.kind) {
-    case YamlNode::Kind::null: e.kind = Extra::Kind::text; break;
+    case YamlNode::Kind::null:
+      e.kind = Extra::Kind::text;
+      break;
     case YamlNode::Kind::scalar:
       e.kind = Extra::Kind::text;
       e.text = node.value;

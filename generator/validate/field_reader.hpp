@@ -23,8 +23,7 @@ class FieldReader {
  public:
   // `node` may be null or not a mapping: that is reported once, and every
   // getter then returns nothing. `what` names the thing for messages ("the service").
-  FieldReader(const YamlNode* node, const SourceFile& source, Diagnostics& diagnostics,
-              std::string_view what);
+  FieldReader(const YamlNode* node, const SourceFile& source, Diagnostics& diagnostics, std::string_view what);
   // For the top mapping of a file: a missing key is a problem of the whole file,
   // reported without a line.
   static FieldReader document(const YamlNode* node, const SourceFile& source, Diagnostics& diagnostics,
@@ -32,8 +31,8 @@ class FieldReader {
 
   bool ok() const { return map_ != nullptr; }
   Diagnostics& diagnostics() const { return diagnostics_; }
-  Location here() const;                     // the mapping itself
-  Location at(const YamlNode& node) const;   // any node in the same file
+  Location here() const;                    // the mapping itself
+  Location at(const YamlNode& node) const;  // any node in the same file
 
   // The raw value of `key` (and marks `key` as allowed); nullptr when absent or null.
   const YamlNode* node(std::string_view key, Need need = Need::optional);
@@ -49,8 +48,7 @@ class FieldReader {
   std::vector<std::string> text_list(std::string_view key, Need need = Need::optional);
   std::vector<Ref> ref_list(std::string_view key, Need need = Need::optional);
   // One of `allowed`, reported with a hint when it is not.
-  std::string choice(std::string_view key, const std::vector<std::string_view>& allowed,
-                     Need need = Need::optional);
+  std::string choice(std::string_view key, const std::vector<std::string_view>& allowed, Need need = Need::optional);
 
   // Reports keys that no getter asked for.
   void finish();

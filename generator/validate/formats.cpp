@@ -29,8 +29,7 @@ std::optional<Date> parse_iso_date(std::string_view text) {
 
 bool is_email(std::string_view text) {
   const auto at = text.find('@');
-  if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos)
-    return false;
+  if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos) return false;
   const std::string_view local = text.substr(0, at), domain = text.substr(at + 1);
   for (char c : local) {
     const unsigned char u = static_cast<unsigned char>(c);

@@ -39,8 +39,8 @@ void read_number_map(FieldReader& r, const YamlNode& map, std::string_view key, 
     }
     const auto v = parse_figure_number(e.value.value);
     if (!v) {
-      diagnostics.error(r.at(e.value), "the figure '" + e.key.value + "' must be a number, not '" +
-                                           e.value.value + "'");
+      diagnostics.error(r.at(e.value),
+                        "the figure '" + e.key.value + "' must be a number, not '" + e.value.value + "'");
       continue;
     }
     out[e.key.value] = *v;

@@ -9,7 +9,8 @@ Page read_page(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   p.id = src.id;
   p.where = src.at(0, 0);
   if (check_file_id(src, diagnostics) && is_reserved_page_id(p.id)) {
-    diagnostics.error(p.where, "a page cannot be called '" + p.id + "': that address is used by another part of the site",
+    diagnostics.error(p.where,
+                      "a page cannot be called '" + p.id + "': that address is used by another part of the site",
                       "rename the file");
   }
   p.body.text = std::string(doc.body);

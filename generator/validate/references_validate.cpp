@@ -161,10 +161,11 @@ void check_health(const Model& model, const ValidateOptions& options, Diagnostic
     } else if (!options.today.empty()) {
       const int months = months_between(s.last_reviewed, options.today);
       if (months >= model.site.review_months) {
-        diagnostics.warning(s.where, "service '" + s.id + "' was last reviewed on " + s.last_reviewed.long_form() +
-                                         ", " + std::to_string(months) + " months ago",
-                            "site.yaml asks for a review every " + std::to_string(model.site.review_months) +
-                                " months");
+        diagnostics.warning(
+            s.where,
+            "service '" + s.id + "' was last reviewed on " + s.last_reviewed.long_form() + ", " +
+                std::to_string(months) + " months ago",
+            "site.yaml asks for a review every " + std::to_string(model.site.review_months) + " months");
       }
     }
   }

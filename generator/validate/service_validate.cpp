@@ -13,7 +13,8 @@ void read_contact(FieldReader& parent, Contact& contact, const SourceFile& src, 
   FieldReader c(node, src, diagnostics, "'contact'");
   if (const YamlNode* phone = c.node("phone")) {
     if (auto s = c.scalar_text(*phone, "phone")) {
-      if (is_uk_phone(*s)) contact.phone = *s;
+      if (is_uk_phone(*s))
+        contact.phone = *s;
       else
         diagnostics.error(c.at(*phone), "'" + *s + "' is not a UK phone number",
                           "write it like 01484 221000 or +44 1484 221000");
@@ -21,15 +22,19 @@ void read_contact(FieldReader& parent, Contact& contact, const SourceFile& src, 
   }
   if (const YamlNode* email = c.node("email")) {
     if (auto s = c.scalar_text(*email, "email")) {
-      if (is_email(*s)) contact.email = *s;
-      else diagnostics.error(c.at(*email), "'" + *s + "' is not an email address", "write it like name@example.org");
+      if (is_email(*s))
+        contact.email = *s;
+      else
+        diagnostics.error(c.at(*email), "'" + *s + "' is not an email address", "write it like name@example.org");
     }
   }
   if (const YamlNode* web = c.node("website")) {
     if (auto s = c.scalar_text(*web, "website")) {
       std::string why;
-      if (is_web_address(*s, why)) contact.website = *s;
-      else diagnostics.error(c.at(*web), "'" + *s + "' is not a web address: " + why);
+      if (is_web_address(*s, why))
+        contact.website = *s;
+      else
+        diagnostics.error(c.at(*web), "'" + *s + "' is not a web address: " + why);
     }
   }
   contact.address = c.text("address");
@@ -41,8 +46,7 @@ void read_contact(FieldReader& parent, Contact& contact, const SourceFile& src, 
 bool check_file_id(const SourceFile& source, Diagnostics& diagnostics) {
   if (is_slug(source.id)) return true;
   std::string suggestion = slugify(source.id);
-  diagnostics.error(source.at(0, 0),
-                    "the file name '" + source.id + "' cannot be used in a web address",
+  diagnostics.error(source.at(0, 0), "the file name '" + source.id + "' cannot be used in a web address",
                     suggestion.empty() ? "use lower-case letters, digits and hyphens"
                                        : "rename the file to '" + suggestion + "' with the same extension");
   return false;
@@ -64,8 +68,10 @@ Service read_service(const MarkdownDocument& doc, Diagnostics& diagnostics) {
 
   if (const YamlNode* levels = r.node("levels", Need::required)) {
     std::vector<const YamlNode*> items;
-    if (levels->is_sequence()) for (const auto& i : levels->items) items.push_back(&i);
-    else items.push_back(levels);
+    if (levels->is_sequence())
+      for (const auto& i : levels->items) items.push_back(&i);
+    else
+      items.push_back(levels);
     for (const YamlNode* item : items) {
       if (!item->is_scalar() || item->value.size() != 1 || item->value[0] < '1' || item->value[0] > '9') {
         diagnostics.error(r.at(*item), "a level of need must be a number such as 1, 2, 3 or 4",
@@ -80,9 +86,8 @@ Service read_service(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   s.min_age = r.integer("min_age", 0, 25);
   s.max_age = r.integer("max_age", 0, 25);
   if (s.min_age && s.max_age && *s.min_age > *s.max_age) {
-    diagnostics.error(r.at(*r.node("max_age")),
-                      "'max_age' (" + std::to_string(*s.max_age) + ") is below 'min_age' (" +
-                          std::to_string(*s.min_age) + ")");
+    diagnostics.error(r.at(*r.node("max_age")), "'max_age' (" + std::to_string(*s.max_age) + ") is below 'min_age' (" +
+                                                    std::to_string(*s.min_age) + ")");
   }
 
   if (const YamlNode* loc = r.node("localities", Need::required)) {
@@ -95,9 +100,12 @@ Service read_service(const MarkdownDocument& doc, Diagnostics& diagnostics) {
 
   for (const auto& route : r.ref_list("access", Need::required)) {
     static const std::vector<std::string_view> allowed = {"self-referral", "professional-referral", "drop-in"};
-    if (route.id == "self-referral") s.access.push_back(AccessRoute::self_referral);
-    else if (route.id == "professional-referral") s.access.push_back(AccessRoute::professional_referral);
-    else if (route.id == "drop-in") s.access.push_back(AccessRoute::drop_in);
+    if (route.id == "self-referral")
+      s.access.push_back(AccessRoute::self_referral);
+    else if (route.id == "professional-referral")
+      s.access.push_back(AccessRoute::professional_referral);
+    else if (route.id == "drop-in")
+      s.access.push_back(AccessRoute::drop_in);
     else {
       std::string hint = did_you_mean(route.id, allowed);
       diagnostics.error(route.where, "'" + route.id + "' is not a way to get a service",

@@ -61,23 +61,30 @@ Site read_site(const YamlDocument& doc, Diagnostics& diagnostics) {
   site.description = r.text("description");
   if (const YamlNode* lang = r.node("language")) {
     if (auto s = r.scalar_text(*lang, "language")) {
-      if (is_language_tag(*s)) site.language = *s;
-      else diagnostics.error(r.at(*lang), "'" + *s + "' is not a language tag", "write it like en-GB");
+      if (is_language_tag(*s))
+        site.language = *s;
+      else
+        diagnostics.error(r.at(*lang), "'" + *s + "' is not a language tag", "write it like en-GB");
     }
   }
   if (const YamlNode* base = r.node("base_url")) {
     if (auto s = r.scalar_text(*base, "base_url")) {
       std::string why;
-      if (!s->empty() && s->front() == '/') site.base_url = *s;
-      else if (is_web_address(*s, why)) site.base_url = *s;
-      else diagnostics.error(r.at(*base), "'" + *s + "' is not a web address: " + why);
+      if (!s->empty() && s->front() == '/')
+        site.base_url = *s;
+      else if (is_web_address(*s, why))
+        site.base_url = *s;
+      else
+        diagnostics.error(r.at(*base), "'" + *s + "' is not a web address: " + why);
     }
   }
   if (const YamlNode* exit = r.node("exit_url")) {
     if (auto s = r.scalar_text(*exit, "exit_url")) {
       std::string why;
-      if (is_web_address(*s, why)) site.exit_url = *s;
-      else diagnostics.error(r.at(*exit), "'" + *s + "' is not a web address: " + why);
+      if (is_web_address(*s, why))
+        site.exit_url = *s;
+      else
+        diagnostics.error(r.at(*exit), "'" + *s + "' is not a web address: " + why);
     }
   }
   if (auto months = r.integer("review_months", 1, 60)) site.review_months = static_cast<int>(*months);
@@ -114,7 +121,8 @@ Site read_site(const YamlDocument& doc, Diagnostics& diagnostics) {
         cat.where = c.here();
         cat.name = c.text("name", Need::required);
         cat.id = c.text("id");
-        if (cat.id.empty()) cat.id = slugify(cat.name);
+        if (cat.id.empty())
+          cat.id = slugify(cat.name);
         else if (!is_slug(cat.id))
           diagnostics.error(c.at(*c.node("id")), "'" + cat.id + "' is not a valid id",
                             "use lower-case letters, digits and hyphens, like '" + slugify(cat.id) + "'");

@@ -42,20 +42,28 @@ bool sort_by_order(std::vector<T>& items) {
 // The position of T among ContentEntity's types (its index() when it holds a T).
 template <typename T, std::size_t I = 0>
 constexpr std::size_t entity_index() {
-  if constexpr (std::is_same_v<std::variant_alternative_t<I, ContentEntity>, T>) return I;
-  else return entity_index<T, I + 1>();
+  if constexpr (std::is_same_v<std::variant_alternative_t<I, ContentEntity>, T>)
+    return I;
+  else
+    return entity_index<T, I + 1>();
 }
 
 void add_entity(Model& model, ContentEntity&& entity) {
   std::visit(
       [&](auto&& e) {
         using T = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<T, Service>) model.services.push_back(std::move(e));
-        else if constexpr (std::is_same_v<T, Locality>) model.localities.push_back(std::move(e));
-        else if constexpr (std::is_same_v<T, Page>) model.pages.push_back(std::move(e));
-        else if constexpr (std::is_same_v<T, Pathway>) model.pathways.push_back(std::move(e));
-        else if constexpr (std::is_same_v<T, StrategyPart>) model.strategy.push_back(std::move(e));
-        else if constexpr (std::is_same_v<T, YoungPeoplePage>) model.young_people.push_back(std::move(e));
+        if constexpr (std::is_same_v<T, Service>)
+          model.services.push_back(std::move(e));
+        else if constexpr (std::is_same_v<T, Locality>)
+          model.localities.push_back(std::move(e));
+        else if constexpr (std::is_same_v<T, Page>)
+          model.pages.push_back(std::move(e));
+        else if constexpr (std::is_same_v<T, Pathway>)
+          model.pathways.push_back(std::move(e));
+        else if constexpr (std::is_same_v<T, StrategyPart>)
+          model.strategy.push_back(std::move(e));
+        else if constexpr (std::is_same_v<T, YoungPeoplePage>)
+          model.young_people.push_back(std::move(e));
       },
       std::move(entity));
 }
@@ -92,7 +100,8 @@ ContentEntity read_entity(const ContentFile& file, const ParsedFile& parsed, Dia
     case ContentSlot::young_people:
       if (parsed.markdown) return read_young_people_page(*parsed.markdown, diagnostics);
       break;
-    default: break;
+    default:
+      break;
   }
   return {};
 }
@@ -116,7 +125,8 @@ void read_single_file(const ContentFile& file, const ParsedFile& parsed, Model& 
       model.plan_on_a_page.reset();
       if (parsed.yaml) model.plan_on_a_page = read_plan_on_a_page(*parsed.yaml, diagnostics);
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -195,8 +205,10 @@ Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& d
     ParsedFile parsed = parse_content_file(files[i]);
     r.diagnostics = std::move(parsed.diagnostics);
     r.unreadable = parsed.unreadable();
-    if (files[i].folder().empty()) r.single = std::move(parsed);
-    else r.entity = read_entity(files[i], parsed, r.diagnostics);
+    if (files[i].folder().empty())
+      r.single = std::move(parsed);
+    else
+      r.entity = read_entity(files[i], parsed, r.diagnostics);
   });
 
   Model model;
@@ -215,10 +227,14 @@ Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& d
     FileModel& r = results[i];
     if (r.unreadable) note_unreadable(model, files[i]);
     if (files[i].slot == ContentSlot::site) has_site = has_site || r.single.yaml.has_value();
-    if (files[i].folder().empty()) read_single_file(files[i], r.single, model, r.diagnostics);
-    else add_entity(model, std::move(r.entity));
-    if (loaded) loaded->push_back({files[i], std::move(r.diagnostics), r.unreadable});
-    else diagnostics.append(r.diagnostics);
+    if (files[i].folder().empty())
+      read_single_file(files[i], r.single, model, r.diagnostics);
+    else
+      add_entity(model, std::move(r.entity));
+    if (loaded)
+      loaded->push_back({files[i], std::move(r.diagnostics), r.unreadable});
+    else
+      diagnostics.append(r.diagnostics);
     r = FileModel{};
   }
   if (!has_site) report_missing_site(display_dir, diagnostics);

@@ -54,8 +54,10 @@ void list_folder(int dir_fd, const std::string& prefix, ExistingTree& tree, int 
       empty = false;
       const int child =
           depth < kDeepest ? ::openat(dir_fd, entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
-      if (child < 0) tree.usable = false;
-      else list_folder(child, path + "/", tree, depth + 1);
+      if (child < 0)
+        tree.usable = false;
+      else
+        list_folder(child, path + "/", tree, depth + 1);
     } else if (::unlinkat(dir_fd, entry->d_name, 0) != 0) {
       // A link, a socket, a device: unlinkat() removes the entry itself,
       // never what it points to.
@@ -72,8 +74,10 @@ void list_folder(int dir_fd, const std::string& prefix, ExistingTree& tree, int 
 ExistingTree list_existing_tree(const fs::path& root) {
   ExistingTree tree;
   const int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd >= 0) list_folder(fd, "", tree, 0);
-  else tree.usable = false;
+  if (fd >= 0)
+    list_folder(fd, "", tree, 0);
+  else
+    tree.usable = false;
   return tree;
 }
 

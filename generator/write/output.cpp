@@ -27,7 +27,9 @@ DiskOutput::~DiskOutput() {
   }
 }
 
-void DiskOutput::write(std::string_view path, std::string_view bytes) { write(std::string(path), std::string(bytes)); }
+void DiskOutput::write(std::string_view path, std::string_view bytes) {
+  write(std::string(path), std::string(bytes));
+}
 
 void OutputSink::write_piece(const std::string& path, std::string&& piece, bool first) {
   std::lock_guard lock(pieces_mutex_);
@@ -48,21 +50,24 @@ void OutputSink::end_pieces(const std::string& path) {
   write(std::string(path), std::move(bytes));
 }
 
-void DiskOutput::write(std::string path, std::string&& bytes) { enqueue({std::move(path), std::move(bytes), Part::whole}); }
+void DiskOutput::write(std::string path, std::string&& bytes) {
+  enqueue({std::move(path), std::move(bytes), Part::whole});
+}
 
 void DiskOutput::write_piece(const std::string& path, std::string&& piece, bool first) {
   enqueue({path, std::move(piece), first ? Part::first : Part::next});
 }
 
-void DiskOutput::end_pieces(const std::string& path) { enqueue({path, std::string(), Part::end}); }
+void DiskOutput::end_pieces(const std::string& path) {
+  enqueue({path, std::string(), Part::end});
+}
 
 void DiskOutput::enqueue(Queued item) {
   Lane& lane = lanes_[std::hash<std::string>{}(item.path) % kWriters];
   std::unique_lock lock(lane.mutex);
   // Wait for room, so that a slow disk cannot make the queue hold the site.
   auto room = [&] {
-    return failed_.load() || lane.closing || lane.queued_bytes + item.bytes.size() <= kQueueBytes ||
-           lane.queue.empty();
+    return failed_.load() || lane.closing || lane.queued_bytes + item.bytes.size() <= kQueueBytes || lane.queue.empty();
   };
   // Each time before waiting, the writer is woken if it sleeps: it sleeps
   // until a queue holds a batch, and pages queued while this thread waited
@@ -265,7 +270,8 @@ std::size_t DiskOutput::write_over(const fs::path& file, const Queued& item, std
   };
   const int flags = O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC;
   int fd = ::open(file.c_str(), flags, 0644);
-  if (fd < 0 && errno == ENOENT && ::mkdir(file.parent_path().c_str(), 0755) == 0) fd = ::open(file.c_str(), flags, 0644);
+  if (fd < 0 && errno == ENOENT && ::mkdir(file.parent_path().c_str(), 0755) == 0)
+    fd = ::open(file.c_str(), flags, 0644);
   if (fd < 0) {
     make_room(root_, file);
     fd = ::open(file.c_str(), flags, 0644);

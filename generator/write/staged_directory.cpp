@@ -3,8 +3,8 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <sys/stat.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -37,7 +37,9 @@ bool made_by_offergen(const fs::path& dir) {
 
 // A process that is no longer running (a pid that exists, or cannot be
 // asked about, counts as running).
-bool gone(pid_t pid) { return pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH; }
+bool gone(pid_t pid) {
+  return pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH;
+}
 
 }  // namespace
 
@@ -66,19 +68,20 @@ StagedDirectory::StagedDirectory(fs::path target) : target_(std::move(target)) {
   tidy_leftovers();
   // Another build at the same moment finds no previous build and starts afresh.
   if (made_by_offergen(previous_) && ::rename(previous_.c_str(), staging_.c_str()) == 0) {
-    earlier_ = std::async(std::launch::async, [staging = staging_, aside = set_aside_] {
-                 ExistingTree tree = list_existing_tree(staging);
-                 if (!tree.usable) {
-                   // Folders it may not read or write, or deeper than any
-                   // site: the build goes into a new, empty folder instead.
-                   tree = ExistingTree{};
-                   if (::rename(staging.c_str(), aside.c_str()) != 0 || ::mkdir(staging.c_str(), 0755) != 0)
-                     throw std::runtime_error("cannot create " + staging.string() + ": " + std::strerror(errno));
-                 }
-                 if (!write_marker(staging))
-                   throw std::runtime_error("cannot write " + (staging / kMarker).string() + ": " + std::strerror(errno));
-                 return tree;
-               }).share();
+    earlier_ =
+        std::async(std::launch::async, [staging = staging_, aside = set_aside_] {
+          ExistingTree tree = list_existing_tree(staging);
+          if (!tree.usable) {
+            // Folders it may not read or write, or deeper than any
+            // site: the build goes into a new, empty folder instead.
+            tree = ExistingTree{};
+            if (::rename(staging.c_str(), aside.c_str()) != 0 || ::mkdir(staging.c_str(), 0755) != 0)
+              throw std::runtime_error("cannot create " + staging.string() + ": " + std::strerror(errno));
+          }
+          if (!write_marker(staging))
+            throw std::runtime_error("cannot write " + (staging / kMarker).string() + ": " + std::strerror(errno));
+          return tree;
+        }).share();
     return;
   }
   fs::create_directories(staging_, ec);

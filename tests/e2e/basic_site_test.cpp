@@ -39,11 +39,10 @@ TEST_CASE("the basic site builds with only the expected warnings", "[site]") {
 
 TEST_CASE("every page type exists at its pretty URL", "[site]") {
   const BuiltSite& site = basic_site();
-  for (const char* file :
-       {"index.html", "services/index.html", "services/parenting-group/index.html", "services/teen-support/index.html",
-        "localities/index.html", "localities/north/index.html", "categories/index.html",
-        "categories/young-people/index.html", "glossary/index.html", "about/index.html", "worried/index.html",
-        "404.html", "robots.txt", "sitemap.xml"}) {
+  for (const char* file : {"index.html", "services/index.html", "services/parenting-group/index.html",
+                           "services/teen-support/index.html", "localities/index.html", "localities/north/index.html",
+                           "categories/index.html", "categories/young-people/index.html", "glossary/index.html",
+                           "about/index.html", "worried/index.html", "404.html", "robots.txt", "sitemap.xml"}) {
     INFO(file);
     CHECK(site.has(file));
   }
@@ -165,8 +164,9 @@ TEST_CASE("locality pages compare the areas' figures", "[site][localities]") {
   CHECK(north.find("<td>1,234</td>") != std::string::npos);
   CHECK(north.find("<td class=\"is-current\">28%</td>") != std::string::npos);
   // A figure an area does not have: a dash on screen, "not published" when read out.
-  CHECK(north.find("<td><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">not published</span></td>") !=
-        std::string::npos);
+  CHECK(
+      north.find("<td><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">not published</span></td>") !=
+      std::string::npos);
   CHECK(north.find("Northtown and Upper Dale") != std::string::npos);
   // Services for all areas and for this area are both listed.
   CHECK(north.find("Teen support") != std::string::npos);
@@ -188,7 +188,8 @@ TEST_CASE("CSS is copied with a content hash in its name", "[site][assets]") {
   const BuiltSite& site = basic_site();
   const std::string& home = site.page("index.html");
   const auto links = attribute_values(home, "href");
-  auto css = std::find_if(links.begin(), links.end(), [](const std::string& l) { return l.find(".css") != std::string::npos; });
+  auto css = std::find_if(links.begin(), links.end(),
+                          [](const std::string& l) { return l.find(".css") != std::string::npos; });
   REQUIRE(css != links.end());
   CHECK(std::regex_match(*css, std::regex("/assets/style\\.[0-9a-f]{10}\\.css")));
   CHECK(site.has(css->substr(1)));
@@ -214,7 +215,8 @@ TEST_CASE("under a sub-path every internal link starts with it and resolves", "[
         if (url.rfind("/", 0) != 0) continue;
         INFO(file << " links to " << url);
         REQUIRE(url.rfind("/offer/", 0) == 0);
-        url = url.substr(7, url.find_first_of("?#") == std::string::npos ? std::string::npos : url.find_first_of("?#") - 7);
+        url = url.substr(
+            7, url.find_first_of("?#") == std::string::npos ? std::string::npos : url.find_first_of("?#") - 7);
         if (url.empty() || url.back() == '/') url += "index.html";
         CHECK(site.has(url));
         ++checked;
@@ -224,7 +226,8 @@ TEST_CASE("under a sub-path every internal link starts with it and resolves", "[
   CHECK(checked > 100);
   CHECK(site.page("services/teen-support/index.html").find("href=\"/offer/services/parenting-group/\"") !=
         std::string::npos);
-  CHECK(site.page("index.html").find("<link rel=\"canonical\" href=\"https://example.org/offer/\">") != std::string::npos);
+  CHECK(site.page("index.html").find("<link rel=\"canonical\" href=\"https://example.org/offer/\">") !=
+        std::string::npos);
 }
 
 TEST_CASE("the output is byte-identical whatever the number of threads", "[site][determinism]") {
@@ -243,10 +246,14 @@ TEST_CASE("pathways are numbered steps with and/or, linked both ways with servic
   const std::string& help = site.page("pathways/asking-for-help/index.html");
   // Steps 1, or, 2, 3: an "or" step shares the number of the step before it.
   // Screen readers hear "Step 1:", "Step 1 or"; the circle shows "1", "or".
-  CHECK(help.find("<span class=\"step-nav__circle\"><span class=\"visually-hidden\">Step 1:</span><span aria-hidden=\"true\">1</span></span> "
-                  "<span class=\"step-nav__heading\" data-step-title>Talk to someone you trust</span></h2>") != std::string::npos);
-  CHECK(help.find("<span class=\"step-nav__circle step-nav__circle--logic\"><span class=\"visually-hidden\">Step 1 or</span><span aria-hidden=\"true\">or</span></span> "
-                  "<span class=\"step-nav__heading\" data-step-title>Ring the family line</span>") != std::string::npos);
+  CHECK(help.find("<span class=\"step-nav__circle\"><span class=\"visually-hidden\">Step 1:</span><span "
+                  "aria-hidden=\"true\">1</span></span> "
+                  "<span class=\"step-nav__heading\" data-step-title>Talk to someone you trust</span></h2>") !=
+        std::string::npos);
+  CHECK(help.find("<span class=\"step-nav__circle step-nav__circle--logic\"><span class=\"visually-hidden\">Step 1 "
+                  "or</span><span aria-hidden=\"true\">or</span></span> "
+                  "<span class=\"step-nav__heading\" data-step-title>Ring the family line</span>") !=
+        std::string::npos);
   CHECK(help.find("<span class=\"visually-hidden\">Step 2:</span><span aria-hidden=\"true\">2</span></span> "
                   "<span class=\"step-nav__heading\" data-step-title>Agree a plan</span>") != std::string::npos);
   // Without JavaScript every step is open: the panels are never hidden in the HTML.
@@ -280,7 +287,8 @@ TEST_CASE("the plan on a page is a page too, with the same boxes as its PDF", "[
   const BuiltSite& site = basic_site();
   const std::string& plan = site.page("strategy/plan-on-a-page/index.html");
   CHECK(plan.find("<h1 class=\"plan__title\">Our plan on a page</h1>") != std::string::npos);
-  CHECK(plan.find("<p class=\"plan__statement-text\">Every child gets the chance to do well.</p>") != std::string::npos);
+  CHECK(plan.find("<p class=\"plan__statement-text\">Every child gets the chance to do well.</p>") !=
+        std::string::npos);
   CHECK(plan.find("<div class=\"plan__grid plan__grid--3\">") != std::string::npos);
   const std::size_t a = plan.find("<a href=\"/strategy/priorities/\">Our priorities</a></h2>");
   const std::size_t b = plan.find("<a href=\"/strategy/action-plan/\">What we will do</a></h2>");
@@ -400,9 +408,10 @@ TEST_CASE("an item's extra: data reaches its template, escaped", "[build][extra]
   write_file(about, about_text);
   for (const char* name : {"service", "locality", "page"}) {
     const fs::path file = dir / "templates" / (std::string(name) + ".mustache");
-    write_file(file, read_file(file) +
-                         "<p id=\"extra\">{{extra.team_code}}|{{#extra.days}}[{{.}}]{{/extra.days}}|{{extra.office.room}}|"
-                         "{{extra.code}}</p>\n");
+    write_file(file,
+               read_file(file) +
+                   "<p id=\"extra\">{{extra.team_code}}|{{#extra.days}}[{{.}}]{{/extra.days}}|{{extra.office.room}}|"
+                   "{{extra.code}}</p>\n");
   }
   BuiltSite site;
   build_in_memory(options_for(dir / "content", dir / "templates"), site);

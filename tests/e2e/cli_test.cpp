@@ -25,7 +25,8 @@ TEST_CASE("build writes the site and ends with one summary line", "[cli]") {
   CommandResult r = ws.run({"build", "--today", "2026-11-22"});
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
-  CHECK_THAT(r.out, Catch::Matches("Built 38 pages and 5 documents \\(\\d+ files, [0-9.]+ MB\\) in [0-9.]+ s into site/\n"));
+  CHECK_THAT(r.out,
+             Catch::Matches("Built 38 pages and 5 documents \\(\\d+ files, [0-9.]+ MB\\) in [0-9.]+ s into site/\n"));
   CHECK(fs::exists(ws.dir / "site" / "services" / "teen-support" / "index.html"));
   // Nothing is left beside the site.
   std::vector<std::string> entries;
@@ -38,7 +39,8 @@ TEST_CASE("build --no-documents leaves out the PDFs and the links to them", "[cl
   Workspace ws;
   CommandResult r = ws.run({"build", "--today", "2026-11-22", "--no-documents"});
   CHECK(r.exit_code == 0);
-  CHECK_THAT(r.out, Catch::Matches("Built 38 pages and 0 documents \\(\\d+ files, [0-9.]+ MB\\) in [0-9.]+ s into site/\n"));
+  CHECK_THAT(r.out,
+             Catch::Matches("Built 38 pages and 0 documents \\(\\d+ files, [0-9.]+ MB\\) in [0-9.]+ s into site/\n"));
   CHECK_FALSE(fs::exists(ws.dir / "site" / "downloads"));
   const std::string pathway = read_file(ws.dir / "site" / "pathways" / "asking-for-help" / "index.html");
   CHECK_THAT(pathway, !Catch::Contains("/downloads/"));
@@ -141,9 +143,10 @@ TEST_CASE("strict mode turns warnings into errors", "[cli]") {
 
 TEST_CASE("check writes nothing and can print JSON", "[cli]") {
   Workspace ws;
-  write_file(ws.dir / "content" / "services" / "bad.md", "---\nname: Bad\nsummary: x\ncategories: [parenting]\n"
-                                                              "levels: [1]\nlocalities: all\naccess: [drop-in]\n"
-                                                              "contact:\n  phone: 12345\nlast_reviewed: 2026-01-01\n---\n");
+  write_file(ws.dir / "content" / "services" / "bad.md",
+             "---\nname: Bad\nsummary: x\ncategories: [parenting]\n"
+             "levels: [1]\nlocalities: all\naccess: [drop-in]\n"
+             "contact:\n  phone: 12345\nlast_reviewed: 2026-01-01\n---\n");
   CommandResult text = ws.run({"check", "--today", "2026-11-22"});
   CHECK(text.exit_code == 1);
   CHECK_THAT(text.err, Catch::Contains("content/services/bad.md:9:10: error: '12345' is not a UK phone number"));

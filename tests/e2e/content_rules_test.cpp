@@ -129,8 +129,8 @@ TEST_CASE("the generator and the default templates name no partnership", "[conte
         ++number;
         const std::string l = lower(line);
         if (l.find("kirklees") != std::string::npos || l.find("wakefield") != std::string::npos)
-          hits.push_back(fs::relative(e.path(), source_dir()).generic_string() + ":" + std::to_string(number) +
-                         ": " + line);
+          hits.push_back(fs::relative(e.path(), source_dir()).generic_string() + ":" + std::to_string(number) + ": " +
+                         line);
       }
     }
   }

@@ -34,7 +34,9 @@ std::set<std::string> page_ids(const BuiltSite& site, const std::string& folder)
   return ids;
 }
 
-std::string strip_tags(const std::string& html) { return std::regex_replace(html, std::regex("<[^>]*>"), ""); }
+std::string strip_tags(const std::string& html) {
+  return std::regex_replace(html, std::regex("<[^>]*>"), "");
+}
 
 // The cells of the figures table row labelled `label`, as a reader sees them;
 // a figure that was not published reads "".
@@ -76,13 +78,31 @@ TEST_CASE("the default content holds everything the partnership publishes", "[co
   // plan on a page rely on by id.
   const auto services = page_ids(site, "services");
   CHECK(services.size() >= 30);
-  for (const char* id :
-       {"family-support-service", "parenting-group-work", "family-group-conferences", "multi-systemic-therapy",
-        "family-mental-health-service", "stronger-families", "home-start", "family-nurse-partnership",
-        "thriving-kirklees", "hidden-harm", "mothers-apart", "community-plus", "community-hubs",
-        "two-year-old-childcare", "childrens-rights-service", "kirklees-youth-council", "risk-and-vulnerability-team",
-        "missing-from-home-or-care-team", "camhs", "send-local-offer", "multi-agency-safeguarding-hub",
-        "health-visiting", "school-nursing", "domestic-abuse-support", "housing-support"}) {
+  for (const char* id : {"family-support-service",
+                         "parenting-group-work",
+                         "family-group-conferences",
+                         "multi-systemic-therapy",
+                         "family-mental-health-service",
+                         "stronger-families",
+                         "home-start",
+                         "family-nurse-partnership",
+                         "thriving-kirklees",
+                         "hidden-harm",
+                         "mothers-apart",
+                         "community-plus",
+                         "community-hubs",
+                         "two-year-old-childcare",
+                         "childrens-rights-service",
+                         "kirklees-youth-council",
+                         "risk-and-vulnerability-team",
+                         "missing-from-home-or-care-team",
+                         "camhs",
+                         "send-local-offer",
+                         "multi-agency-safeguarding-hub",
+                         "health-visiting",
+                         "school-nursing",
+                         "domestic-abuse-support",
+                         "housing-support"}) {
     INFO(id);
     CHECK(services.count(id) == 1);
   }
@@ -110,12 +130,11 @@ TEST_CASE("the default content holds everything the partnership publishes", "[co
   CHECK(site.has("strategy/index.html"));
 
   CHECK(page_ids(site, "young-people") ==
-        std::set<std::string>{"what-it-means", "wants-and-needs", "what-you-told-us", "who-can-help",
-                              "have-your-say"});
+        std::set<std::string>{"what-it-means", "wants-and-needs", "what-you-told-us", "who-can-help", "have-your-say"});
   CHECK(site.has("young-people/index.html"));
 
-  for (const char* page : {"about/index.html", "contact/index.html", "privacy/index.html",
-                           "accessibility/index.html"}) {
+  for (const char* page :
+       {"about/index.html", "contact/index.html", "privacy/index.html", "accessibility/index.html"}) {
     INFO(page);
     CHECK(site.has(page));
   }
@@ -143,19 +162,21 @@ TEST_CASE("the needs-analysis figures are exactly as published", "[content][figu
   CHECK(figure_row(html, "Cognition and learning needs") == Row{"152", "132", "156", "104", "", "544"});
   CHECK(figure_row(html, "Communication and interaction needs") == Row{"212", "172", "287", "170", "", "841"});
   CHECK(figure_row(html, "Social, emotional and mental health needs") == Row{"93", "53", "109", "73", "", "328"});
-  CHECK(figure_row(html, "Sensory impairments (including hearing and vision)") == Row{"27", "25", "25", "16", "", "93"});
+  CHECK(figure_row(html, "Sensory impairments (including hearing and vision)") ==
+        Row{"27", "25", "25", "16", "", "93"});
   CHECK(figure_row(html, "Share of all children with physical and medical needs") ==
         Row{"21%", "25%", "37%", "17%", "", ""});
 
   // The counts add up to the published totals, which catches a mistyped figure.
   // The one exception is the document's own: its looked-after children add up
   // to 672, but it prints a total of 670, and we publish what it prints.
-  for (const char* label : {"Children aged 0 to 18", "Children aged 0 to 18 living in the 30% most deprived areas",
-                            "Children in need, on a child protection plan or looked after (all together)",
-                            "Children in need (CIN)", "Children on a child protection plan (CPP)",
-                            "Cognition and learning needs", "Communication and interaction needs",
-                            "Physical and medical needs", "Social, emotional and mental health needs",
-                            "Sensory impairments (including hearing and vision)", "Other needs, or still being assessed"}) {
+  for (const char* label :
+       {"Children aged 0 to 18", "Children aged 0 to 18 living in the 30% most deprived areas",
+        "Children in need, on a child protection plan or looked after (all together)", "Children in need (CIN)",
+        "Children on a child protection plan (CPP)", "Cognition and learning needs",
+        "Communication and interaction needs", "Physical and medical needs",
+        "Social, emotional and mental health needs", "Sensory impairments (including hearing and vision)",
+        "Other needs, or still being assessed"}) {
     INFO(label);
     const Row row = figure_row(html, label);
     REQUIRE(row.size() == 6);
@@ -206,8 +227,10 @@ TEST_CASE("the warnings list exactly the services with no contact details", "[co
   for (const auto& d : site.result.diagnostics.all()) {
     if (d.severity != Severity::warning) continue;
     std::smatch m;
-    if (std::regex_search(d.message, m, re)) warned.insert(m[1].str());
-    else other.push_back(d.message);
+    if (std::regex_search(d.message, m, re))
+      warned.insert(m[1].str());
+    else
+      other.push_back(d.message);
   }
   CHECK(warned == expected);
   CHECK(expected.size() >= 25);
@@ -217,7 +240,8 @@ TEST_CASE("the warnings list exactly the services with no contact details", "[co
 
 TEST_CASE("the action plan shows what the documents leave empty as not yet agreed", "[content][strategy]") {
   const std::string& html = kirklees().page("strategy/action-plan/index.html");
-  for (const char* theme : {"Strategic", "Awareness", "Training", "Data", "Next steps for early support (September 2018)"}) {
+  for (const char* theme :
+       {"Strategic", "Awareness", "Training", "Data", "Next steps for early support (September 2018)"}) {
     INFO(theme);
     CHECK(html.find(std::string("<h3>") + theme + "</h3>") != std::string::npos);
   }
@@ -266,9 +290,9 @@ TEST_CASE("the continuum of need names its levels from site.yaml", "[content][pa
 
 TEST_CASE("the accessibility statement has the sections the regulations ask for", "[content][a11y]") {
   const std::string& html = kirklees().page("accessibility/index.html");
-  for (const char* heading : {"Compliance status", "Non-accessible content", "Reporting accessibility problems with this website",
-                              "Enforcement procedure", "How we tested this website",
-                              "Preparation of this accessibility statement"}) {
+  for (const char* heading :
+       {"Compliance status", "Non-accessible content", "Reporting accessibility problems with this website",
+        "Enforcement procedure", "How we tested this website", "Preparation of this accessibility statement"}) {
     INFO(heading);
     CHECK(html.find(std::string(">") + heading + "</h2>") != std::string::npos);
   }

@@ -35,7 +35,7 @@ struct DiskSite {
   explicit DiskSite(const std::vector<std::string>& overlays = {}, const std::vector<std::string>& extra = {}) {
     copy_tree(sites_dir() / "basic" / "content", dir / "content");
     for (const auto& o : overlays) copy_tree(sites_dir() / o / "content", dir / "content");
-    std::vector<std::string> args{"build", "--content", (dir / "content").string(), "--out", (dir / "site").string(),
+    std::vector<std::string> args{"build",   "--content", (dir / "content").string(), "--out", (dir / "site").string(),
                                   "--today", "2026-11-22"};
     args.insert(args.end(), extra.begin(), extra.end());
     result = run_offergen(args);
@@ -108,7 +108,8 @@ class UnmarkedContent : public QPDFObjectHandle::ParserCallbacks {
     }
     const std::string op = object.getOperatorValue();
     if (op == "BDC" || op == "BMC") {
-      const bool artifact = !operands_.empty() && operands_.front().isName() && operands_.front().getName() == "/Artifact";
+      const bool artifact =
+          !operands_.empty() && operands_.front().isName() && operands_.front().getName() == "/Artifact";
       stack_.push_back(artifact);
       (artifact ? artifacts : tagged) += 1;
     } else if (op == "EMC" && !stack_.empty()) {
@@ -157,8 +158,8 @@ TEST_CASE("the plan on a page is one tagged A4 landscape page with its title and
 
 TEST_CASE("every font in every document is embedded", "[documents][fonts]") {
   const DiskSite& site = basic();
-  for (const char* f : {"downloads/plan-on-a-page.pdf", "downloads/pathways/asking-for-help.pdf",
-                        "downloads/localities/north.pdf"}) {
+  for (const char* f :
+       {"downloads/plan-on-a-page.pdf", "downloads/pathways/asking-for-help.pdf", "downloads/localities/north.pdf"}) {
     INFO(f);
     const std::string fonts = site.tool("pdffonts", f);
     std::istringstream lines(fonts);
@@ -180,8 +181,9 @@ TEST_CASE("the plan on a page copies out with the vision and the priorities in o
   std::size_t at = text.find("Our plan on a page");
   CHECK(at != std::string::npos);
   CHECK(text.find("Every child gets the chance to do well.") != std::string::npos);
-  for (const char* priority : {"Help children live in safe and\nsupportive families", "Offer help early, before problems",
-                               "Work as one team around each", "Listen to children and young"}) {
+  for (const char* priority :
+       {"Help children live in safe and\nsupportive families", "Offer help early, before problems",
+        "Work as one team around each", "Listen to children and young"}) {
     INFO(priority);
     const std::size_t next = text.find(priority, at);
     CHECK(next != std::string::npos);
@@ -236,8 +238,8 @@ TEST_CASE("the plan on a page's structure: headings, lists, links, language, tab
 }
 
 TEST_CASE("everything a document draws is tagged or marked as an artifact", "[documents][structure]") {
-  for (const char* f : {"downloads/plan-on-a-page.pdf", "downloads/pathways/asking-for-help.pdf",
-                        "downloads/localities/north.pdf"}) {
+  for (const char* f :
+       {"downloads/plan-on-a-page.pdf", "downloads/pathways/asking-for-help.pdf", "downloads/localities/north.pdf"}) {
     INFO(f);
     QPDF pdf;
     pdf.processFile(basic().file(f).string().c_str());
@@ -267,9 +269,10 @@ TEST_CASE("pages link to their documents with type and size", "[documents][html]
     return download_label({static_cast<std::size_t>(fs::file_size(site.file(pdf))), pages});
   };
   const std::string pathway = read_file(site.file("pathways/asking-for-help/index.html"));
-  CHECK(pathway.find("<a class=\"download__link\" href=\"/downloads/pathways/asking-for-help.pdf\" type=\"application/pdf\">"
-                     "Download this guide to print <span class=\"download__meta\">(" +
-                     label("downloads/pathways/asking-for-help.pdf", 1) + ")</span></a>") != std::string::npos);
+  CHECK(pathway.find(
+            "<a class=\"download__link\" href=\"/downloads/pathways/asking-for-help.pdf\" type=\"application/pdf\">"
+            "Download this guide to print <span class=\"download__meta\">(" +
+            label("downloads/pathways/asking-for-help.pdf", 1) + ")</span></a>") != std::string::npos);
   const std::string north = read_file(site.file("localities/north/index.html"));
   CHECK(north.find("(" + label("downloads/localities/north.pdf", 2) + ")") != std::string::npos);
   const std::string strategy = read_file(site.file("strategy/index.html"));
@@ -297,8 +300,8 @@ TEST_CASE("a pathway guide runs over pages with a running header and Page n of m
   std::size_t at = 0;
   CHECK(text.find("1\n\nTalk to someone you trust") != std::string::npos);  // the number in its circle
   CHECK(text.find("and\n\nAgree a plan together") != std::string::npos);
-  for (const char* s : {"Talk to someone you trust", "A worker gets in touch", "Agree a plan together", "Review the plan",
-                        "The plan ends", "If you need more help", "Words used in this guide",
+  for (const char* s : {"Talk to someone you trust", "A worker gets in touch", "Agree a plan together",
+                        "Review the plan", "The plan ends", "If you need more help", "Words used in this guide",
                         "Early help: Support for a family as soon as problems start.",
                         "MST (Multi-Systemic Therapy): Intensive help"}) {
     INFO(s);

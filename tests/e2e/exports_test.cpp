@@ -45,8 +45,7 @@ TEST_CASE("services are exported as an Open Referral UK page of services", "[exp
   CHECK(safe["minimum_age"] == -1);  // ORUK's "no limit"
   CHECK(safe["url"] == "https://example.org/services/safe-at-home/");
   bool level = false;
-  for (const auto& a : safe["attributes"])
-    level = level || a["taxonomy_term"]["name"] == "Level 4: Specialist";
+  for (const auto& a : safe["attributes"]) level = level || a["taxonomy_term"]["name"] == "Level 4: Specialist";
   CHECK(level);
 }
 

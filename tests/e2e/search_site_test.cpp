@@ -27,8 +27,7 @@ const BuiltSite& search_site() {
 std::vector<std::string> listed(const std::string& html) {
   std::vector<std::string> out;
   const std::regex re("<h3 class=\"card__title\"><a href=\"/services/([a-z0-9-]+)/\">");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), re); it != std::sregex_iterator();
-       ++it)
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), re); it != std::sregex_iterator(); ++it)
     out.push_back((*it)[1].str());
   return out;
 }
@@ -43,8 +42,7 @@ TEST_CASE("the search site builds without problems", "[search-site]") {
   CHECK(diagnostics_text(search_site().result.diagnostics) == "0 errors, 0 warnings\n");
 }
 
-TEST_CASE("age band pages list the services for those ages, open-ended ranges included",
-          "[search-site]") {
+TEST_CASE("age band pages list the services for those ages, open-ended ranges included", "[search-site]") {
   const BuiltSite& site = search_site();
   for (const char* band : {"0-4", "5-10", "11-15", "16-18", "19-25"}) {
     INFO(band);
@@ -65,8 +63,7 @@ TEST_CASE("age band pages list the services for those ages, open-ended ranges in
   CHECK(index.find("<a href=\"/ages/0-4/\">Ages 0 to 4</a>") != std::string::npos);
 }
 
-TEST_CASE("level pages list the services at each level of need, named from site.yaml",
-          "[search-site]") {
+TEST_CASE("level pages list the services at each level of need, named from site.yaml", "[search-site]") {
   const BuiltSite& site = search_site();
   const std::string& level4 = site.page("levels/4/index.html");
   CHECK(level4.find("<h1>Level 4: Specialist and statutory</h1>") != std::string::npos);
@@ -75,24 +72,20 @@ TEST_CASE("level pages list the services at each level of need, named from site.
   CHECK(contains(specialist, "multi-systemic-therapy"));
   CHECK_FALSE(contains(specialist, "health-visiting"));
   CHECK(listed(site.page("levels/1/index.html")) ==
-        std::vector<std::string>{
-            "community-hubs", "two-year-old-childcare", "health-visiting", "kirklees-youth-council",
-            "parenting-group-work", "rural-toddler-groups", "send-local-offer", "school-nursing",
-            "huddersfield-teen-space", "thriving-kirklees"});  // A to Z by name
-  CHECK(site.page("levels/index.html").find("<a href=\"/levels/2/\">Level 2: Early support</a>") !=
-        std::string::npos);
+        std::vector<std::string>{"community-hubs", "two-year-old-childcare", "health-visiting",
+                                 "kirklees-youth-council", "parenting-group-work", "rural-toddler-groups",
+                                 "send-local-offer", "school-nursing", "huddersfield-teen-space",
+                                 "thriving-kirklees"});  // A to Z by name
+  CHECK(site.page("levels/index.html").find("<a href=\"/levels/2/\">Level 2: Early support</a>") != std::string::npos);
 }
 
-TEST_CASE("the services index links to every way of browsing and carries the filters",
-          "[search-site]") {
+TEST_CASE("the services index links to every way of browsing and carries the filters", "[search-site]") {
   const std::string& html = search_site().page("services/index.html");
-  for (const char* link :
-       {"/categories/parenting/", "/localities/huddersfield/", "/ages/11-15/", "/levels/3/"}) {
+  for (const char* link : {"/categories/parenting/", "/localities/huddersfield/", "/ages/11-15/", "/levels/3/"}) {
     INFO(link);
     CHECK(html.find(std::string("href=\"") + link + "\"") != std::string::npos);
   }
-  CHECK(html.find(
-            "<form class=\"filter-form\" action=\"/search/\" method=\"get\" data-filter-list>") !=
+  CHECK(html.find("<form class=\"filter-form\" action=\"/search/\" method=\"get\" data-filter-list>") !=
         std::string::npos);
   CHECK(html.find("<option value=\"huddersfield\">Huddersfield</option>") != std::string::npos);
   CHECK(html.find("<p class=\"filter-status\" id=\"filter-status\" role=\"status\" "
@@ -100,8 +93,7 @@ TEST_CASE("the services index links to every way of browsing and carries the fil
   // Cards carry what the filters read, as JSON in a single-quoted attribute.
   CHECK(html.find("data-facets='{\"l\":[\"huddersfield\"],\"a\":[13,17],\"n\":[1,2],"
                   "\"c\":[\"young-people\",\"community\"],\"r\":1,\"f\":1}'") != std::string::npos);
-  CHECK(std::regex_search(
-      html, std::regex("<script src=\"/assets/search\\.[0-9a-f]+\\.js\" defer></script>")));
+  CHECK(std::regex_search(html, std::regex("<script src=\"/assets/search\\.[0-9a-f]+\\.js\" defer></script>")));
 }
 
 TEST_CASE("only the list the filters narrow carries each card's facets", "[search-site]") {
@@ -119,8 +111,7 @@ TEST_CASE("only the list the filters narrow carries each card's facets", "[searc
   }
 }
 
-TEST_CASE("every page has the search box in its header, and the script that enhances it",
-          "[search-site]") {
+TEST_CASE("every page has the search box in its header, and the script that enhances it", "[search-site]") {
   const std::regex form(
       "<form class=\"site-search\" action=\"/search/\" method=\"get\" role=\"search\" "
       "aria-label=\"Site\" data-search=\"/search/docs\\.[0-9a-f]{10}\\.json\" data-base=\"/\">\n"
@@ -144,15 +135,13 @@ TEST_CASE("the search page points at the index, which lists its shards", "[searc
   const BuiltSite& site = search_site();
   const std::string& html = site.page("search/index.html");
   std::smatch m;
-  REQUIRE(std::regex_search(
-      html, m, std::regex("data-search=\"/(search/docs\\.[0-9a-f]{10}\\.json)\" data-base=\"/\"")));
+  REQUIRE(
+      std::regex_search(html, m, std::regex("data-search=\"/(search/docs\\.[0-9a-f]{10}\\.json)\" data-base=\"/\"")));
   const std::string& table = site.page(m[1].str());
-  for (const char* shard : {"\"p\":\"p.", "\"m\":\"m."})
-    CHECK(table.find(shard) != std::string::npos);
+  for (const char* shard : {"\"p\":\"p.", "\"m\":\"m."}) CHECK(table.find(shard) != std::string::npos);
   const std::regex shard_name("\"([a-z0-9_])\":\"(\\1\\.[0-9a-f]{10}\\.json)\"");
   std::size_t shards = 0;
-  for (auto it = std::sregex_iterator(table.begin(), table.end(), shard_name);
-       it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(table.begin(), table.end(), shard_name); it != std::sregex_iterator(); ++it) {
     INFO((*it)[2].str());
     CHECK(site.has("search/" + (*it)[2].str()));
     ++shards;
@@ -183,8 +172,7 @@ TEST_CASE("under a sub-path, the search page and header box use the base path", 
   build_in_memory(options, site);
   const std::string& html = site.page("search/index.html");
   CHECK(std::regex_search(
-      html, std::regex(
-                "data-search=\"/offer/search/docs\\.[0-9a-f]{10}\\.json\" data-base=\"/offer/\"")));
+      html, std::regex("data-search=\"/offer/search/docs\\.[0-9a-f]{10}\\.json\" data-base=\"/offer/\"")));
   CHECK(html.find("<form class=\"site-search\" action=\"/offer/search/\"") != std::string::npos);
   CHECK(site.page("services/index.html").find("href=\"/offer/ages/0-4/\"") != std::string::npos);
 }

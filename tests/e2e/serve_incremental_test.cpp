@@ -179,11 +179,17 @@ void check_edits(const std::string& base_url, bool defer = false) {
 }  // namespace
 
 TEST_CASE("incremental rebuilds equal full builds, edit after edit", "[serve]") {
-  SECTION("previewed at the site's root, as 'offergen serve' builds") { check_edits("/"); }
+  SECTION("previewed at the site's root, as 'offergen serve' builds") {
+    check_edits("/");
+  }
   // With a full address the site also has sitemap.xml, feed.xml and
   // absolute addresses in the exports and JSON-LD.
-  SECTION("with the site's full address") { check_edits("https://example.org/offer/"); }
-  SECTION("with the lists rendered after the reload") { check_edits("/", true); }
+  SECTION("with the site's full address") {
+    check_edits("https://example.org/offer/");
+  }
+  SECTION("with the lists rendered after the reload") {
+    check_edits("/", true);
+  }
 }
 
 TEST_CASE("the lists an edit of a service changes can come after the reload, and are waited for", "[serve]") {
@@ -279,11 +285,11 @@ TEST_CASE("a rebuild with errors keeps the last good pages and shows the problem
   CHECK_FALSE(broken.ok);
   CHECK_FALSE(broken.full);
   CHECK(*site.file("services/teen-support/index.html") == before);
-  CHECK(site.error_text() ==
-        service.string() + ":8:14: error: unknown locality 'nowhere' (see localities/ for the ones there are)\n"
-                           "  localities: [nowhere]\n"
-                           "               ^\n"
-                           "1 error, 0 warnings\n");
+  CHECK(site.error_text() == service.string() +
+                                 ":8:14: error: unknown locality 'nowhere' (see localities/ for the ones there are)\n"
+                                 "  localities: [nowhere]\n"
+                                 "               ^\n"
+                                 "1 error, 0 warnings\n");
   const std::string injected = preview_injection(site.error_text(), 7);
   CHECK_THAT(injected, Catch::Contains("unknown locality &#39;nowhere&#39;"));
   CHECK_THAT(injected, Catch::Contains("/__offergen/events?since=7"));

@@ -39,8 +39,8 @@ TEST_CASE("the Wakefield example builds with no errors", "[content][wakefield]")
 
 TEST_CASE("the Wakefield example has its own areas, levels, principles and plan", "[content][wakefield]") {
   const BuiltSite& site = wakefield();
-  for (const char* area : {"castleford-and-pontefract", "normanton-and-rural", "central-and-north-west",
-                           "featherstone-and-south-east"}) {
+  for (const char* area :
+       {"castleford-and-pontefract", "normanton-and-rural", "central-and-north-west", "featherstone-and-south-east"}) {
     INFO(area);
     REQUIRE(site.has(std::string("localities/") + area + "/index.html"));
     CHECK(site.page(std::string("localities/") + area + "/index.html").find("Children First Hub") != std::string::npos);

@@ -1,7 +1,7 @@
 #include "support/test_support.hpp"
 
-#include <unistd.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -16,9 +16,15 @@
 
 namespace og::test {
 
-fs::path source_dir() { return OFFERGEN_SOURCE_DIR; }
-fs::path default_templates() { return source_dir() / "templates"; }
-fs::path sites_dir() { return source_dir() / "tests" / "sites"; }
+fs::path source_dir() {
+  return OFFERGEN_SOURCE_DIR;
+}
+fs::path default_templates() {
+  return source_dir() / "templates";
+}
+fs::path sites_dir() {
+  return source_dir() / "tests" / "sites";
+}
 
 TempDir::TempDir() {
   static std::mt19937_64 rng{std::random_device{}()};
@@ -62,7 +68,9 @@ const std::string& BuiltSite::page(const std::string& file) const {
   return it->second;
 }
 
-bool BuiltSite::has(const std::string& file) const { return output.contents().count(file) > 0; }
+bool BuiltSite::has(const std::string& file) const {
+  return output.contents().count(file) > 0;
+}
 
 BuildOptions options_for(const fs::path& content, const fs::path& templates) {
   BuildOptions o;
@@ -73,7 +81,9 @@ BuildOptions options_for(const fs::path& content, const fs::path& templates) {
   return o;
 }
 
-void build_in_memory(const BuildOptions& options, BuiltSite& site) { site.result = run_pipeline(options, site.output); }
+void build_in_memory(const BuildOptions& options, BuiltSite& site) {
+  site.result = run_pipeline(options, site.output);
+}
 
 std::string diagnostics_text(const Diagnostics& diagnostics) {
   std::string out;
@@ -108,8 +118,10 @@ std::string parsed_yaml(const std::string& text, int first_line) {
   REQUIRE(s.has_value());
   auto root = parse_yaml(*s, s->text, first_line, d);
   std::ostringstream out;
-  if (root) describe_yaml(*root, out);
-  else out << "(none)";
+  if (root)
+    describe_yaml(*root, out);
+  else
+    out << "(none)";
   out << "\n" << diagnostics_text(d);
   return out.str();
 }
@@ -147,7 +159,8 @@ std::vector<int> heading_levels(std::string_view html) {
 
 std::size_t count(std::string_view haystack, std::string_view needle) {
   std::size_t n = 0;
-  for (std::size_t pos = haystack.find(needle); pos != std::string_view::npos; pos = haystack.find(needle, pos + 1)) ++n;
+  for (std::size_t pos = haystack.find(needle); pos != std::string_view::npos; pos = haystack.find(needle, pos + 1))
+    ++n;
   return n;
 }
 

@@ -141,8 +141,9 @@ TEST_CASE("strategy actions keep their theme; empty cells stay empty", "[formats
                           "---\n");
   Diagnostics d;
   StrategyPart part = read_strategy_part(doc->markdown, d);
-  CHECK(test::diagnostics_text(d) == "action-plan.md:8:12: error: 'theme' must be text, not a list\n"
-                                     "1 error, 0 warnings\n");
+  CHECK(test::diagnostics_text(d) ==
+        "action-plan.md:8:12: error: 'theme' must be text, not a list\n"
+        "1 error, 0 warnings\n");
   REQUIRE(part.actions.size() == 3);
   CHECK(part.actions[0].theme == "Training");
   CHECK(part.actions[0].lead.empty());
@@ -159,8 +160,9 @@ TEST_CASE("young people's quotes keep their topic", "[formats][young-people]") {
                           "---\n");
   Diagnostics d;
   YoungPeoplePage page = read_young_people_page(doc->markdown, d);
-  CHECK(test::diagnostics_text(d) == "told-us.md:9:5: error: a quote has no 'source' (add a line 'source: ...')\n"
-                                     "1 error, 0 warnings\n");
+  CHECK(test::diagnostics_text(d) ==
+        "told-us.md:9:5: error: a quote has no 'source' (add a line 'source: ...')\n"
+        "1 error, 0 warnings\n");
   REQUIRE(page.quotes.size() == 3);
   CHECK(page.quotes[0].topic == "What you want");
   CHECK(page.quotes[1].topic.empty());
@@ -179,8 +181,8 @@ TEST_CASE("a pathway step can name a level of need", "[formats][pathways]") {
   };
   for (const auto& r : rows) {
     INFO(r.level);
-    auto doc = markdown_doc("p.md", std::string("---\ntitle: P\nsummary: S\nsteps:\n  - title: One\n    level: ") +
-                                        r.level + "\n---\n");
+    auto doc = markdown_doc(
+        "p.md", std::string("---\ntitle: P\nsummary: S\nsteps:\n  - title: One\n    level: ") + r.level + "\n---\n");
     Diagnostics d;
     Pathway p = read_pathway(doc->markdown, d);
     CHECK(test::diagnostics_text(d) == r.diagnostics);

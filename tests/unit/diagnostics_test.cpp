@@ -5,7 +5,9 @@
 using namespace og;
 
 TEST_CASE("a diagnostic prints as path:line:col with the source line and a caret", "[diagnostics]") {
-  Diagnostic d{{"content/services/home-start.yaml", 7, 3}, Severity::error, "unknown key 'localitys'",
+  Diagnostic d{{"content/services/home-start.yaml", 7, 3},
+               Severity::error,
+               "unknown key 'localitys'",
                "did you mean 'localities'?"};
   auto lookup = [](const std::string&, int line) -> std::optional<std::string> {
     if (line == 7) return std::string("  localitys: [huddersfield]");

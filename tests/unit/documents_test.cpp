@@ -14,10 +14,14 @@ TEST_CASE("glossary terms are found as whole words", "[documents]") {
     bool found;
   };
   const Row rows[] = {
-      {"Ask about MST.", "MST", true},           {"Ask about mst.", "MST", false},
-      {"Ask about MSTs.", "MST", false},         {"early help is here", "Early help", true},
-      {"Early helpers", "Early help", false},    {"(CAMHS)", "CAMHS", true},
-      {"a child protection plan", "child protection plan", true}, {"", "MST", false},
+      {"Ask about MST.", "MST", true},
+      {"Ask about mst.", "MST", false},
+      {"Ask about MSTs.", "MST", false},
+      {"early help is here", "Early help", true},
+      {"Early helpers", "Early help", false},
+      {"(CAMHS)", "CAMHS", true},
+      {"a child protection plan", "child protection plan", true},
+      {"", "MST", false},
   };
   for (const auto& r : rows) {
     INFO(r.text << " / " << r.phrase);
@@ -34,8 +38,8 @@ TEST_CASE("steps are numbered as GOV.UK numbers them", "[documents]") {
     s.join = join;
     return s;
   };
-  p.steps = {step("a", StepJoin::next), step("b", StepJoin::or_), step("c", StepJoin::next),
-             step("d", StepJoin::and_), step("e", StepJoin::next)};
+  p.steps = {step("a", StepJoin::next), step("b", StepJoin::or_), step("c", StepJoin::next), step("d", StepJoin::and_),
+             step("e", StepJoin::next)};
   std::string got;
   for (const auto& g : guide_steps(model, p)) got += std::to_string(g.number) + g.logic + " ";
   CHECK(got == "1 1or 2 2and 3 ");
@@ -43,8 +47,8 @@ TEST_CASE("steps are numbered as GOV.UK numbers them", "[documents]") {
 
 TEST_CASE("a directory lists each service once, under its first category", "[documents]") {
   Model model;
-  model.site.categories = {{"parenting", "Parenting", "", {}}, {"young-people", "Young people", "", {}},
-                           {"empty", "Empty", "", {}}};
+  model.site.categories = {
+      {"parenting", "Parenting", "", {}}, {"young-people", "Young people", "", {}}, {"empty", "Empty", "", {}}};
   Locality north;
   north.id = "north";
   model.localities = {north};

@@ -25,8 +25,8 @@ TEST_CASE("figures are formatted as the documents print them", "[chart]") {
     const char* expected;
   };
   const Row rows[] = {
-      {32757, "count", "32,757"}, {104152, "count", "104,152"}, {381, "count", "381"}, {0, "count", "0"},
-      {1000000, "count", "1,000,000"}, {38, "percent", "38%"}, {34.3, "percent", "34.3%"}, {2.5, "count", "2.5"},
+      {32757, "count", "32,757"},      {104152, "count", "104,152"}, {381, "count", "381"},      {0, "count", "0"},
+      {1000000, "count", "1,000,000"}, {38, "percent", "38%"},       {34.3, "percent", "34.3%"}, {2.5, "count", "2.5"},
   };
   for (const auto& r : rows) {
     INFO(r.value);
@@ -64,7 +64,8 @@ TEST_CASE("a chart without a current area, with a missing value and text to esca
   const std::string svg = bar_chart_svg("x", "A & B", bars, "count");
   CHECK(svg.find("Batley &amp; Spen") != std::string::npos);
   CHECK(svg.find("&lt;Rural&gt;") != std::string::npos);
-  CHECK(svg.find("<title id=\"chart-x-title\">A &amp; B: highest in Batley &amp; Spen (10), lowest in Zero (0).</title>") !=
+  CHECK(svg.find(
+            "<title id=\"chart-x-title\">A &amp; B: highest in Batley &amp; Spen (10), lowest in Zero (0).</title>") !=
         std::string::npos);
   CHECK(svg.find("not published") != std::string::npos);
   CHECK(test::count(svg, "<rect") == 2);

@@ -7,7 +7,8 @@
 using namespace og;
 
 TEST_CASE("JsonWriter lays JSON out as nlohmann's dump(2) does", "[core]") {
-  const std::string tricky = "quote \" backslash \\ tab \t newline \n cr \r bell \x07 del \x7f caf\xC3\xA9 \xE2\x80\x99";
+  const std::string tricky =
+      "quote \" backslash \\ tab \t newline \n cr \r bell \x07 del \x7f caf\xC3\xA9 \xE2\x80\x99";
   nlohmann::ordered_json expected;
   expected["text"] = tricky;
   expected["number"] = -1;

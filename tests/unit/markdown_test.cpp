@@ -64,8 +64,7 @@ TEST_CASE("each table's region is named for its heading, and no two share a name
 }
 
 TEST_CASE("raw HTML is shown as text unless allowed", "[markdown]") {
-  CHECK(html("Hello <script>alert(1)</script> there") ==
-        "<p>Hello &lt;script&gt;alert(1)&lt;/script&gt; there</p>\n");
+  CHECK(html("Hello <script>alert(1)</script> there") == "<p>Hello &lt;script&gt;alert(1)&lt;/script&gt; there</p>\n");
   CHECK(html("<div onclick=\"x\">block</div>\n") == "<p>&lt;div onclick=&quot;x&quot;&gt;block&lt;/div&gt;</p>\n");
   CHECK(problems("Hello <b>there</b>") ==
         "page.md:10:7: warning: raw HTML is turned off, so it is shown as text (write it in Markdown, or set "
@@ -133,12 +132,8 @@ TEST_CASE("plain text drops the markup", "[markdown]") {
 
 TEST_CASE("plain text has single spaces between words, and none at the ends", "[markdown]") {
   const std::pair<const char*, const char*> cases[] = {
-      {"a   b", "a b"},
-      {"`x  y`  z", "x y z"},
-      {"one\n\n   two  ", "one two"},
-      {"a  \nb", "a b"},
-      {"*a* *b*   **c**", "a b c"},
-      {"`  lead` and `trail  `", "lead and trail"},
+      {"a   b", "a b"},  {"`x  y`  z", "x y z"},       {"one\n\n   two  ", "one two"},
+      {"a  \nb", "a b"}, {"*a* *b*   **c**", "a b c"}, {"`  lead` and `trail  `", "lead and trail"},
       {"x    ", "x"},
   };
   for (const auto& [text, plain] : cases) {

@@ -48,10 +48,8 @@ struct SpecTest {
 const std::vector<SpecTest>& spec_tests() {
   static const std::vector<SpecTest> tests = [] {
     std::vector<SpecTest> out;
-    for (const char* file :
-         {"comments", "delimiters", "interpolation", "inverted", "partials", "sections"}) {
-      const auto path = og::test::source_dir() / "tests" / "data" / "mustache-spec" /
-                        (std::string(file) + ".json");
+    for (const char* file : {"comments", "delimiters", "interpolation", "inverted", "partials", "sections"}) {
+      const auto path = og::test::source_dir() / "tests" / "data" / "mustache-spec" / (std::string(file) + ".json");
       const auto spec = nlohmann::json::parse(og::test::read_file(path));
       for (const auto& t : spec.at("tests")) {
         out.push_back({file, t.at("name"), t.at("template"), t.at("expected"), t.at("data"),

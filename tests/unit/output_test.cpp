@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <future>
@@ -99,7 +99,8 @@ void age(const fs::path& file) {
 
 std::vector<std::string> tree_paths(const fs::path& dir) {
   std::vector<std::string> paths;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) paths.push_back(e.path().lexically_relative(dir).string());
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    paths.push_back(e.path().lexically_relative(dir).string());
   std::sort(paths.begin(), paths.end());
   return paths;
 }
@@ -143,10 +144,10 @@ TEST_CASE("over an earlier build, files are written in place, cut to length, and
   CHECK(read_file(dir / "changed/index.html") == "new same length");
   CHECK(read_file(dir / "new/folder/index.html") == "new");
   CHECK(disk.files() == 5);
-  CHECK(tree_paths(dir.path()) ==
-        std::vector<std::string>{"changed", "changed/index.html", "kept.txt", "longer", "longer/index.html", "new",
-                                 "new/folder", "new/folder/index.html", "same", "same/index.html", "shorter",
-                                 "shorter/index.html"});
+  CHECK(tree_paths(dir.path()) == std::vector<std::string>{"changed", "changed/index.html", "kept.txt", "longer",
+                                                           "longer/index.html", "new", "new/folder",
+                                                           "new/folder/index.html", "same", "same/index.html",
+                                                           "shorter", "shorter/index.html"});
 }
 
 TEST_CASE("over an earlier build, a file in pieces is written piece by piece and cut to its new length", "[write]") {

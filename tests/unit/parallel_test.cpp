@@ -18,7 +18,9 @@ using namespace og;
 
 namespace {
 
-long thread_id() { return static_cast<long>(::syscall(SYS_gettid)); }
+long thread_id() {
+  return static_cast<long>(::syscall(SYS_gettid));
+}
 
 }  // namespace
 

@@ -97,9 +97,9 @@ TEST_CASE("downloads are described by type, size and pages", "[print][downloads]
     const char* expected;
   };
   const Row rows[] = {
-      {1, 1, "PDF, 1 byte, 1 page"},         {900, 2, "PDF, 900 bytes, 2 pages"},
-      {1024, 1, "PDF, 1 KB, 1 page"},        {86000, 3, "PDF, 84 KB, 3 pages"},
-      {1025, 0, "PDF, 2 KB"},                {3 * 1024 * 1024 + 100000, 12, "PDF, 3.1 MB, 12 pages"},
+      {1, 1, "PDF, 1 byte, 1 page"},  {900, 2, "PDF, 900 bytes, 2 pages"},
+      {1024, 1, "PDF, 1 KB, 1 page"}, {86000, 3, "PDF, 84 KB, 3 pages"},
+      {1025, 0, "PDF, 2 KB"},         {3 * 1024 * 1024 + 100000, 12, "PDF, 3.1 MB, 12 pages"},
   };
   for (const auto& r : rows) {
     INFO(r.bytes);

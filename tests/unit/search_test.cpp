@@ -22,8 +22,7 @@ std::string joined(const std::vector<std::string>& words) {
 std::string stems(std::string_view text) {
   Stemmer stemmer;
   std::string out;
-  for (const auto& t : tokenize(text, stemmer))
-    out += (out.empty() ? "" : "|") + t.form + ">" + t.stem;
+  for (const auto& t : tokenize(text, stemmer)) out += (out.empty() ? "" : "|") + t.form + ">" + t.stem;
   return out;
 }
 
@@ -99,9 +98,8 @@ TEST_CASE("tokens drop stop words and single letters and keep stems", "[search]"
 }
 
 TEST_CASE("the index weighs titles above body text and knows each stem's forms", "[search]") {
-  const std::vector<Document> docs = {
-      doc("Parenting group", "Come along."),
-      doc("Home visits", "Volunteers visit parents and their family at home.")};
+  const std::vector<Document> docs = {doc("Parenting group", "Come along."),
+                                      doc("Home visits", "Volunteers visit parents and their family at home.")};
   const SearchIndex index = build_search_index(docs, {});
   const auto& parent = shard_entry(index, "parent");
   REQUIRE_FALSE(parent.is_null());
@@ -140,8 +138,7 @@ TEST_CASE("glossary abbreviations are expanded both ways", "[search]") {
   CHECK(postings(shard_entry(index, "protect")) == std::vector<std::pair<int, int>>{{0, kBody}});
   // ...and "MST" the page that only spells it out, also by its other spelling.
   CHECK(postings(shard_entry(index, "mst")) == std::vector<std::pair<int, int>>{{1, kBody}});
-  CHECK(postings(shard_entry(index, "multisystem")) ==
-        std::vector<std::pair<int, int>>{{1, kBody}});
+  CHECK(postings(shard_entry(index, "multisystem")) == std::vector<std::pair<int, int>>{{1, kBody}});
   CHECK(shard_entry(index, "mst")[1] == nlohmann::json::array());
   // Words of a phrase alone do not expand: "plan" and "child" are not "CPP".
   CHECK(postings(shard_entry(index, "cpp")) == std::vector<std::pair<int, int>>{{0, kBody}});
@@ -160,10 +157,8 @@ TEST_CASE("the same documents give the same index bytes", "[search]") {
 
 TEST_CASE("excerpts stop at a sentence or a word", "[search]") {
   CHECK(excerpt("Short.") == "Short.");
-  CHECK(excerpt("One two three four five six seven eight nine ten", 20) ==
-        "One two three four\xE2\x80\xA6");
-  CHECK(excerpt("A first sentence here. A second one that is long.", 30) ==
-        "A first sentence here.");
+  CHECK(excerpt("One two three four five six seven eight nine ten", 20) == "One two three four\xE2\x80\xA6");
+  CHECK(excerpt("A first sentence here. A second one that is long.", 30) == "A first sentence here.");
 }
 
 TEST_CASE("the document table is named by what the index is made of", "[search]") {

@@ -46,8 +46,8 @@ TEST_CASE("partials render with the page's data", "[templates]") {
                                        {"page"}, d);
   REQUIRE(set);
   // What the live preview compares: the page's text, then each partial it includes.
-  CHECK(set->sources().at("page") == std::string("<ul>{{#items}}{{> item}}{{/items}}</ul>") + '\0' + "item" +
-                                         '\0' + "<li>{{name}}</li>");
+  CHECK(set->sources().at("page") ==
+        std::string("<ul>{{#items}}{{> item}}{{/items}}</ul>") + '\0' + "item" + '\0' + "<li>{{name}}</li>");
   CompiledTemplates compiled = set->compile();
   mustache::data items{mustache::data::type::list};
   for (const char* n : {"A & B", "<C>"}) {
@@ -85,8 +85,7 @@ TEST_CASE("partials are found however the tag is written, and keep their delimit
         "1 error, 0 warnings\n");
   // A delimiter change inside a partial stays inside it.
   CHECK(render_page({{"page", "t/page.mustache", "{{> item}}|{{name}}"},
-                     {"partials/item", "t/partials/item.mustache", "{{=<% %>=}}<%name%>{{name}}"}}) ==
-        "N{{name}}|N");
+                     {"partials/item", "t/partials/item.mustache", "{{=<% %>=}}<%name%>{{name}}"}}) == "N{{name}}|N");
 }
 
 TEST_CASE("a partial alone on its line takes the line's place, indented as its tag", "[templates]") {
@@ -97,10 +96,10 @@ TEST_CASE("a partial alone on its line takes the line's place, indented as its t
 
 TEST_CASE("a partial may include itself inside a section", "[templates]") {
   Diagnostics d;
-  auto set = TemplateSet::from_sources({{"page", "t/page.mustache", "{{> node}}"},
-                                        {"partials/node", "t/partials/node.mustache",
-                                         "{{name}}({{#children}}{{> node}}{{/children}})"}},
-                                       {"page"}, d);
+  auto set = TemplateSet::from_sources(
+      {{"page", "t/page.mustache", "{{> node}}"},
+       {"partials/node", "t/partials/node.mustache", "{{name}}({{#children}}{{> node}}{{/children}})"}},
+      {"page"}, d);
   REQUIRE(set);
   mustache::data leaf;
   leaf.set("name", "b");

@@ -53,10 +53,10 @@ TEST_CASE("find_invalid_utf8 finds the first bad byte", "[text]") {
   CHECK_FALSE(find_invalid_utf8("plain ascii").has_value());
   CHECK_FALSE(find_invalid_utf8("caf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x98\x80").has_value());
   CHECK(find_invalid_utf8("ab\xFF").value() == 2);
-  CHECK(find_invalid_utf8("ab\xC3").value() == 2);            // truncated
-  CHECK(find_invalid_utf8("\xC0\xAF").value() == 0);          // overlong
-  CHECK(find_invalid_utf8("x\xED\xA0\x80").value() == 1);     // surrogate
-  CHECK(find_invalid_utf8("x\xF4\x90\x80\x80").value() == 1); // past U+10FFFF
+  CHECK(find_invalid_utf8("ab\xC3").value() == 2);             // truncated
+  CHECK(find_invalid_utf8("\xC0\xAF").value() == 0);           // overlong
+  CHECK(find_invalid_utf8("x\xED\xA0\x80").value() == 1);      // surrogate
+  CHECK(find_invalid_utf8("x\xF4\x90\x80\x80").value() == 1);  // past U+10FFFF
 }
 
 TEST_CASE("count_phrase says one thing in words and more in figures", "[text]") {

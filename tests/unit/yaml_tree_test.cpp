@@ -26,7 +26,8 @@ std::string parse_errors(const std::string& text) {
 }  // namespace
 
 TEST_CASE("nodes keep 1-based lines and character columns", "[yaml]") {
-  const SourceFile s = source("name: Home-Start\nlocalities:\n  - huddersfield\n  - kirklees-rural\ncaf\xC3\xA9: 'quoted'\n");
+  const SourceFile s =
+      source("name: Home-Start\nlocalities:\n  - huddersfield\n  - kirklees-rural\ncaf\xC3\xA9: 'quoted'\n");
   Diagnostics d;
   auto root = parse_yaml(s, s.text, 1, d);
   REQUIRE(root);
@@ -56,9 +57,10 @@ TEST_CASE("syntax errors have the parser's position", "[yaml]") {
   CHECK(parse_errors("name: [unclosed\nsummary: x\n") ==
         "x.yaml:1:7: error: YAML syntax error: end of sequence flow not found (close the list with ']')\n"
         "1 error, 0 warnings\n");
-  CHECK(parse_errors("name: a\n  bad: indentation\n") ==
-        "x.yaml:2:6: error: YAML syntax error: illegal map value (check the indentation, and put text that holds ': ' in "
-        "quotes)\n1 error, 0 warnings\n");
+  CHECK(
+      parse_errors("name: a\n  bad: indentation\n") ==
+      "x.yaml:2:6: error: YAML syntax error: illegal map value (check the indentation, and put text that holds ': ' in "
+      "quotes)\n1 error, 0 warnings\n");
 }
 
 TEST_CASE("a second document is reported", "[yaml]") {
@@ -96,7 +98,9 @@ TEST_CASE("anchors and aliases are refused before anything is copied", "[yaml]")
   }
   CHECK(parse_errors(bomb) == "x.yaml:1:4: " + refused);
   std::string nested;
-  for (int i = 0; nested.size() < 70'000; ++i) nested += std::string(static_cast<std::size_t>(i % 60), ' ') + "k" + std::to_string(i) + ": &a" + std::to_string(i) + "\n";
+  for (int i = 0; nested.size() < 70'000; ++i)
+    nested += std::string(static_cast<std::size_t>(i % 60), ' ') + "k" + std::to_string(i) + ": &a" +
+              std::to_string(i) + "\n";
   CHECK(parse_errors(nested) == "x.yaml:1:5: " + refused);
 }
 
