@@ -16,7 +16,7 @@ OFFERGEN_BUILD_PACKAGES=(
 # tests (driven by playwright-core from npm; Java for the Nu HTML Checker);
 # poppler's pdfinfo, pdffonts and pdftotext for the document tests.
 OFFERGEN_TEST_PACKAGES=(
-  catch2 chromium poppler-utils
+  catch2 chromium poppler-utils clang-format
 )
 
 # The browser tests' npm packages, from the committed lockfile. Node.js and npm
