@@ -4,6 +4,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { after, before } from "node:test";
+import { parse as parseYaml } from "yaml";
 import { SOURCE_DIR, buildSite, launch, listPages, removeSite, serve } from "../../lib/harness.js";
 
 // The default content, the fixture with every kind of page, and the second
@@ -78,16 +79,15 @@ export function onePagePerKind(paths, content) {
   return [...kinds.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
-// The top-level `sensitive:` of a YAML file or of a Markdown file's front
-// matter, or `fallback` when it is not set.
+// The `sensitive:` of a Markdown file's front matter (read with npm's yaml
+// package), or `fallback` when it is not set.
 function sensitiveFlag(file, fallback) {
-  let text = readFileSync(file, "utf8");
-  if (file.endsWith(".md")) {
-    const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-    text = match ? match[1] : "";
-  }
-  const flag = /^sensitive:\s*(true|false)\s*(#.*)?$/m.exec(text);
-  return flag ? flag[1] === "true" : fallback;
+  const lines = readFileSync(file, "utf8").split(/\r?\n/);
+  if (lines[0].trimEnd() !== "---") return fallback;
+  const end = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === "---" || line.trimEnd() === "..."));
+  if (end < 0) return fallback;
+  const front = parseYaml(lines.slice(1, end).join("\n"));
+  return typeof front?.sensitive === "boolean" ? front.sensitive : fallback;
 }
 
 function filesIn(dir, extension) {
