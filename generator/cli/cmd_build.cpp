@@ -77,12 +77,6 @@ struct BuildCommand {
                   result.documents, result.files, static_cast<double>(result.bytes) / 1e6,
                   result.timings.total_milliseconds() / 1000.0, out.c_str());
     }
-    if (result.made) {
-      // The process ends here: the system takes back what the build made
-      // at once, instead of it being freed piece by piece.
-      std::fflush(nullptr);
-      std::_Exit(success);
-    }
     return success;
   }
 };

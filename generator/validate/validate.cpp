@@ -6,7 +6,6 @@
 
 #include "core/parallel.hpp"
 #include "core/text.hpp"
-#include "load/prefetch.hpp"
 #include "validate/kinds.hpp"
 
 namespace og {
@@ -196,10 +195,6 @@ Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& d
     bool unreadable = false;
   };
   std::vector<FileModel> results(files.size());
-  std::vector<std::filesystem::path> paths;
-  paths.reserve(files.size());
-  for (const auto& f : files) paths.push_back(f.file);
-  const FilePrefetch prefetch(paths);
   parallel_for(files.size(), jobs, [&](std::size_t i) {
     FileModel& r = results[i];
     ParsedFile parsed = parse_content_file(files[i]);
