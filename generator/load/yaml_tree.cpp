@@ -49,12 +49,6 @@ class ViewBuffer : public std::streambuf {
   }
 };
 
-struct Stop {  // parsing cannot go on
-  std::string message;
-  std::size_t pos;  // byte offset into the text
-  std::string hint;
-};
-
 // Where a byte offset of the parsed text is, as a 1-based line of the file
 // and a 1-based column in characters (yaml-cpp counts bytes). yaml-cpp's
 // marks mostly increase, so each is counted on from the one before: a file
@@ -127,8 +121,8 @@ class TreeBuilder : public YAML::EventHandler {
     }
     const char first = positions_.at(pos);
     if ((first == '"' || first == '\'') && !plain && !yaml_quote_closes(positions_.text(), pos))
-      throw Stop{std::string("the quote ") + first + " is never closed", pos,
-                 std::string("end the text with ") + first + " on the same line, or leave the quotes out"};
+      throw YamlProblem{std::string("the quote ") + first + " is never closed", pos,
+                        std::string("end the text with ") + first + " on the same line, or leave the quotes out"};
     node.kind = YamlNode::Kind::scalar;
     node.value = value;
     node.plain = plain;
@@ -162,17 +156,17 @@ class TreeBuilder : public YAML::EventHandler {
   // not need them, and an alias can make a small file expand without limit.
   static void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor == YAML::NullAnchor) return;
-    throw Stop{"anchors (&name) and aliases (*name) are not used in content files",
-               static_cast<std::size_t>(std::max(mark.pos, 0)),
-               "write the value out in full; put text that starts with '&' or '*' in quotes"};
+    throw YamlProblem{"anchors (&name) and aliases (*name) are not used in content files",
+                      static_cast<std::size_t>(std::max(mark.pos, 0)),
+                      "write the value out in full; put text that starts with '&' or '*' in quotes"};
   }
 
   void open(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     refuse_anchor(mark, anchor);
     if (stack_.size() >= kMaxDepth)
-      throw Stop{"the lists and mappings are nested more than " + std::to_string(kMaxDepth) + " levels deep",
-                 static_cast<std::size_t>(std::max(mark.pos, 0)),
-                 "content needs only a few levels; check the brackets"};
+      throw YamlProblem{"the lists and mappings are nested more than " + std::to_string(kMaxDepth) + " levels deep",
+                        static_cast<std::size_t>(std::max(mark.pos, 0)),
+                        "content needs only a few levels; check the brackets"};
     Open o;
     o.node.kind = kind;
     place(o.node, mark);
@@ -276,8 +270,8 @@ std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view te
     YAML::Parser parser(in);
     first_read = parser.HandleNextDocument(builder);
     if (first_read && parser.HandleNextDocument(rest)) second = rest.start;
-  } catch (const Stop& s) {
-    problem = YamlProblem{s.message, s.pos, s.hint};
+  } catch (const YamlProblem& p) {  // thrown by the tree builder: parsing cannot go on
+    problem = p;
   } catch (const YAML::ParserException& e) {
     problem = explain_yaml_error(e.msg, static_cast<std::size_t>(std::max(e.mark.pos, 0)), text);
   } catch (const std::bad_alloc&) {
