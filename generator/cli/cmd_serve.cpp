@@ -52,7 +52,7 @@ struct ServeCommand {
   }
 
   // `documents`: a report of documents printed in the background.
-  void report(const RebuildReport& r, bool documents = false) const {
+  void report(const RebuildReport& r, bool documents = false, bool first = false) const {
     std::string problems = problems_of(r);
     if (problems != printed_) {
       if (!r.diagnostics.empty())
@@ -66,20 +66,11 @@ struct ServeCommand {
       std::printf("Printed the documents: rebuilt %zu page%s that link to them\n", r.rendered,
                   r.rendered == 1 ? "" : "s");
     } else if (r.ok) {
-      std::printf("%s %zu page%s in %.0f ms\n", r.full ? "Built" : "Rebuilt", r.rendered, r.rendered == 1 ? "" : "s",
+      std::printf("%s %zu page%s in %.0f ms\n", first ? "Built" : "Rebuilt", r.rendered, r.rendered == 1 ? "" : "s",
                   r.milliseconds);
     } else {
       std::printf("The content has errors: still serving the last good build (the browser shows the problems)\n");
     }
-    std::fflush(stdout);
-  }
-
-  // The long lists rendered after the reload (LiveSite::render_deferred()):
-  // a line of its own under the rebuild's, which comes before the reload.
-  void report_lists(const RebuildReport& lists) const {
-    print_timings(lists, "lists ");
-    std::printf("  then %zu long list%s after the reload in %.0f ms\n", lists.rendered, lists.rendered == 1 ? "" : "s",
-                lists.milliseconds);
     std::fflush(stdout);
   }
 
@@ -98,11 +89,6 @@ struct ServeCommand {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     LiveSite site(*options);
-    // An edit of a service on a large site changes megabytes of lists (the
-    // A to Z, its topics, its areas): they are rendered just after the
-    // reload, and a browser that asks for one meanwhile waits for it.
-    constexpr std::size_t kLongList = 128 * 1024;
-    site.defer_long_lists(kLongList);
     PreviewServer server(site);
     const int bound = server.bind(host, port);
     if (bound < 0) {
@@ -118,7 +104,7 @@ struct ServeCommand {
       print_usage_error(e.what());
       return usage_failure;
     }
-    report(site.build_all());
+    report(site.build_all(), false, true);
     std::printf("Serving http://%s:%d/ (press Ctrl-C to stop)\n", host.c_str(), bound);
     std::fflush(stdout);
 
@@ -135,18 +121,8 @@ struct ServeCommand {
           // pages are rebuilt: the author is waiting for those.
           PrintHold hold;
           const RebuildReport r = site.apply(changed);
-          if (r.rendered > 0 || r.deferred > 0 || r.full || !r.ok) {
-            server.notify_reload();
-            report(r);
-          }
-          const RebuildReport lists = site.render_deferred();
-          if (lists.rendered > 0 && lists.ok) {
-            report_lists(lists);
-          } else if (lists.rendered > 0) {  // not expected (LiveSite::defer_long_lists())
-            server.notify_reload();
-            report(lists);
-          }
-          site.release_retired();
+          server.notify_reload();
+          report(r);
         }
         if (site.printing()) {
           const RebuildReport r = site.finish_background_print();
@@ -154,7 +130,6 @@ struct ServeCommand {
             report(r, true);
             server.notify_reload();
           }
-          site.release_retired();
         }
       }
     });

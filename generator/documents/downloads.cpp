@@ -22,17 +22,35 @@ std::string locality_directory_route(std::string_view id) {
 
 std::vector<PlannedDocument> plan_documents(const Model& model) {
   std::vector<PlannedDocument> docs;
-  auto add = [&](DocumentKind kind, std::size_t index, std::string route, std::string page) {
+  auto add = [&](DocumentKind kind, std::size_t index, std::string route, std::string page,
+                 std::vector<ContentKey> inputs) {
     std::string file = route.substr(1);
-    docs.push_back({kind, index, std::move(route), std::move(file), std::move(page)});
+    docs.push_back({kind, index, std::move(route), std::move(file), std::move(page), std::move(inputs)});
   };
-  if (model.plan_on_a_page) add(DocumentKind::plan_on_a_page, 0, plan_on_a_page_route(), plan_on_a_page_page_route());
-  for (std::size_t i = 0; i < model.pathways.size(); ++i)
-    add(DocumentKind::pathway_guide, i, pathway_guide_route(model.pathways[i].id),
-        "/pathways/" + model.pathways[i].id + "/");
-  for (std::size_t i = 0; i < model.localities.size(); ++i)
-    add(DocumentKind::locality_directory, i, locality_directory_route(model.localities[i].id),
-        "/localities/" + model.localities[i].id + "/");
+  // Its boxes' parts, and the newest review date of every part.
+  if (model.plan_on_a_page)
+    add(DocumentKind::plan_on_a_page, 0, plan_on_a_page_route(), plan_on_a_page_page_route(),
+        {keys::of("plan-on-a-page", ""), keys::every("strategy")});
+  for (std::size_t i = 0; i < model.pathways.size(); ++i) {
+    // The steps, their services, and the glossary terms the guide uses.
+    const Pathway& p = model.pathways[i];
+    std::vector<ContentKey> inputs{keys::of("pathway", p.id), keys::of("glossary", "")};
+    for (const auto& step : p.steps)
+      for (const auto& r : step.services) inputs.push_back(keys::of("service", r.id));
+    add(DocumentKind::pathway_guide, i, pathway_guide_route(p.id), "/pathways/" + p.id + "/", std::move(inputs));
+  }
+  for (std::size_t i = 0; i < model.localities.size(); ++i) {
+    // The area, and the services in it (grouped by the categories of site.yaml).
+    const Locality& l = model.localities[i];
+    std::vector<ContentKey> inputs{keys::of("locality", l.id)};
+    for (const auto& s : model.services) {
+      const bool here = s.all_localities || std::any_of(s.localities.begin(), s.localities.end(),
+                                                        [&](const Ref& r) { return r.id == l.id; });
+      if (here) inputs.push_back(keys::of("service", s.id));
+    }
+    add(DocumentKind::locality_directory, i, locality_directory_route(l.id), "/localities/" + l.id + "/",
+        std::move(inputs));
+  }
   return docs;
 }
 

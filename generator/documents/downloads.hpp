@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/content_keys.hpp"
 #include "model/model.hpp"
 
 namespace og {
@@ -17,10 +18,11 @@ enum class DocumentKind { plan_on_a_page, pathway_guide, locality_directory };
 
 struct PlannedDocument {
   DocumentKind kind;
-  std::size_t index = 0;   // into the model's pathways or localities
-  std::string route;       // "/downloads/pathways/asking-for-help.pdf"
-  std::string file;        // "downloads/pathways/asking-for-help.pdf"
-  std::string page_route;  // the HTML page that is the primary version: "/pathways/asking-for-help/"
+  std::size_t index = 0;           // into the model's pathways or localities
+  std::string route;               // "/downloads/pathways/asking-for-help.pdf"
+  std::string file;                // "downloads/pathways/asking-for-help.pdf"
+  std::string page_route;          // the HTML page that is the primary version: "/pathways/asking-for-help/"
+  std::vector<ContentKey> inputs;  // what it reads (model/content_keys.hpp)
 };
 
 std::vector<PlannedDocument> plan_documents(const Model& model);

@@ -6,7 +6,7 @@
 #include "core/hash.hpp"
 #include "core/json_writer.hpp"
 #include "core/parallel.hpp"
-#include "render/markdown.hpp"
+#include "derive/markdown.hpp"
 
 namespace og {
 
@@ -40,19 +40,17 @@ std::string stable_uuid(std::string_view kind, std::string_view id) {
 namespace {
 
 // One service as an ORUK record.
-void write_service_record(JsonWriter& j, const Model& model, const Urls& urls, const Service& s) {
+void write_service_record(JsonWriter& j, const Model& model, const Urls& urls, const Service& s,
+                          const std::string& description) {
   const std::string sid = stable_uuid("service", s.id);
   j.begin_object();
   j.member("id", sid);
   j.member("name", s.name);
   j.key("description");
-  if (s.description.empty()) {
+  if (description.empty())
     j.value(s.summary);
-  } else if (!s.description.plain.empty()) {
-    j.value({s.summary, "\n\n", s.description.plain});
-  } else {
-    j.value({s.summary, "\n\n", plain_text_of(s.description)});
-  }
+  else
+    j.value({s.summary, "\n\n", description});
   // The service's own website when it has one, else its page on this site.
   j.member("url", !s.contact.website.empty() ? s.contact.website
                   : urls.has_origin()        ? urls.absolute(Urls::service(s.id))
@@ -144,16 +142,17 @@ void write_service_record(JsonWriter& j, const Model& model, const Urls& urls, c
 
 }  // namespace
 
-std::string open_referral_record(const Model& model, const Urls& urls, const Service& service) {
+std::string open_referral_record(const Model& model, const Urls& urls, const Service& service,
+                                 const std::string& description) {
   // One record to a line of the page (laid out as dump(2) around its records),
   // indented two levels in: a diff of two exports shows which services changed.
   std::string out;
   // Room for the description and about as much again for the rest (UUIDs
   // and taxonomy terms), so the record is not copied as it grows.
-  out.reserve(2 * (service.summary.size() + service.description.plain.size()) + 2048);
+  out.reserve(2 * (service.summary.size() + description.size()) + 2048);
   out = "    ";
   JsonWriter j(out, 2, JsonWriter::Layout::compact);
-  write_service_record(j, model, urls, service);
+  write_service_record(j, model, urls, service, description);
   return out;
 }
 
@@ -181,55 +180,34 @@ PageFrame page_frame(std::size_t count) {
   return {text.substr(0, open + 1) + "\n", "\n  ]" + text.substr(open + 2) + "\n"};
 }
 
-// Records in the page are made this many at a time, so that a large site
-// holds the page and one block of records, not every record twice.
+// Records are made this many at a time, so that a large site holds one block
+// of records, not every record.
 constexpr std::size_t kRecordBlock = 256;
 
 }  // namespace
 
-std::string open_referral_page(std::size_t count, const std::function<const std::string&(std::size_t)>& record) {
-  const PageFrame frame = page_frame(count);
-  std::size_t size = frame.before.size() + frame.after.size();
-  for (std::size_t i = 0; i < count; ++i) size += record(i).size() + 2;
-  std::string out;
-  out.reserve(size);
-  out += frame.before;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (i) out += ",\n";
-    out += record(i);
-  }
-  out += frame.after;
-  return out;
-}
-
-OpenReferralWriter::OpenReferralWriter(const Model& model, const Urls& urls, std::function<void(std::string&&)> piece)
-    : model_(model), urls_(urls), piece_(std::move(piece)) {
-  PageFrame frame = page_frame(model.services.size());
-  after_ = std::move(frame.after);
-  piece_(std::move(frame.before));
-}
-
-void OpenReferralWriter::add(std::size_t from, std::size_t to, unsigned jobs) {
-  std::vector<std::string> block;
-  for (std::size_t start = from; start < to; start += kRecordBlock) {
-    block.assign(std::min(kRecordBlock, to - start), {});
-    parallel_for(block.size(), jobs,
-                 [&](std::size_t k) { block[k] = open_referral_record(model_, urls_, model_.services[start + k]); });
+void write_open_referral(std::size_t count,
+                         const std::function<std::shared_ptr<const std::string>(std::size_t)>& record,
+                         OutputSink& output, unsigned jobs) {
+  const std::string path = "openreferral/services.json";
+  PageFrame frame = page_frame(count);
+  output.write_piece(path, std::move(frame.before), true);
+  std::vector<std::shared_ptr<const std::string>> block;
+  for (std::size_t start = 0; start < count; start += kRecordBlock) {
+    block.assign(std::min(kRecordBlock, count - start), nullptr);
+    parallel_for(block.size(), jobs, [&](std::size_t k) { block[k] = record(start + k); });
     std::size_t size = 0;
-    for (const auto& record : block) size += record.size() + 2;
+    for (const auto& r : block) size += r->size() + 2;
     std::string joined;
     joined.reserve(size);
     for (std::size_t k = 0; k < block.size(); ++k) {
-      if (written_ + k) joined += ",\n";
-      joined += block[k];
+      if (start + k) joined += ",\n";
+      joined += *block[k];
     }
-    written_ += block.size();
-    piece_(std::move(joined));
+    output.write_piece(path, std::move(joined), false);
   }
-}
-
-void OpenReferralWriter::finish() {
-  if (!after_.empty()) piece_(std::move(after_));
+  if (!frame.after.empty()) output.write_piece(path, std::move(frame.after), false);
+  output.end_pieces(path);
 }
 
 }  // namespace og

@@ -6,34 +6,24 @@
 #include <functional>
 #include <string>
 
+#include "derive/urls.hpp"
 #include "model/model.hpp"
-#include "render/urls.hpp"
+#include "write/output.hpp"
 
 namespace og {
 
-// The export in pieces, in order, so that a large site never holds the whole
-// file: the page's opening when made, the records of the services add() is
-// given (in order, every service once; made on up to `jobs` threads), then
-// the page's end. Each piece goes to `piece` as soon as it is made.
-class OpenReferralWriter {
- public:
-  OpenReferralWriter(const Model& model, const Urls& urls, std::function<void(std::string&&)> piece);
-  void add(std::size_t from, std::size_t to, unsigned jobs);  // model.services[from, to)
-  void finish();
+// One service's record, laid out as it is inside the export (one record to a
+// line, so that a diff of two exports shows which services changed), with
+// the plain text of its description (derive/service_text.hpp).
+std::string open_referral_record(const Model& model, const Urls& urls, const Service& service,
+                                 const std::string& description);
 
- private:
-  const Model& model_;
-  const Urls& urls_;
-  std::function<void(std::string&&)> piece_;
-  std::string after_;
-  std::size_t written_ = 0;
-};
-
-// In smaller pieces, for the preview server, which makes again only the
-// records of the services that changed: one service's record, laid out as
-// it is inside the page, and the page around `count` records.
-std::string open_referral_record(const Model& model, const Urls& urls, const Service& service);
-std::string open_referral_page(std::size_t count, const std::function<const std::string&(std::size_t)>& record);
+// Writes openreferral/services.json to `output` in pieces: the page around
+// `count` records, each made by `record(i)` on up to `jobs` threads, a block
+// at a time, so that a large site never holds the whole file.
+void write_open_referral(std::size_t count,
+                         const std::function<std::shared_ptr<const std::string>(std::size_t)>& record,
+                         OutputSink& output, unsigned jobs);
 
 // A stable UUID (RFC 9562 version 8, built from hashes) for an id, so that
 // records keep their identity from one build to the next.

@@ -21,7 +21,6 @@ struct Markdown {
   std::string text;
   Location origin;       // the file line and column of the text's first character
   int column_shift = 0;  // added to columns of lines after the first (block indentation)
-  std::string plain;     // the text without markup, while a build needs it (pipeline/search_and_export.cpp)
   bool empty() const { return text.empty(); }
 };
 

@@ -1,5 +1,7 @@
-// The whole pipeline in one call: load -> validate -> model -> render -> write.
-// The command-line tools, the preview server and the tests all come through here.
+// The whole pipeline in one call: a list of named steps (load, validate,
+// templates, plan, print, freeze, index, render, export, write), each timed,
+// in pipeline/build_site.cpp. The command-line tools, the preview server and
+// the tests all come through here; the preview server passes a BuildCache.
 #pragma once
 
 #include <filesystem>
@@ -16,8 +18,6 @@
 
 namespace og {
 
-struct RenderEnvironment;
-
 struct BuildOptions {
   std::filesystem::path content_dir = "content";
   std::filesystem::path templates_dir = "templates";
@@ -28,14 +28,7 @@ struct BuildOptions {
   bool documents = true;                // print the PDFs (build --no-documents: false)
 };
 
-// The biggest things a build makes: the model, and the environment the pages
-// were rendered in (its lists and maps of every service).
-struct BuildMade {
-  BuildMade();
-  ~BuildMade();
-  Model model;
-  std::unique_ptr<RenderEnvironment> env;
-};
+struct BuildCache;
 
 struct BuildResult {
   Diagnostics diagnostics;
@@ -44,14 +37,15 @@ struct BuildResult {
   std::size_t files = 0;      // everything written
   std::size_t bytes = 0;
   StageTimer timings;
-  // What a successful build made, freed with the result.
-  std::shared_ptr<BuildMade> made;
+  std::size_t rendered = 0;  // pages rendered, not taken from the cache
   bool ok() const { return !diagnostics.has_errors(); }
 };
 
-// Renders the site into `output`. Stops before rendering when the content has
-// errors, and reports every problem found up to that point.
-BuildResult run_pipeline(const BuildOptions& options, OutputSink& output);
+// Builds the site into `output`. When the content has errors, still renders
+// the pages (into nothing) to find every problem, then stops before the
+// export and the write. With `cache`, redoes only what changed since the
+// build that filled it.
+BuildResult run_pipeline(const BuildOptions& options, OutputSink& output, BuildCache* cache = nullptr);
 
 // Builds into a staging folder beside `out_dir` and swaps it in only when the
 // whole build succeeded. Throws std::runtime_error when the disk fails us.

@@ -10,7 +10,7 @@
 #include <memory>
 
 #include "core/text.hpp"
-#include "render/markdown.hpp"
+#include "derive/markdown.hpp"
 
 namespace og {
 

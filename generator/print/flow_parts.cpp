@@ -2,8 +2,8 @@
 
 #include <cairo.h>
 
+#include "derive/service_facts.hpp"
 #include "print/paragraph.hpp"
-#include "render/environment.hpp"
 
 namespace og {
 

@@ -17,10 +17,10 @@
 #include <string_view>
 
 #include "core/diagnostic.hpp"
+#include "derive/urls.hpp"
 #include "documents/downloads.hpp"
 #include "model/model.hpp"
 #include "print/theme.hpp"
-#include "render/urls.hpp"
 
 namespace og {
 

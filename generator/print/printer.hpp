@@ -8,12 +8,12 @@
 #include <string_view>
 
 #include "core/diagnostic.hpp"
+#include "derive/urls.hpp"
 #include "documents/downloads.hpp"
 #include "model/model.hpp"
 #include "print/fonts.hpp"
 #include "print/print_module.hpp"
 #include "print/theme.hpp"
-#include "render/urls.hpp"
 
 typedef struct _PangoFontMap PangoFontMap;
 typedef struct _PangoContext PangoContext;

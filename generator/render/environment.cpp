@@ -10,20 +10,11 @@
 namespace og {
 
 RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<Asset>& assets,
-                                     const std::vector<PlannedPage>& pages, unsigned jobs, EnvironmentReuse reuse)
+                                     const std::vector<PlannedPage>& pages, unsigned jobs)
     : model(m), urls(std::move(u)) {
   for (const auto& a : assets) asset_links[a.key] = urls.link(a.route);
-  if (reuse.routes)
-    routes = std::move(*reuse.routes);
-  else
-    for (const auto& p : pages) routes.insert(p.route);
-  if (reuse.lists) {
-    services_by_locality = std::move(reuse.lists->services_by_locality);
-    services_by_category = std::move(reuse.lists->services_by_category);
-    directory_categories = std::move(reuse.lists->directory_categories);
-  } else {
-    make_lists();
-  }
+  for (const auto& p : pages) routes.insert(p.route);
+  make_lists();
   for (const auto& p : model.pathways) {
     for (const auto& step : p.steps) {
       for (const auto& ref : step.services) {
@@ -32,20 +23,8 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
       }
     }
   }
-  const std::size_t n = model.services.size();
-  if (reuse.cards.size() == n && reuse.stale.size() == n) {
-    cards = std::move(reuse.cards);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!reuse.stale[i]) continue;
-      cards[i] = service_card(*this, model.services[i]);
-      cards_made.push_back(i);
-    }
-    return;
-  }
-  cards.resize(n);
-  cards_made.resize(n);
-  for (std::size_t i = 0; i < n; ++i) cards_made[i] = i;
-  parallel_for(n, jobs, [&](std::size_t i) { cards[i] = service_card(*this, model.services[i]); });
+  cards.resize(model.services.size());
+  parallel_for(cards.size(), jobs, [&](std::size_t i) { cards[i] = service_card(*this, model.services[i]); });
 }
 
 void RenderEnvironment::make_lists() {
@@ -85,12 +64,11 @@ void RenderEnvironment::make_lists() {
   }
 }
 
-ServiceLists RenderEnvironment::take_lists() {
-  return {std::move(services_by_locality), std::move(services_by_category), std::move(directory_categories)};
+std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics) const {
+  return render_markdown(md, markdown_options(heading_base), diagnostics);
 }
 
-std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics,
-                                        std::string* plain) const {
+MarkdownOptions RenderEnvironment::markdown_options(int heading_base) const {
   MarkdownOptions options;
   options.allow_raw_html = model.site.allow_raw_html;
   options.heading_base = heading_base;
@@ -99,7 +77,7 @@ std::string RenderEnvironment::markdown(const Markdown& md, int heading_base, Di
     return routes.count(path) > 0 || (path.size() > 1 && routes.count(std::string(path) + "index.html") > 0);
   };
   options.closest_page = [this](std::string_view path) { return closest_route(path); };
-  return render_markdown(md, options, diagnostics, plain);
+  return options;
 }
 
 std::string RenderEnvironment::closest_route(std::string_view path) const {
@@ -179,18 +157,6 @@ mustache::data link_item(const std::string& title, const std::string& url) {
   return d;
 }
 
-std::string age_range_text(const Service& s) {
-  // No ages in the content means the documents do not say: show nothing
-  // rather than a claim. "min_age: 0" without a maximum is "All ages".
-  if (!s.min_age && !s.max_age) return {};
-  const int lo = s.min_age.value_or(0);
-  if (!s.max_age) return lo == 0 ? "All ages" : "Ages " + std::to_string(lo) + " and over";
-  const int hi = *s.max_age;
-  if (lo == 0) return hi == 0 ? "Babies under 1" : "From birth to " + std::to_string(hi);
-  if (lo == hi) return "Age " + std::to_string(lo);
-  return "Ages " + std::to_string(lo) + " to " + std::to_string(hi);
-}
-
 std::string localities_text(const RenderEnvironment& env, const Service& s) {
   if (s.all_localities) return "All areas";
   std::string out;
@@ -227,58 +193,6 @@ mustache::data service_card(const RenderEnvironment& env, const Service& s) {
   d.set("facets_attribute", single_quoted_attribute_json(facets));
   d.set("facets", std::move(facets));
   return d;
-}
-
-std::string single_quoted_attribute_json(std::string_view json) {
-  // JSON's own escapes for the characters that could end or confuse a
-  // single-quoted attribute value; a list of 10,000 cards then spends no
-  // "&quot;" (six bytes) on each of the JSON's quotes.
-  std::string out;
-  out.reserve(json.size());
-  for (const char c : json) {
-    switch (c) {
-      case '\'':
-        out += "\\u0027";
-        break;
-      case '&':
-        out += "\\u0026";
-        break;
-      case '<':
-        out += "\\u003c";
-        break;
-      case '>':
-        out += "\\u003e";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-std::string service_facets_json(const Service& s) {
-  // Ids are slugs and levels are numbers, so nothing here needs escaping.
-  auto list = [](const auto& items, auto&& text) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + text(items[i]);
-    return out + "]";
-  };
-  auto quoted = [](const Ref& r) { return "\"" + r.id + "\""; };
-  std::string out = "{";
-  if (!s.all_localities) out += "\"l\":" + list(s.localities, quoted) + ",";
-  if (s.min_age || s.max_age) {
-    out += "\"a\":[" + (s.min_age ? std::to_string(*s.min_age) : "null") + "," +
-           (s.max_age ? std::to_string(*s.max_age) : "null") + "],";
-  }
-  out += "\"n\":" + list(s.levels, [](int n) { return std::to_string(n); });
-  out += ",\"c\":" + list(s.categories, quoted);
-  // "r": a family can go without a professional: refer themselves or drop in.
-  const bool self = std::any_of(s.access.begin(), s.access.end(), [](AccessRoute r) {
-    return r == AccessRoute::self_referral || r == AccessRoute::drop_in;
-  });
-  if (self) out += ",\"r\":1";
-  if (s.free) out += ",\"f\":1";
-  return out + "}";
 }
 
 mustache::data service_list(const RenderEnvironment& env, const std::vector<const Service*>& services) {

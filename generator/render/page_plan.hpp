@@ -1,4 +1,8 @@
-// The list of pages a site has, decided from the model alone, before any rendering.
+// The list of pages a site has, decided from the model alone, before any
+// rendering, with what each page reads (model/content_keys.hpp): the preview
+// server renders a page again when one of those changed. A page builder that
+// reads more than its plan says leaves the preview stale, and
+// tests/e2e/serve_incremental_test.cpp fails.
 #pragma once
 
 #include <cstddef>
@@ -6,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "model/content_keys.hpp"
 #include "model/model.hpp"
 
 namespace og {
@@ -44,6 +49,7 @@ struct PlannedPage {
   std::size_t index = 0;  // into the model's vector for that kind
   std::string route;      // "/services/home-start/"
   std::string file;       // "services/home-start/index.html"
+  std::vector<ContentKey> inputs;
 };
 
 std::vector<PlannedPage> plan_pages(const Model& model);

@@ -151,7 +151,7 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
   put(d, "canonical", page.kind == PageKind::not_found ? std::string() : env_.urls.absolute(page.route));
   d.set("home_url", env_.link(Urls::home()));
   d.set("search_url", env_.link(Urls::search()));
-  put(d, "search_index", env_.search_index_route.empty() ? "" : env_.link(env_.search_index_route));
+  put(d, "search_index", env_.link(Urls::search_index()));
   d.set("base_path", env_.urls.base_path());
   // What every page has the same, made once by the constructor and shared.
   d.set("assets", mustache::data::ref(assets_));
@@ -186,8 +186,8 @@ void render_service_cards(RenderEnvironment& env, const TemplateSet& templates, 
   for (const auto& kind : card_templates())
     if (compiled.has(kind.name)) kinds.push_back(kind);
   if (kinds.empty()) return;
-  parallel_for(env.cards_made.size(), jobs, [&](std::size_t k) {
-    mustache::data& card = env.cards[env.cards_made[k]];
+  parallel_for(env.cards.size(), jobs, [&](std::size_t k) {
+    mustache::data& card = env.cards[k];
     for (const auto& [name, key, filterable] : kinds) {
       card.set("filterable", filterable);
       std::string html = compiled.render(name, card);

@@ -16,7 +16,7 @@ namespace og {
 // The templates every site needs.
 const std::vector<std::string>& required_templates();
 
-// Renders the cards the environment made (env.cards_made) with the card
+// Renders the cards the environment made (env.cards) with the card
 // templates the templates have, on up to `jobs` threads: "service-card" into the card's
 // "html" (the service lists) and, with `filterable` true, into its
 // "filter_html" (the list the filters narrow, which alone needs each card's

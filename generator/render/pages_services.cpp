@@ -83,12 +83,19 @@ PageData service_page(const RenderEnvironment& env, const Service& s, Diagnostic
   d.set("name", s.name);
   put(d, "summary", s.summary);
   put(d, "organisation", s.organisation);
-  ServiceText* text =
-      env.service_texts ? &(*env.service_texts)[static_cast<std::size_t>(&s - env.model.services.data())] : nullptr;
-  put(d, "description", env.markdown(s.description, 3, diagnostics, text ? &text->description : nullptr));
+  // Parsed once, in the freeze step, which reported its problems; parsed
+  // here only without one (tests).
+  const std::size_t at = static_cast<std::size_t>(&s - env.model.services.data());
+  ServiceText parsed;
+  if (at >= env.texts.size()) {
+    parsed = service_text(s, env.markdown_options(3));
+    diagnostics.append(parsed.diagnostics);
+  }
+  const ServiceText& text = at < env.texts.size() ? env.texts[at] : parsed;
+  put(d, "description", text.description.html);
   d.set("facts", facts(env, s));
   d.set("json_ld", service_json_ld(env, s));
-  put(d, "how_to_access", env.markdown(s.how_to_access, 3, diagnostics, text ? &text->how_to_access : nullptr));
+  put(d, "how_to_access", text.how_to_access.html);
   mustache::data routes{mustache::data::type::list};
   for (AccessRoute r : s.access) {
     mustache::data item;

@@ -2,10 +2,10 @@
 
 #include "core/hash.hpp"
 #include "core/parallel.hpp"
+#include "derive/markdown.hpp"
+#include "derive/service_facts.hpp"
+#include "derive/urls.hpp"
 #include "model/age_band.hpp"
-#include "render/environment.hpp"
-#include "render/markdown.hpp"
-#include "render/urls.hpp"
 
 namespace og::search {
 
@@ -21,11 +21,17 @@ std::string text_of(const Markdown& md, bool source_text) {
   return source_text ? md.text : plain_text_of(md);
 }
 
+void add_text(Document& d, const std::string& text) {
+  if (!text.empty()) d.fields.push_back({text, kBody});
+}
+
 void add_markdown(Document& d, const Markdown& md, bool source_text, int weight = kBody) {
   if (!md.empty()) d.fields.push_back({text_of(md, source_text), weight});
 }
 
-Document service_document(const Model& m, const Service& s, bool source_text) {
+// `texts`: the services' plain text (derive/service_text.hpp); with
+// `source_text`, the Markdown as written instead.
+Document service_document(const Model& m, const std::vector<ServiceText>& texts, const Service& s, bool source_text) {
   Document d;
   d.kind = 's';
   d.route = Urls::service(s.id);
@@ -34,8 +40,8 @@ Document service_document(const Model& m, const Service& s, bool source_text) {
   add(d, s.name, kTitle);
   for (const auto& k : s.keywords) add(d, k, kKeywords);
   add(d, s.summary, kSummary);
-  add_markdown(d, s.description, source_text);
-  add_markdown(d, s.how_to_access, source_text);
+  add_text(d, source_text ? s.description.text : description_plain(m, texts, s));
+  add_text(d, source_text ? s.how_to_access.text : access_plain(m, texts, s));
   add(d, s.organisation, kBody);
   add(d, s.eligibility, kBody);
   for (const auto& c : s.categories)
@@ -112,12 +118,12 @@ std::vector<DocumentSource> document_sources(const Model& m) {
 
 namespace {
 
-Document make(const Model& m, const DocumentSource& source, bool source_text) {
+Document make(const Model& m, const std::vector<ServiceText>& texts, const DocumentSource& source, bool source_text) {
   Document d;
   d.kind = source.kind;
   switch (source.kind) {
     case 's':
-      return service_document(m, m.services[source.index], source_text);
+      return service_document(m, texts, m.services[source.index], source_text);
     case 'p': {
       const Pathway& p = m.pathways[source.index];
       d.route = Urls::pathway(p.id);
@@ -180,12 +186,12 @@ Document make(const Model& m, const DocumentSource& source, bool source_text) {
 
 }  // namespace
 
-Document make_document(const Model& m, const DocumentSource& source) {
-  return make(m, source, false);
+Document make_document(const Model& m, const std::vector<ServiceText>& texts, const DocumentSource& source) {
+  return make(m, texts, source, false);
 }
 
 std::uint64_t document_digest(const Model& m, const DocumentSource& source) {
-  return digest_of(make(m, source, true));
+  return digest_of(make(m, {}, source, true));
 }
 
 std::vector<std::uint64_t> document_digests(const Model& m, const std::vector<DocumentSource>& sources, unsigned jobs) {
@@ -212,34 +218,6 @@ std::uint64_t digest_of(const Document& d) {
     fold(static_cast<std::uint64_t>(f.weight));
   }
   return h;
-}
-
-std::vector<ContentKey> document_keys(const Model& m, const DocumentSource& source) {
-  switch (source.kind) {
-    case 's': {
-      // The service, and the names and places of its areas.
-      const Service& s = m.services[source.index];
-      std::vector<ContentKey> keys{keys::of("service", s.id)};
-      if (s.all_localities)
-        for (const auto& l : m.localities) keys.push_back(keys::of("locality", l.id));
-      for (const auto& l : s.localities) keys.push_back(keys::of("locality", l.id));
-      return keys;
-    }
-    case 'p':
-      return {keys::of("pathway", m.pathways[source.index].id)};
-    case 'y':
-      return {keys::of("young-people", m.young_people[source.index].id)};
-    case 'g':
-      return {keys::of("strategy", m.strategy[source.index].id)};
-    case 'l':
-      return {keys::of("locality", m.localities[source.index].id)};
-    case 't':
-      return {keys::of("glossary", "")};
-    case 'f':
-      return {keys::of("page", m.pages[source.index].id)};
-    default:
-      return {};
-  }
 }
 
 }  // namespace og::search

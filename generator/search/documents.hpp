@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "derive/service_text.hpp"
 #include "model/model.hpp"
-#include "render/dependencies.hpp"
 
 namespace og::search {
 
@@ -27,7 +27,7 @@ struct Document {
   std::string title;
   std::string summary;  // shown under the title in results
   std::vector<Field> fields;
-  std::string facets;  // services only: what the filters read (render's service_facets_json)
+  std::string facets;  // services only: what the filters read (derive/service_facts.hpp)
 };
 
 // The label shown for each kind of result ("Service", "Glossary"), in kind order.
@@ -44,24 +44,19 @@ struct DocumentSource {
   std::size_t index;
 };
 std::vector<DocumentSource> document_sources(const Model& model);
-Document make_document(const Model& model, const DocumentSource& source);
+// `texts`: the services' plain text (derive/service_text.hpp; empty: parsed now).
+Document make_document(const Model& model, const std::vector<ServiceText>& texts, const DocumentSource& source);
 
 // What document `source` is made of, as a number: make_document() with each
-// Markdown field as written in place of its plain text, hashed. It is known
-// before any Markdown is parsed, so a build names the document table by it
-// (search::table_route()) before the pages that link to the table
-// are rendered, and before their parse of each description gives the index
-// its plain text.
+// Markdown field as written in place of its plain text, hashed. Known before
+// any Markdown is parsed: the preview server indexes again the documents whose
+// digest changed.
 std::uint64_t document_digest(const Model& model, const DocumentSource& source);
 // Every source's, on up to `jobs` threads.
 std::vector<std::uint64_t> document_digests(const Model& model, const std::vector<DocumentSource>& sources,
                                             unsigned jobs);
 // A hash of everything in `document`.
 std::uint64_t digest_of(const Document& document);
-// What a document reads, as content keys (render/dependencies.hpp); the
-// glossary, read by every document through its synonyms, is not listed.
-std::vector<ContentKey> document_keys(const Model& model, const DocumentSource& source);
-
 // The first sentence or so of `text`, at most about `limit` bytes, cut at a word.
 std::string excerpt(const std::string& text, std::size_t limit = 160);
 

@@ -66,25 +66,6 @@ const std::string& table_start() {
 
 }  // namespace
 
-#ifndef OFFERGEN_VERSION
-#define OFFERGEN_VERSION "0.0.0"
-#endif
-
-std::string table_route(const std::vector<std::uint64_t>& digests, const std::vector<Term>& terms) {
-  // offergen's version too: another version may split, stem or weigh the same
-  // text differently, and a browser holding the old table would then ask for
-  // shards that are gone.
-  std::string bytes = "offergen " OFFERGEN_VERSION "\n" + table_start();
-  bytes.append(reinterpret_cast<const char*>(digests.data()), digests.size() * sizeof(std::uint64_t));
-  // The glossary's synonyms, which decide which stems a document's words add to.
-  for (const auto& t : terms) {
-    for (const std::string* text : {&t.term, &t.stands_for}) bytes.append(*text).push_back('\0');
-    for (const auto& a : t.also) bytes.append(a).push_back('\0');
-    bytes.push_back('\1');
-  }
-  return "/search/docs." + short_hash(bytes) + ".json";
-}
-
 struct SearchIndexBuilder::Impl {
   // One document's words by stem number, kept for replace().
   struct Terms {
@@ -389,14 +370,9 @@ void SearchIndexBuilder::add_all(const std::vector<Document>& documents, unsigne
   add_all(documents.size(), jobs, [&](std::size_t i) { return documents[i]; });
 }
 
-void SearchIndexBuilder::add_all(const Model& model, unsigned jobs) {
+void SearchIndexBuilder::add_all(const Model& model, const std::vector<ServiceText>& texts, unsigned jobs) {
   const std::vector<DocumentSource> sources = document_sources(model);
-  add_range(model, sources, 0, sources.size(), jobs);
-}
-
-void SearchIndexBuilder::add_range(const Model& model, const std::vector<DocumentSource>& sources, std::size_t from,
-                                   std::size_t to, unsigned jobs) {
-  add_all(to - from, jobs, [&](std::size_t i) { return make_document(model, sources[from + i]); });
+  add_all(sources.size(), jobs, [&](std::size_t i) { return make_document(model, texts, sources[i]); });
 }
 
 void SearchIndexBuilder::replace(std::size_t index, const Document& document) {
@@ -422,12 +398,11 @@ void SearchIndexBuilder::replace(std::size_t index, const Document& document) {
   }
 }
 
-std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(const std::string& docs_route) {
-  return shared_files(docs_route, false);
+std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files() {
+  return shared_files(false);
 }
 
-std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(const std::string& docs_route,
-                                                                             bool spend) {
+std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(bool spend) {
   Impl& m = *impl_;
   m.merge_pending();
   m.update_pieces(m.jobs, spend);
@@ -458,15 +433,14 @@ std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(con
     m.table_dirty = false;
   }
   std::vector<SharedFile> files;
-  files.push_back({docs_route.substr(1), m.docs_bytes});
+  files.push_back({std::string(kTableRoute).substr(1), m.docs_bytes});
   for (const auto& [key, shard] : m.shards) files.push_back({"search/" + shard.name, shard.bytes});
   return files;
 }
 
-SearchIndex SearchIndexBuilder::take_files(std::string docs_route) && {
+SearchIndex SearchIndexBuilder::take_files() && {
   SearchIndex result;
-  result.docs_route = std::move(docs_route);
-  auto files = shared_files(result.docs_route, true);
+  auto files = shared_files(true);
   // Only `files` holds the bytes now: they are moved out, not copied.
   impl_ = std::make_unique<Impl>();
   rows_ = {};
@@ -478,9 +452,7 @@ SearchIndex SearchIndexBuilder::take_files(std::string docs_route) && {
 SearchIndex build_search_index(const std::vector<Document>& documents, const std::vector<Term>& terms) {
   SearchIndexBuilder builder(terms, false);
   builder.add_all(documents, 1);
-  std::vector<std::uint64_t> digests;
-  for (const auto& d : documents) digests.push_back(digest_of(d));
-  return std::move(builder).take_files(table_route(digests, terms));
+  return std::move(builder).take_files();
 }
 
 }  // namespace og::search

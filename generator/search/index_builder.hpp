@@ -2,12 +2,13 @@
 //
 // The index is split so that a phone downloads little, and nothing until the
 // reader starts to search:
-//   search/docs.<hash>.json   the document table: kind, address, title, summary
+//   search/docs.json          the document table: kind, address, title, summary
 //                             and, for services, the facets the filters read;
 //                             the stop words, and the name of every shard.
-//                             Named by what the index is made of
-//                             (table_route()), so that a build renders the
-//                             pages that link to it before it makes the index
+//                             Always at the same address, so that pages link
+//                             to it without depending on what is in it: the
+//                             search script asks the server whether it changed
+//                             (fetch's cache: "no-cache")
 //   search/<c>.<hash>.json    one shard per first character of a word: each
 //                             stem, the forms it was written in that do not
 //                             start with it ("family" for "famili"), and its
@@ -39,20 +40,14 @@ struct IndexFile {
   std::string bytes;
 };
 
+// The document table's address (before the base path).
+inline constexpr const char* kTableRoute = "/search/docs.json";
+
 struct SearchIndex {
-  std::string docs_route;        // "/search/docs.1a2b3c4d5e.json", before the base path
   std::vector<IndexFile> files;  // the document table first, then shards A-Z
 };
 
-// The address of the document table, "/search/docs.<hash>.json": a hash of
-// what the index is made of, namely each document's document_digest() (in the
-// index's order), the glossary's synonyms, offergen's version and the
-// table's fixed start (its format version, the kinds and the stop words). Every other file of the index is
-// named by a hash of its bytes, and the table lists their names.
-std::string table_route(const std::vector<std::uint64_t>& digests, const std::vector<Term>& terms);
-
-// The index of `documents` with the glossary's synonyms (tests; a build adds
-// the model's documents a block at a time, pipeline/search_and_export.cpp).
+// The index of `documents` with the glossary's synonyms (tests).
 // Deterministic: the same documents give the same bytes.
 SearchIndex build_search_index(const std::vector<Document>& documents, const std::vector<Term>& terms);
 
@@ -68,11 +63,7 @@ class SearchIndexBuilder {
   // Indexes every document (in this order), on up to `jobs` threads; from
   // the model, each document is made on the thread that indexes it.
   void add_all(const std::vector<Document>& documents, unsigned jobs);
-  void add_all(const Model& model, unsigned jobs);
-  // Indexes sources[from, to) (document_sources(model)), after the documents
-  // already added: a build adds its services a block at a time.
-  void add_range(const Model& model, const std::vector<DocumentSource>& sources, std::size_t from, std::size_t to,
-                 unsigned jobs);
+  void add_all(const Model& model, const std::vector<ServiceText>& texts, unsigned jobs);
   // Replaces document `index` (same position, same kind of page).
   void replace(std::size_t index, const Document& document);
 
@@ -82,15 +73,14 @@ class SearchIndexBuilder {
     std::string path;
     std::shared_ptr<const std::string> bytes;
   };
-  // The document table is written under `docs_route` (table_route()).
-  std::vector<SharedFile> shared_files(const std::string& docs_route);
+  std::vector<SharedFile> shared_files();
   // The files, moved out rather than copied, from a builder that is done
   // with (a build makes its files once): each stem's postings go as soon as
   // they are written, so the index is never held twice.
-  SearchIndex take_files(std::string docs_route) &&;
+  SearchIndex take_files() &&;
 
  private:
-  std::vector<SharedFile> shared_files(const std::string& docs_route, bool spend);
+  std::vector<SharedFile> shared_files(bool spend);
   void add_all(std::size_t count, unsigned jobs, const std::function<Document(std::size_t)>& make);
 
   struct Impl;

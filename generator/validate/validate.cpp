@@ -4,6 +4,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "core/hash.hpp"
 #include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "validate/kinds.hpp"
@@ -181,29 +182,55 @@ Model validate(const LoadedContent& content, const ValidateOptions& options, Dia
   return model;
 }
 
-Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics,
-                 std::vector<LoadedFile>* loaded) {
+namespace {
+
+// One file read into what the model takes from it.
+struct FileModel {
+  Diagnostics diagnostics;
+  ContentEntity entity;
+  ParsedFile single;
+  bool unreadable = false;
+  std::uint64_t digest = 0;
+  bool cached = false;  // entity and problems taken from the cache
+};
+
+FileModel read_file_model(const ContentFile& file) {
+  FileModel r;
+  ParsedFile parsed = parse_content_file(file);
+  r.diagnostics = std::move(parsed.diagnostics);
+  r.unreadable = parsed.unreadable();
+  if (parsed.source) r.digest = content_hash(parsed.source->text);
+  if (file.folder().empty())
+    r.single = std::move(parsed);
+  else
+    r.entity = read_entity(file, parsed, r.diagnostics);
+  return r;
+}
+
+// The cached file for `file`, when it need not be read again.
+const CachedFile* reusable(const LoadCache* cache, const ContentFile& file) {
+  if (!cache || cache->read_all || file.folder().empty()) return nullptr;
+  auto it = cache->files.find(file.display);
+  if (it == cache->files.end() || !it->second.entity) return nullptr;
+  if (cache->changed.count(file.file.lexically_normal().generic_string())) return nullptr;
+  return &it->second;
+}
+
+}  // namespace
+
+Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics, LoadCache* cache) {
   std::string display_dir;
   const std::vector<ContentFile> files = find_content_files(dir, display_dir, diagnostics);
 
   // Each file becomes its entity on a worker; only single files (site.yaml
   // and the like, a handful) keep their parse for the pass below.
-  struct FileModel {
-    Diagnostics diagnostics;
-    ContentEntity entity;
-    ParsedFile single;
-    bool unreadable = false;
-  };
   std::vector<FileModel> results(files.size());
   parallel_for(files.size(), jobs, [&](std::size_t i) {
-    FileModel& r = results[i];
-    ParsedFile parsed = parse_content_file(files[i]);
-    r.diagnostics = std::move(parsed.diagnostics);
-    r.unreadable = parsed.unreadable();
-    if (files[i].folder().empty())
-      r.single = std::move(parsed);
-    else
-      r.entity = read_entity(files[i], parsed, r.diagnostics);
+    if (const CachedFile* c = reusable(cache, files[i])) {
+      results[i] = {c->diagnostics, c->entity->entity, {}, c->unreadable, c->digest, true};
+      return;
+    }
+    results[i] = read_file_model(files[i]);
   });
 
   Model model;
@@ -217,22 +244,39 @@ Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& d
   model.pathways.reserve(counts[entity_index<Pathway>()]);
   model.strategy.reserve(counts[entity_index<StrategyPart>()]);
   model.young_people.reserve(counts[entity_index<YoungPeoplePage>()]);
+  std::map<std::string, CachedFile, std::less<>> cached;
   bool has_site = false;
   for (std::size_t i = 0; i < files.size(); ++i) {
     FileModel& r = results[i];
     if (r.unreadable) note_unreadable(model, files[i]);
     if (files[i].slot == ContentSlot::site) has_site = has_site || r.single.yaml.has_value();
-    if (files[i].folder().empty())
+    if (files[i].folder().empty()) {
       read_single_file(files[i], r.single, model, r.diagnostics);
-    else
+    } else if (cache) {
+      std::shared_ptr<const ContentEntityBox> entity =
+          r.cached ? cache->files.at(files[i].display).entity
+                   : std::make_shared<ContentEntityBox>(ContentEntityBox{r.entity});
       add_entity(model, std::move(r.entity));
-    if (loaded)
-      loaded->push_back({files[i], std::move(r.diagnostics), r.unreadable});
-    else
-      diagnostics.append(r.diagnostics);
+      cached[files[i].display].entity = std::move(entity);
+    } else {
+      add_entity(model, std::move(r.entity));
+    }
+    diagnostics.append(r.diagnostics);
+    if (cache) {
+      CachedFile& c = cached[files[i].display];
+      c.file = files[i];
+      c.diagnostics = std::move(r.diagnostics);
+      c.unreadable = r.unreadable;
+      c.digest = r.digest;
+    }
     r = FileModel{};
   }
   if (!has_site) report_missing_site(display_dir, diagnostics);
+  if (cache) {
+    cache->files = std::move(cached);
+    cache->changed.clear();
+    cache->read_all = false;
+  }
   return model;
 }
 

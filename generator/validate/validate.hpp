@@ -2,7 +2,11 @@
 // the typed model, reporting every problem it finds (never only the first).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
 #include <variant>
 
 #include "core/diagnostic.hpp"
@@ -10,6 +14,11 @@
 #include "model/model.hpp"
 
 namespace og {
+
+using ContentEntity = std::variant<std::monostate, Service, Locality, Page, Pathway, StrategyPart, YoungPeoplePage>;
+struct ContentEntityBox {
+  ContentEntity entity;
+};
 
 struct ValidateOptions {
   Date today;  // for "not reviewed for N months" warnings; empty turns them off
@@ -22,20 +31,27 @@ Model validate(const LoadedContent& content, const ValidateOptions& options, Dia
 // its text and YAML tree are dropped at once, so a build never holds every
 // file's text and tree together. Followed by finish_model(), the same model
 // and diagnostics as validate(load_content(dir)).
-// With `files`, each file's own problems go there (with the file) instead of
-// into `diagnostics`, for the preview server, which re-reads one file at a time.
-struct LoadedFile {
+// With `cache` (the preview server), a file in a content folder that is in
+// the cache and not among its `changed` paths is not read again: its entity
+// and problems are copied from the cache, which then holds every file as it
+// is now, with a digest of its bytes.
+struct CachedFile {
   ContentFile file;
+  std::shared_ptr<const ContentEntityBox> entity;  // null for single files
   Diagnostics diagnostics;
   bool unreadable = false;
+  std::uint64_t digest = 0;  // of its bytes (core/hash.hpp's content_hash)
 };
-Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics,
-                 std::vector<LoadedFile>* files = nullptr);
+struct LoadCache {
+  std::map<std::string, CachedFile, std::less<>> files;  // by display path
+  std::set<std::string> changed;                         // paths (lexically normal) to read again
+  bool read_all = true;                                  // read every file (the first build)
+};
+Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics, LoadCache* cache = nullptr);
 
 // What one file in a folder of content (services/, localities/, pages/,
 // pathways/, strategy/, young-people/) adds to the model; monostate when it
 // could not be read or is a single file (site.yaml, glossary.yaml ...).
-using ContentEntity = std::variant<std::monostate, Service, Locality, Page, Pathway, StrategyPart, YoungPeoplePage>;
 ContentEntity read_entity(const ContentFile& file, const ParsedFile& parsed, Diagnostics& diagnostics);
 
 // Reads a single file (site.yaml, glossary.yaml, figures.yaml) into `model`,

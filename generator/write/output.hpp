@@ -28,6 +28,11 @@ class OutputSink {
   // The same for bytes the caller no longer needs (a rendered page): a sink
   // may keep them instead of copying.
   virtual void write(std::string path, std::string&& bytes) { write(std::string_view(path), std::string_view(bytes)); }
+  // The same for bytes something else keeps too (the preview server's
+  // cache): a sink may keep a reference instead of a copy.
+  virtual void write_shared(const std::string& path, const std::shared_ptr<const std::string>& bytes) {
+    write(std::string_view(path), std::string_view(*bytes));
+  }
   // A file too large to hold at once, written in pieces, in order: each
   // write_piece() adds to it (`first` starts it again) and end_pieces() ends
   // it. Only one thread writes a given file's pieces.

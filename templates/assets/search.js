@@ -175,8 +175,10 @@
   // Promise of {t: the table, ids: ranked documents, marks: what matched}.
   function engine(indexUrl) {
     var table = null, shards = {};
-    function load(url) {
-      return fetch(url).then(function (r) {
+    // The table is always at the same address: the browser asks the server
+    // whether it changed. The shards' names change with their bytes.
+    function load(url, fresh) {
+      return fetch(url, fresh ? { cache: "no-cache" } : {}).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.json();
       });
@@ -197,7 +199,7 @@
       });
     }
     return function (q, f) {
-      return (table || (table = load(indexUrl))).then(function (t) {
+      return (table || (table = load(indexUrl, true))).then(function (t) {
         var content = words(q).filter(function (w) { return t.stop.indexOf(w) < 0; });
         var typing = !/\s$/.test(q);
         return Promise.all(content.map(function (w, i) {

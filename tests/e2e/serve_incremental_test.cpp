@@ -1,8 +1,8 @@
 // The preview server's incremental rebuilds give, edit after edit, exactly
 // what a full build of the same files gives: every page byte for byte and
-// every diagnostic. This is what keeps the dependency map
-// (render/dependencies.hpp) and the page builders from drifting apart: a page
-// that reads something the map does not name is left stale and fails here.
+// every diagnostic. This is what keeps the page plan's inputs
+// (render/page_plan.hpp) and the page builders from drifting apart: a page
+// that reads something its plan does not name is left stale and fails here.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -59,9 +59,8 @@ void check_after_printing(LiveSite& site, const BuildOptions& options) {
   check_same_as_full_build(site, printed, options);
 }
 
-// How much an edit rebuilds: some pages, every page (but the content is not
-// read again), or everything from the files.
-enum class Scope { some, every_page, full };
+// How much an edit renders again: some pages, or every page.
+enum class Scope { some, every_page };
 
 struct Edit {
   const char* what;
@@ -84,16 +83,12 @@ void copy_basic_site(const TempDir& dir) {
 // Edits of every kind, one after another; after each, the pages the edit
 // affects are rendered (not all of them), and once the stale documents are
 // printed everything equals a full build.
-// `defer`: every list of services' cards an edit of services affects is left
-// for render_deferred() (LiveSite::defer_long_lists(0)), which printing the
-// documents calls first.
-void check_edits(const std::string& base_url, bool defer = false) {
+void check_edits(const std::string& base_url) {
   TempDir dir;
   copy_basic_site(dir);
   BuildOptions options = preview_options(dir);
   options.base_url = base_url;
   LiveSite site(options);
-  if (defer) site.defer_long_lists(0);
   RebuildReport first = site.build_all();
   REQUIRE(first.ok);
   const std::size_t total = first.rendered;
@@ -141,33 +136,27 @@ void check_edits(const std::string& base_url, bool defer = false) {
       {"a partial", "templates/partials/service-list.mustache", "<ul class=\"card-list card-list--grid\">",
        "<ul class=\"card-list card-list--grid card-list--services\">", Scope::some},
       {"the card of every service list", "templates/service-card.mustache", "<li class=\"card\"",
-       "<li class=\"card card--service\"", Scope::full},
+       "<li class=\"card card--service\"", Scope::every_page},
       {"the card on every area's page", "templates/area-card.mustache", "<li class=\"card\"",
-       "<li class=\"card card--area\"", Scope::full},
+       "<li class=\"card card--area\"", Scope::every_page},
       {"the layout", "templates/layout.mustache", "Skip to main content", "Skip to the content", Scope::every_page},
-      {"site.yaml", "content/site.yaml", "title: Exampleshire early help", "title: Exampleshire support", Scope::full},
+      {"site.yaml", "content/site.yaml", "title: Exampleshire early help", "title: Exampleshire support",
+       Scope::every_page},
   };
-  std::size_t deferred = 0;
   for (const Edit& e : edits) {
     INFO(e.what);
     replace_in(dir / e.file, e.from, e.to);
     const RebuildReport r = site.apply({dir / e.file});
-    CHECK(r.full == (e.scope == Scope::full));
     if (e.scope == Scope::some) CHECK(r.rendered < total);
     if (e.scope == Scope::every_page) CHECK(r.rendered == total);
-    if (!defer || std::string(e.file).find("/services/") == std::string::npos) CHECK(r.deferred == 0);
-    deferred += r.deferred;
     check_after_printing(site, options);
   }
-
-  CHECK((deferred > 0) == defer);
 
   // A new service and a removed one change the pages a site has.
   write_file(dir / "content/services/new-service.md",
              "---\nname: New service\nsummary: New.\ncategories: [parenting]\nlevels: [1]\nlocalities: all\n"
              "access: [drop-in]\ncontact:\n  phone: 01632 960002\nlast_reviewed: 2026-10-01\n---\n");
-  RebuildReport added = site.apply({dir / "content/services/new-service.md"});
-  CHECK(added.full);
+  site.apply({dir / "content/services/new-service.md"});
   check_after_printing(site, options);
   CHECK(site.file("services/new-service/index.html"));
   fs::remove(dir / "content/services/new-service.md");
@@ -187,53 +176,6 @@ TEST_CASE("incremental rebuilds equal full builds, edit after edit", "[serve]") 
   SECTION("with the site's full address") {
     check_edits("https://example.org/offer/");
   }
-  SECTION("with the lists rendered after the reload") {
-    check_edits("/", true);
-  }
-}
-
-TEST_CASE("the lists an edit of a service changes can come after the reload, and are waited for", "[serve]") {
-  TempDir dir;
-  copy_basic_site(dir);
-  const BuildOptions options = preview_options(dir);
-  LiveSite site(options);
-  site.defer_long_lists(0);
-  REQUIRE(site.build_all().ok);
-  site.print_stale_documents();
-  const fs::path service = dir / "content/services/teen-support.md";
-  const std::string from = "summary: Intensive help for young people aged 11 to 17 & their families.";
-  replace_in(service, from, "summary: Help at home for teenagers.");
-  const RebuildReport r = site.apply({service});
-  REQUIRE(r.ok);
-  CHECK(r.deferred > 0);
-  // The service's own page is published at once.
-  CHECK_THAT(*site.file("services/teen-support/index.html"), Catch::Contains("Help at home for teenagers."));
-  // A browser that asks for the A to Z now waits for the new one.
-  auto list = std::async(std::launch::async, [&] { return *site.file("services/index.html"); });
-  CHECK(list.wait_for(std::chrono::milliseconds(100)) == std::future_status::timeout);
-  const RebuildReport lists = site.render_deferred();
-  CHECK(lists.ok);
-  CHECK(lists.rendered == r.deferred);
-  REQUIRE(list.wait_for(std::chrono::seconds(5)) == std::future_status::ready);
-  CHECK_THAT(list.get(), Catch::Contains("Help at home for teenagers."));
-  CHECK(site.render_deferred().rendered == 0);
-  check_after_printing(site, options);
-
-  // With an error as well, nothing is published or deferred; once it is
-  // fixed, the lists are rendered with the rest.
-  replace_in(service, "summary: Help at home for teenagers.", "summary: Help for teenagers.");
-  replace_in(service, "localities: all", "localities: [nowhere]");
-  const RebuildReport broken = site.apply({service});
-  CHECK_FALSE(broken.ok);
-  CHECK(broken.deferred == 0);
-  CHECK(site.render_deferred().rendered == 0);
-  CHECK_THAT(*site.file("services/index.html"), Catch::Contains("Help at home for teenagers."));
-  replace_in(service, "localities: [nowhere]", "localities: all");
-  const RebuildReport fixed = site.apply({service});
-  CHECK(fixed.ok);
-  CHECK(fixed.deferred == 0);  // the lists waited with the pending pages: rendered and published now
-  CHECK_THAT(*site.file("services/index.html"), Catch::Contains("Help for teenagers."));
-  check_after_printing(site, options);
 }
 
 TEST_CASE("documents printed in the background give what a full build gives", "[serve]") {
@@ -283,7 +225,6 @@ TEST_CASE("a rebuild with errors keeps the last good pages and shows the problem
   replace_in(service, "name: Teen support <team>", "name: Renamed");
   RebuildReport broken = site.apply({service});
   CHECK_FALSE(broken.ok);
-  CHECK_FALSE(broken.full);
   CHECK(*site.file("services/teen-support/index.html") == before);
   CHECK(site.error_text() == service.string() +
                                  ":8:14: error: unknown locality 'nowhere' (see localities/ for the ones there are)\n"
@@ -319,7 +260,6 @@ TEST_CASE("a services/*.yaml added or removed while serving is reported as a bui
   const fs::path old_style = dir / "content/services/old-style.yaml";
   write_file(old_style, "name: Old style\n");
   RebuildReport added = site.apply({old_style});
-  CHECK(added.full);
   CHECK_FALSE(added.ok);
   CHECK_THAT(site.error_text(), Catch::Contains("old-style.yaml: error: a file in 'services' is Markdown"));
   fs::remove(old_style);
@@ -339,10 +279,9 @@ TEST_CASE("request paths map to site files and never leave the site", "[serve]")
   CHECK_FALSE(site_file_for("relative"));
 }
 
-TEST_CASE("a build's search index and export, made a block of services at a time, equal the preview's", "[serve]") {
-  // The build makes the index and the export 512 services (and 256 records)
-  // at a time; the preview server makes them whole. 600 services cross the
-  // blocks' edges.
+TEST_CASE("a build's export, made a block of records at a time, equals the preview's", "[serve]") {
+  // The export is made 256 records at a time; 600 services cross the blocks'
+  // edges. The preview takes unchanged records from its cache.
   TempDir dir;
   copy_basic_site(dir);
   const std::string model = read_file(dir / "content/services/parenting-group.md");

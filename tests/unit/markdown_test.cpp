@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <thread>
 
+#include "derive/markdown.hpp"
 #include "load/markdown_text.hpp"
-#include "render/markdown.hpp"
 #include "support/test_support.hpp"
 
 using namespace og;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "derive/urls.hpp"
 #include "render/templates.hpp"
-#include "render/urls.hpp"
 #include "support/test_support.hpp"
 
 using namespace og;

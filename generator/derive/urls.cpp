@@ -1,4 +1,4 @@
-#include "render/urls.hpp"
+#include "derive/urls.hpp"
 
 namespace og {
 

@@ -1,4 +1,4 @@
-#include "render/markdown.hpp"
+#include "derive/markdown.hpp"
 
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
@@ -226,13 +226,8 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
   return wrap_tables(std::move(out));
 }
 
-void fill_plain_text(Markdown& md) {
-  md.plain = md.text.empty() ? std::string() : markdown_plain_text(md.text);
-}
-
 std::string plain_text_of(const Markdown& md) {
-  if (!md.plain.empty() || md.text.empty()) return md.plain;
-  return markdown_plain_text(md.text);
+  return md.text.empty() ? std::string() : markdown_plain_text(md.text);
 }
 
 }  // namespace og

@@ -40,6 +40,7 @@ class Urls {
   static std::string young_people() { return "/young-people/"; }
   static std::string young_people_page(std::string_view id) { return "/young-people/" + std::string(id) + "/"; }
   static std::string search() { return "/search/"; }
+  static std::string search_index() { return "/search/docs.json"; }  // search/index_builder.hpp
   static std::string ages() { return "/ages/"; }
   static std::string age_band(std::string_view id) { return "/ages/" + std::string(id) + "/"; }
   static std::string levels() { return "/levels/"; }

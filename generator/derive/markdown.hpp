@@ -34,9 +34,7 @@ struct MarkdownOptions {
 std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options, Diagnostics& diagnostics,
                             std::string* plain = nullptr);
 
-// `md.plain` when the build has worked it out (fill_plain_text), else worked
-// out now.
+// The text without markup (markdown_plain_text()).
 std::string plain_text_of(const Markdown& md);
-void fill_plain_text(Markdown& md);
 
 }  // namespace og

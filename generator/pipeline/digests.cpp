@@ -1,0 +1,110 @@
+#include "pipeline/digests.hpp"
+
+#include <algorithm>
+
+#include "core/hash.hpp"
+#include "render/environment.hpp"
+
+namespace og {
+
+std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
+  // As boost's hash_combine, on 64 bits.
+  return a ^ (b + 0x9e3779b97f4a7c15ull + (a << 12) + (a >> 4));
+}
+
+namespace {
+
+// The kind of content key a file of `slot` is ("service"), or "" for the
+// single files, which are keys of their own.
+std::string_view kind_of(ContentSlot slot) {
+  switch (slot) {
+    case ContentSlot::services:
+      return "service";
+    case ContentSlot::localities:
+      return "locality";
+    case ContentSlot::pages:
+      return "page";
+    case ContentSlot::pathways:
+      return "pathway";
+    case ContentSlot::strategy:
+      return "strategy";
+    case ContentSlot::young_people:
+      return "young-people";
+    default:
+      return "";
+  }
+}
+
+ContentKey key_of(const ContentFile& f) {
+  switch (f.slot) {
+    case ContentSlot::glossary:
+      return keys::of("glossary", "");
+    case ContentSlot::figures:
+      return keys::of("figures", "");
+    case ContentSlot::plan_on_a_page:
+      return keys::of("plan-on-a-page", "");
+    default:
+      return keys::of(kind_of(f.slot), f.id());
+  }
+}
+
+std::uint64_t hash_of(std::string_view text) {
+  return content_hash(text);
+}
+
+}  // namespace
+
+InputDigests::InputDigests(const LoadCache& files, const Model& model, const std::vector<PlannedPage>& pages,
+                           const Urls& urls, const std::vector<Asset>& assets, const TemplateSet& templates) {
+  std::uint64_t site = 0;
+  std::unordered_map<ContentKey, std::uint64_t> every;
+  for (const auto& [path, f] : files.files) {
+    if (f.file.slot == ContentSlot::site) site = mix(site, f.digest);
+    const std::string_view kind = kind_of(f.file.slot);
+    const std::uint64_t digest = mix(f.digest, f.unreadable);
+    keys_[key_of(f.file)] = digest;
+    if (!kind.empty()) every[keys::every(kind)] = mix(mix(every[keys::every(kind)], hash_of(f.file.id())), digest);
+  }
+  keys_.insert(every.begin(), every.end());
+
+  for (const auto& a : assets) site = mix(site, hash_of(a.bytes));
+  // The set of pages (for link checks, the navigation), in any order: a
+  // renamed service moves its page but adds or removes none.
+  std::vector<std::string_view> routes;
+  for (const auto& page : pages) routes.push_back(page.route);
+  std::sort(routes.begin(), routes.end());
+  for (const auto route : routes) site = mix(site, hash_of(route));
+  site = mix(site, hash_of(urls.link("/")));
+  site = mix(site, hash_of(urls.absolute("/")));
+  // The footer's links: the pages with 'nav'.
+  for (const auto& p : model.pages)
+    if (p.nav_order > 0) site = mix(mix(mix(site, hash_of(p.id)), hash_of(p.title)), p.nav_order);
+  for (const auto& [name, text] : templates.sources()) templates_[name] = hash_of(text);
+  for (const auto& card : card_templates()) site = mix(site, templates_.count(card.name) ? templates_[card.name] : 0);
+  site_ = site;
+}
+
+void InputDigests::add_downloads(const std::map<std::string, DownloadFacts, std::less<>>& downloads) {
+  for (const auto& [route, facts] : downloads) keys_[keys::download(route)] = mix(facts.bytes, facts.pages);
+}
+
+std::uint64_t InputDigests::of(ContentKey key) const {
+  auto it = keys_.find(key);
+  return it == keys_.end() ? 0 : it->second;
+}
+
+std::uint64_t InputDigests::of(const std::vector<ContentKey>& keys) const {
+  std::uint64_t d = site_;
+  for (const ContentKey k : keys) d = mix(mix(d, k), of(k));
+  return d;
+}
+
+std::uint64_t InputDigests::page(const std::vector<ContentKey>& keys, const std::string& template_name) const {
+  auto digest = [&](std::string_view name) {
+    auto it = templates_.find(name);
+    return it == templates_.end() ? 0 : it->second;
+  };
+  return mix(mix(of(keys), digest(template_name)), digest("layout"));
+}
+
+}  // namespace og

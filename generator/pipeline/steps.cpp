@@ -1,0 +1,296 @@
+#include "pipeline/steps.hpp"
+
+#include "core/hash.hpp"
+#include "core/parallel.hpp"
+#include "export/open_referral.hpp"
+#include "load/content_files.hpp"
+#include "pipeline/site_files.hpp"
+#include "print/print_module.hpp"
+#include "render/page_renderer.hpp"
+#include "search/documents.hpp"
+#include "search/index_builder.hpp"
+#include "validate/validate.hpp"
+
+namespace og {
+
+Build::Build(const BuildOptions& o, OutputSink& out, BuildCache* c, BuildResult& r)
+    : options(o),
+      jobs(o.jobs == 0 ? default_jobs() : o.jobs),
+      cache(c),
+      result(r),
+      diagnostics(r.diagnostics),
+      shared_model(std::make_shared<Model>()),
+      model(*shared_model),
+      output_(out) {}
+
+bool Build::content_ok() const {
+  return !diagnostics.has_errors() && !(options.strict && !diagnostics.empty());
+}
+
+OutputSink& Build::output() {
+  return content_ok() ? output_ : discard_;
+}
+
+namespace {
+
+Urls site_urls(const Build& b) {
+  return Urls(b.options.base_url ? *b.options.base_url : b.model.site.base_url);
+}
+
+std::uint64_t hash_of(std::string_view text) {
+  return content_hash(text);
+}
+
+}  // namespace
+
+bool load_step(Build& b) {
+  // Each file is read, parsed and turned into the model on a worker thread,
+  // and its text and YAML tree dropped at once: the model is all that stays.
+  b.model = load_model(b.options.content_dir, b.jobs, b.diagnostics, b.cache ? &b.cache->load : nullptr);
+  return true;
+}
+
+bool validate_step(Build& b) {
+  ValidateOptions options;
+  options.today = b.options.today;
+  finish_model(b.model, options, b.diagnostics);
+  return true;
+}
+
+bool templates_step(Build& b) {
+  const std::string dir = display_path(b.options.templates_dir);
+  b.templates = TemplateSet::load(b.options.templates_dir, dir, required_templates(), b.diagnostics);
+  b.assets = load_assets(b.options.templates_dir / "assets", dir + "/assets", b.diagnostics);
+  return b.templates.has_value();
+}
+
+bool plan_step(Build& b) {
+  b.pages = plan_pages(b.model);
+  if (b.options.documents) b.documents = plan_documents(b.model);
+  if (b.cache) b.digests = InputDigests(b.cache->load, b.model, b.pages, site_urls(b), b.assets, *b.templates);
+  return true;
+}
+
+bool freeze_step(Build& b) {
+  b.env = std::make_unique<RenderEnvironment>(b.model, site_urls(b), b.assets, b.pages, b.jobs);
+  RenderEnvironment& env = *b.env;
+  env.downloads = std::move(b.downloads);
+  // Each service's Markdown, parsed once for its page, the index and the export.
+  const MarkdownOptions options = env.markdown_options(3);
+  std::uint64_t links = mix(hash_of(env.urls.base_path()), b.model.site.allow_raw_html);
+  for (const auto& route : env.routes) links = mix(links, hash_of(route));
+  auto digest = [&](const Service& s) {
+    std::uint64_t d = links;
+    for (const Markdown* md : {&s.description, &s.how_to_access})
+      d = mix(mix(mix(mix(mix(d, hash_of(md->text)), hash_of(md->origin.path)), md->origin.line), md->origin.column),
+              md->column_shift);
+    return d;
+  };
+  std::vector<ServiceText> texts(b.model.services.size());
+  parallel_for(texts.size(), b.jobs, [&](std::size_t i) {
+    const Service& s = b.model.services[i];
+    if (b.cache) {
+      auto it = b.cache->texts.find(s.id);
+      if (it != b.cache->texts.end() && it->second.digest == digest(s)) {
+        texts[i] = it->second.value;
+        return;
+      }
+    }
+    texts[i] = service_text(s, options);
+  });
+  if (b.cache) {
+    b.cache->texts.clear();
+    for (std::size_t i = 0; i < texts.size(); ++i)
+      b.cache->texts[b.model.services[i].id] = {digest(b.model.services[i]), texts[i]};
+  }
+  for (const auto& t : texts) b.diagnostics.append(t.diagnostics);
+  env.texts = std::move(texts);
+  render_service_cards(env, *b.templates, b.jobs);
+  return true;
+}
+
+namespace {
+
+// Prints every planned document on every core (a build).
+void print_all(Build& b) {
+  if (b.documents.empty()) return;
+  std::shared_ptr<const FontLibrary> fonts = load_document_fonts(b.diagnostics);
+  if (!fonts) return;
+  const PrintEnvironment env(b.model, site_urls(b), fonts);
+  std::vector<std::unique_ptr<Printer>> printers(std::max(1u, b.jobs));
+  std::vector<Diagnostics> diagnostics(b.documents.size());
+  std::vector<DownloadFacts> facts(b.documents.size());
+  parallel_for_workers(b.documents.size(), b.jobs, [&](std::size_t i, unsigned worker) {
+    auto& printer = printers[worker];
+    std::string error;
+    if (!printer) printer = print_module(error)->new_printer(env);  // loaded: there are fonts
+    PrintedDocument doc = printer->print(b.documents[i], diagnostics[i]);
+    if (doc.bytes.empty()) return;
+    facts[i] = {doc.bytes.size(), doc.pages};
+    b.output().write(b.documents[i].file, std::move(doc.bytes));
+  });
+  for (std::size_t i = 0; i < b.documents.size(); ++i) {
+    b.diagnostics.append(diagnostics[i]);
+    if (facts[i].bytes == 0) continue;
+    b.downloads[b.documents[i].route] = facts[i];
+    ++b.result.documents;
+  }
+}
+
+// The last print of each document (the preview server prints them in the
+// background, serve/live_site.hpp), and which are stale.
+void take_printed(Build& b) {
+  BuildCache& cache = *b.cache;
+  if (!b.documents.empty() && !cache.fonts && cache.font_diagnostics.empty())
+    cache.fonts = load_document_fonts(cache.font_diagnostics);
+  b.diagnostics.append(cache.font_diagnostics);
+  cache.document_digests.clear();
+  for (const auto& doc : b.documents) {
+    cache.document_digests.push_back(b.digests.of(doc.inputs));
+    auto it = cache.printed.find(doc.route);
+    if (it == cache.printed.end()) continue;
+    const CachedDocument& printed = it->second.value;
+    b.diagnostics.append(printed.diagnostics);
+    if (!printed.bytes) continue;
+    b.downloads[doc.route] = printed.facts;
+    b.output().write_shared(doc.file, printed.bytes);
+  }
+}
+
+}  // namespace
+
+bool print_step(Build& b) {
+  if (b.cache)
+    take_printed(b);
+  else
+    print_all(b);
+  if (b.cache) b.digests.add_downloads(b.downloads);
+  return true;
+}
+
+bool index_step(Build& b) {
+  if (!b.content_ok()) return true;
+  const Model& m = b.model;
+  if (!b.cache) {
+    search::SearchIndexBuilder index(m.terms, false);
+    index.add_all(m, b.env->texts, b.jobs);
+    for (auto& f : std::move(index).take_files().files) b.output().write(std::move(f.path), std::move(f.bytes));
+    return true;
+  }
+  // The preview: the documents whose digest changed are indexed again, or all
+  // of them when the glossary's synonyms or the documents' order changed.
+  BuildCache& cache = *b.cache;
+  const std::vector<search::DocumentSource> sources = search::document_sources(m);
+  std::vector<std::uint64_t> digests = search::document_digests(m, sources, b.jobs);
+  std::uint64_t terms = 0;
+  for (const auto& t : m.terms) {
+    terms = mix(mix(terms, hash_of(t.term)), hash_of(t.stands_for));
+    for (const auto& a : t.also) terms = mix(terms, hash_of(a));
+  }
+  bool same = cache.search && cache.search_terms == terms && cache.search_digests.size() == digests.size();
+  for (std::size_t i = 0; same && i < sources.size(); ++i)
+    same = sources[i].kind == (i < cache.search_kinds.size() ? cache.search_kinds[i] : 0);
+  if (!same) {
+    cache.search = std::make_unique<search::SearchIndexBuilder>(m.terms, true);
+    cache.search->add_all(m, b.env->texts, b.jobs);
+  } else {
+    for (std::size_t i = 0; i < sources.size(); ++i)
+      if (digests[i] != cache.search_digests[i])
+        cache.search->replace(i, search::make_document(m, b.env->texts, sources[i]));
+  }
+  cache.search_digests = std::move(digests);
+  cache.search_terms = terms;
+  cache.search_kinds.clear();
+  for (const auto& source : sources) cache.search_kinds.push_back(source.kind);
+  for (const auto& f : cache.search->shared_files()) b.output().write_shared(f.path, f.bytes);
+  return true;
+}
+
+namespace {
+
+// The pages (all of them, or those the cache has not) on every core.
+void render_pages(Build& b, const std::vector<std::size_t>& which, std::vector<CachedPage>& made) {
+  std::vector<std::unique_ptr<PageRenderer>> renderers(std::max(1u, b.jobs));
+  made.assign(which.size(), {});
+  parallel_for_workers(which.size(), b.jobs, [&](std::size_t k, unsigned worker) {
+    auto& renderer = renderers[worker];
+    if (!renderer) renderer = std::make_unique<PageRenderer>(*b.env, *b.templates);
+    const PlannedPage& page = b.pages[which[k]];
+    std::string html = renderer->render(page, made[k].diagnostics);
+    made[k].template_name = renderer->last_template();
+    if (b.cache)
+      made[k].bytes = std::make_shared<const std::string>(std::move(html));
+    else
+      b.output().write(page.file, std::move(html));
+  });
+}
+
+}  // namespace
+
+bool render_step(Build& b) {
+  std::vector<std::size_t> which;
+  for (std::size_t i = 0; i < b.pages.size(); ++i) {
+    if (b.cache) {
+      auto it = b.cache->pages.find(b.pages[i].file);
+      if (it != b.cache->pages.end() &&
+          it->second.digest == b.digests.page(b.pages[i].inputs, it->second.value.template_name))
+        continue;
+    }
+    which.push_back(i);
+  }
+  std::vector<CachedPage> made;
+  render_pages(b, which, made);
+  b.result.rendered = which.size();
+  b.result.pages = b.pages.size();
+  if (b.cache) {
+    for (std::size_t k = 0; k < which.size(); ++k) {
+      const PlannedPage& page = b.pages[which[k]];
+      b.cache->pages[page.file] = {b.digests.page(page.inputs, made[k].template_name), std::move(made[k])};
+    }
+    for (const auto& page : b.pages) {
+      const CachedPage& p = b.cache->pages.at(page.file).value;
+      b.diagnostics.append(p.diagnostics);
+      b.output().write_shared(page.file, p.bytes);
+    }
+  } else {
+    for (const auto& page : made) b.diagnostics.append(page.diagnostics);
+  }
+  for (const auto& a : b.assets) b.output().write(a.route.substr(1), a.bytes);
+  write_site_files(*b.env, b.pages, b.output());
+  return b.content_ok();
+}
+
+bool export_step(Build& b) {
+  const Model& m = b.model;
+  const Urls& urls = b.env->urls;
+  const std::vector<ServiceText>& texts = b.env->texts;
+  auto make = [&](std::size_t i) {
+    return std::make_shared<const std::string>(
+        open_referral_record(m, urls, m.services[i], texts[i].description.plain));
+  };
+  if (!b.cache) {
+    write_open_referral(m.services.size(), make, b.output(), b.jobs);
+    return true;
+  }
+  // The preview: the records of the services whose digest changed.
+  std::vector<Cached<SharedBytes>> records(m.services.size());
+  parallel_for(records.size(), b.jobs, [&](std::size_t i) {
+    const Service& s = m.services[i];
+    records[i].digest = b.digests.of({keys::of("service", s.id), keys::every("locality")});
+    auto it = b.cache->records.find(s.id);
+    records[i].value =
+        it != b.cache->records.end() && it->second.digest == records[i].digest ? it->second.value : make(i);
+  });
+  b.cache->records.clear();
+  for (std::size_t i = 0; i < records.size(); ++i) b.cache->records[m.services[i].id] = records[i];
+  write_open_referral(
+      records.size(), [&](std::size_t i) { return records[i].value; }, b.output(), b.jobs);
+  return true;
+}
+
+bool write_step(Build& b) {
+  b.output().finish();  // the files still on their way to the disk
+  return true;
+}
+
+}  // namespace og
