@@ -10,9 +10,9 @@ MarkdownText rendered(const Markdown& md, const MarkdownOptions& options, Diagno
   return out;
 }
 
-const ServiceText* text_of(const Model& model, const std::vector<ServiceText>& texts, const Service& s) {
+const ServiceText* text_of(const Model& model, const ServiceTexts& texts, const Service& s) {
   if (texts.size() != model.services.size()) return nullptr;
-  return &texts[static_cast<std::size_t>(&s - model.services.data())];
+  return texts[static_cast<std::size_t>(&s - model.services.data())].get();
 }
 
 }  // namespace
@@ -25,12 +25,12 @@ ServiceText service_text(const Service& service, MarkdownOptions options) {
   return text;
 }
 
-std::string description_plain(const Model& model, const std::vector<ServiceText>& texts, const Service& service) {
+std::string description_plain(const Model& model, const ServiceTexts& texts, const Service& service) {
   const ServiceText* t = text_of(model, texts, service);
   return t ? t->description.plain : plain_text_of(service.description);
 }
 
-std::string access_plain(const Model& model, const std::vector<ServiceText>& texts, const Service& service) {
+std::string access_plain(const Model& model, const ServiceTexts& texts, const Service& service) {
   const ServiceText* t = text_of(model, texts, service);
   return t ? t->how_to_access.plain : plain_text_of(service.how_to_access);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unordered_map>
 
 #include "documents/locality_directory.hpp"
 
@@ -39,17 +40,20 @@ std::vector<PlannedDocument> plan_documents(const Model& model) {
       for (const auto& r : step.services) inputs.push_back(keys::of("service", r.id));
     add(DocumentKind::pathway_guide, i, pathway_guide_route(p.id), "/pathways/" + p.id + "/", std::move(inputs));
   }
+  // An area's: the area, and the services in it (grouped by the categories of site.yaml).
+  std::unordered_map<std::string_view, std::vector<ContentKey>> areas;
+  for (const auto& l : model.localities) areas[l.id] = {keys::of("locality", l.id)};
+  for (const auto& s : model.services) {
+    const ContentKey key = keys::of("service", s.id);
+    if (s.all_localities)
+      for (auto& [id, inputs] : areas) inputs.push_back(key);
+    for (const auto& r : s.localities)
+      if (auto it = areas.find(r.id); it != areas.end()) it->second.push_back(key);
+  }
   for (std::size_t i = 0; i < model.localities.size(); ++i) {
-    // The area, and the services in it (grouped by the categories of site.yaml).
     const Locality& l = model.localities[i];
-    std::vector<ContentKey> inputs{keys::of("locality", l.id)};
-    for (const auto& s : model.services) {
-      const bool here = s.all_localities || std::any_of(s.localities.begin(), s.localities.end(),
-                                                        [&](const Ref& r) { return r.id == l.id; });
-      if (here) inputs.push_back(keys::of("service", s.id));
-    }
     add(DocumentKind::locality_directory, i, locality_directory_route(l.id), "/localities/" + l.id + "/",
-        std::move(inputs));
+        std::move(areas[l.id]));
   }
   return docs;
 }

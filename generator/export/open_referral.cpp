@@ -186,6 +186,20 @@ constexpr std::size_t kRecordBlock = 256;
 
 }  // namespace
 
+std::string open_referral_page(const std::vector<std::shared_ptr<const std::string>>& records) {
+  const PageFrame frame = page_frame(records.size());
+  std::size_t size = frame.before.size() + frame.after.size();
+  for (const auto& r : records) size += r->size() + 2;
+  std::string out;
+  out.reserve(size);
+  out += frame.before;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (i) out += ",\n";
+    out += *records[i];
+  }
+  return out += frame.after;
+}
+
 void write_open_referral(std::size_t count,
                          const std::function<std::shared_ptr<const std::string>(std::size_t)>& record,
                          OutputSink& output, unsigned jobs) {

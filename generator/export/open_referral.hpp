@@ -4,7 +4,9 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "derive/urls.hpp"
 #include "model/model.hpp"
@@ -24,6 +26,9 @@ std::string open_referral_record(const Model& model, const Urls& urls, const Ser
 void write_open_referral(std::size_t count,
                          const std::function<std::shared_ptr<const std::string>(std::size_t)>& record,
                          OutputSink& output, unsigned jobs);
+
+// The same file whole, from records made before (the preview server).
+std::string open_referral_page(const std::vector<std::shared_ptr<const std::string>>& records);
 
 // A stable UUID (RFC 9562 version 8, built from hashes) for an id, so that
 // records keep their identity from one build to the next.

@@ -30,7 +30,7 @@ BuildResult run_pipeline(const BuildOptions& options, OutputSink& output, BuildC
     }
     result.timings.stop();
     if (cache) {
-      cache->model = build.shared_model;
+      cache->load.model = build.shared_model;
       cache->documents = build.documents;
     }
   }

@@ -58,12 +58,14 @@ InputDigests::InputDigests(const LoadCache& files, const Model& model, const std
                            const Urls& urls, const std::vector<Asset>& assets, const TemplateSet& templates) {
   std::uint64_t site = 0;
   std::unordered_map<ContentKey, std::uint64_t> every;
-  for (const auto& [path, f] : files.files) {
-    if (f.file.slot == ContentSlot::site) site = mix(site, f.digest);
-    const std::string_view kind = kind_of(f.file.slot);
+  for (std::size_t i = 0; i < files.listing.size(); ++i) {
+    const ContentFile& file = files.listing[i];
+    const CachedFile& f = files.files[i];
+    if (file.slot == ContentSlot::site) site = mix(site, f.digest);
+    const std::string_view kind = kind_of(file.slot);
     const std::uint64_t digest = mix(f.digest, f.unreadable);
-    keys_[key_of(f.file)] = digest;
-    if (!kind.empty()) every[keys::every(kind)] = mix(mix(every[keys::every(kind)], hash_of(f.file.id())), digest);
+    keys_[key_of(file)] = digest;
+    if (!kind.empty()) every[keys::every(kind)] = mix(mix(every[keys::every(kind)], hash_of(file.display)), digest);
   }
   keys_.insert(every.begin(), every.end());
 

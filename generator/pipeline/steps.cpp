@@ -37,10 +37,6 @@ Urls site_urls(const Build& b) {
   return Urls(b.options.base_url ? *b.options.base_url : b.model.site.base_url);
 }
 
-std::uint64_t hash_of(std::string_view text) {
-  return content_hash(text);
-}
-
 }  // namespace
 
 bool load_step(Build& b) {
@@ -71,41 +67,53 @@ bool plan_step(Build& b) {
   return true;
 }
 
-bool freeze_step(Build& b) {
-  b.env = std::make_unique<RenderEnvironment>(b.model, site_urls(b), b.assets, b.pages, b.jobs);
-  RenderEnvironment& env = *b.env;
-  env.downloads = std::move(b.downloads);
-  // Each service's Markdown, parsed once for its page, the index and the export.
+namespace {
+
+// What a service's card and record read: the service, and its areas' names.
+std::uint64_t service_digest(const Build& b, const Service& s) {
+  return b.digests.of({keys::of("service", s.id), keys::every("locality")});
+}
+
+// Each service's Markdown, parsed once for its page, the index and the export.
+ServiceTexts service_texts(Build& b, const RenderEnvironment& env) {
   const MarkdownOptions options = env.markdown_options(3);
-  std::uint64_t links = mix(hash_of(env.urls.base_path()), b.model.site.allow_raw_html);
-  for (const auto& route : env.routes) links = mix(links, hash_of(route));
-  auto digest = [&](const Service& s) {
-    std::uint64_t d = links;
-    for (const Markdown* md : {&s.description, &s.how_to_access})
-      d = mix(mix(mix(mix(mix(d, hash_of(md->text)), hash_of(md->origin.path)), md->origin.line), md->origin.column),
-              md->column_shift);
-    return d;
-  };
-  std::vector<ServiceText> texts(b.model.services.size());
+  ServiceTexts texts(b.model.services.size());
+  std::vector<std::uint64_t> digests(texts.size());
   parallel_for(texts.size(), b.jobs, [&](std::size_t i) {
     const Service& s = b.model.services[i];
     if (b.cache) {
-      auto it = b.cache->texts.find(s.id);
-      if (it != b.cache->texts.end() && it->second.digest == digest(s)) {
-        texts[i] = it->second.value;
+      // Its file and the links it may check (site() holds the set of pages).
+      digests[i] = b.digests.of({keys::of("service", s.id)});
+      if (const auto* text = b.cache->texts.find(s.id, digests[i])) {
+        texts[i] = *text;
         return;
       }
     }
-    texts[i] = service_text(s, options);
+    texts[i] = std::make_shared<const ServiceText>(service_text(s, options));
   });
-  if (b.cache) {
-    b.cache->texts.clear();
-    for (std::size_t i = 0; i < texts.size(); ++i)
-      b.cache->texts[b.model.services[i].id] = {digest(b.model.services[i]), texts[i]};
+  if (b.cache) b.cache->texts.keep(b.model, digests, texts);
+  for (const auto& t : texts) b.diagnostics.append(t->diagnostics);
+  return texts;
+}
+
+}  // namespace
+
+bool freeze_step(Build& b) {
+  b.env = std::make_unique<RenderEnvironment>(b.model, site_urls(b), b.assets, b.pages);
+  RenderEnvironment& env = *b.env;
+  env.downloads = std::move(b.downloads);
+  env.texts = service_texts(b, env);
+  if (!b.cache) {
+    make_service_cards(env, *b.templates, b.jobs);
+    return true;
   }
-  for (const auto& t : texts) b.diagnostics.append(t.diagnostics);
-  env.texts = std::move(texts);
-  render_service_cards(env, *b.templates, b.jobs);
+  std::vector<std::uint64_t> digests(b.model.services.size());
+  for (std::size_t i = 0; i < digests.size(); ++i) digests[i] = service_digest(b, b.model.services[i]);
+  make_service_cards(env, *b.templates, b.jobs, [&](std::size_t i) -> std::shared_ptr<mustache::data> {
+    const auto* card = b.cache->cards.find(b.model.services[i].id, digests[i]);
+    return card ? *card : nullptr;
+  });
+  b.cache->cards.keep(b.model, digests, env.cards);
   return true;
 }
 
@@ -168,6 +176,32 @@ bool print_step(Build& b) {
   return true;
 }
 
+namespace {
+
+// What a search document reads: its file, and a service its areas' names too
+// (and every document the site as a whole, site()).
+std::uint64_t search_digest(const Build& b, const search::DocumentSource& source) {
+  const Model& m = b.model;
+  switch (source.kind) {
+    case 's':
+      return service_digest(b, m.services[source.index]);
+    case 'p':
+      return b.digests.of({keys::of("pathway", m.pathways[source.index].id)});
+    case 'y':
+      return b.digests.of({keys::of("young-people", m.young_people[source.index].id)});
+    case 'g':
+      return b.digests.of({keys::of("strategy", m.strategy[source.index].id)});
+    case 'l':
+      return b.digests.of({keys::of("locality", m.localities[source.index].id)});
+    case 'f':
+      return b.digests.of({keys::of("page", m.pages[source.index].id)});
+    default:  // 't'
+      return b.digests.of({keys::of("glossary", "")});
+  }
+}
+
+}  // namespace
+
 bool index_step(Build& b) {
   if (!b.content_ok()) return true;
   const Model& m = b.model;
@@ -181,12 +215,9 @@ bool index_step(Build& b) {
   // of them when the glossary's synonyms or the documents' order changed.
   BuildCache& cache = *b.cache;
   const std::vector<search::DocumentSource> sources = search::document_sources(m);
-  std::vector<std::uint64_t> digests = search::document_digests(m, sources, b.jobs);
-  std::uint64_t terms = 0;
-  for (const auto& t : m.terms) {
-    terms = mix(mix(terms, hash_of(t.term)), hash_of(t.stands_for));
-    for (const auto& a : t.also) terms = mix(terms, hash_of(a));
-  }
+  std::vector<std::uint64_t> digests;
+  for (const auto& source : sources) digests.push_back(search_digest(b, source));
+  const std::uint64_t terms = b.digests.of(keys::of("glossary", ""));
   bool same = cache.search && cache.search_terms == terms && cache.search_digests.size() == digests.size();
   for (std::size_t i = 0; same && i < sources.size(); ++i)
     same = sources[i].kind == (i < cache.search_kinds.size() ? cache.search_kinds[i] : 0);
@@ -263,28 +294,25 @@ bool render_step(Build& b) {
 bool export_step(Build& b) {
   const Model& m = b.model;
   const Urls& urls = b.env->urls;
-  const std::vector<ServiceText>& texts = b.env->texts;
+  const ServiceTexts& texts = b.env->texts;
   auto make = [&](std::size_t i) {
     return std::make_shared<const std::string>(
-        open_referral_record(m, urls, m.services[i], texts[i].description.plain));
+        open_referral_record(m, urls, m.services[i], texts[i]->description.plain));
   };
   if (!b.cache) {
     write_open_referral(m.services.size(), make, b.output(), b.jobs);
     return true;
   }
   // The preview: the records of the services whose digest changed.
-  std::vector<Cached<SharedBytes>> records(m.services.size());
+  std::vector<SharedBytes> records(m.services.size());
+  std::vector<std::uint64_t> digests(m.services.size());
   parallel_for(records.size(), b.jobs, [&](std::size_t i) {
-    const Service& s = m.services[i];
-    records[i].digest = b.digests.of({keys::of("service", s.id), keys::every("locality")});
-    auto it = b.cache->records.find(s.id);
-    records[i].value =
-        it != b.cache->records.end() && it->second.digest == records[i].digest ? it->second.value : make(i);
+    digests[i] = service_digest(b, m.services[i]);
+    const SharedBytes* record = b.cache->records.find(m.services[i].id, digests[i]);
+    records[i] = record ? *record : make(i);
   });
-  b.cache->records.clear();
-  for (std::size_t i = 0; i < records.size(); ++i) b.cache->records[m.services[i].id] = records[i];
-  write_open_referral(
-      records.size(), [&](std::size_t i) { return records[i].value; }, b.output(), b.jobs);
+  b.cache->records.keep(m, digests, records);
+  b.output().write("openreferral/services.json", open_referral_page(records));
   return true;
 }
 

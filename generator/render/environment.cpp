@@ -10,7 +10,7 @@
 namespace og {
 
 RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<Asset>& assets,
-                                     const std::vector<PlannedPage>& pages, unsigned jobs)
+                                     const std::vector<PlannedPage>& pages)
     : model(m), urls(std::move(u)) {
   for (const auto& a : assets) asset_links[a.key] = urls.link(a.route);
   for (const auto& p : pages) routes.insert(p.route);
@@ -23,8 +23,6 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
       }
     }
   }
-  cards.resize(model.services.size());
-  parallel_for(cards.size(), jobs, [&](std::size_t i) { cards[i] = service_card(*this, model.services[i]); });
 }
 
 void RenderEnvironment::make_lists() {

@@ -25,9 +25,9 @@
 namespace og {
 
 struct RenderEnvironment {
-  // Builds the indexes and every service's card, on up to `jobs` threads.
+  // Builds the indexes; the freeze step adds the cards and texts.
   RenderEnvironment(const Model& model, Urls urls, const std::vector<Asset>& assets,
-                    const std::vector<PlannedPage>& pages, unsigned jobs = 1);
+                    const std::vector<PlannedPage>& pages);
 
   const Model& model;
   Urls urls;
@@ -45,7 +45,7 @@ struct RenderEnvironment {
   // Each service's Markdown as HTML and plain text, in the model's order
   // (the freeze step's, pipeline/steps.hpp); empty, a service's page parses
   // its own (tests).
-  std::vector<ServiceText> texts;
+  ServiceTexts texts;
 
   // What was written for each document ("/downloads/plan-on-a-page.pdf"),
   // filled in by the pipeline after printing and before the pages that link
@@ -58,9 +58,9 @@ struct RenderEnvironment {
   // Each service's card (service_card()), in the model's order: built once,
   // and referred to, not copied, by every list that shows the service. Once
   // render_service_cards() has run it also holds "html", the card rendered.
-  std::vector<mustache::data> cards;
+  std::vector<std::shared_ptr<mustache::data>> cards;
   const mustache::data& card(const Service& s) const {
-    return cards[static_cast<std::size_t>(&s - model.services.data())];
+    return *cards[static_cast<std::size_t>(&s - model.services.data())];
   }
 
   std::string link(std::string_view route) const { return urls.link(route); }

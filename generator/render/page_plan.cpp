@@ -18,10 +18,6 @@ namespace {
 
 using Keys = std::vector<ContentKey>;
 
-ContentKey service_key(const Service& s) {
-  return keys::of("service", s.id);
-}
-
 Keys with_services(Keys d, const std::vector<Ref>& services) {
   for (const auto& r : services) d.push_back(keys::of("service", r.id));
   return d;
@@ -32,16 +28,20 @@ Keys with(Keys keys, const Keys& more) {
   return keys;
 }
 
-// Which services each area and topic lists, and the pathways each service is
-// a step of, as keys.
+// Each service's and area's key, which services each area and topic lists,
+// and the pathways each service is a step of.
 struct Lists {
+  Keys services, localities;  // in the model's order
   std::unordered_map<std::string, Keys> by_locality, by_category, pathways_of;
   explicit Lists(const Model& m) {
-    for (const auto& s : m.services) {
+    for (const auto& s : m.services) services.push_back(keys::of("service", s.id));
+    for (const auto& l : m.localities) localities.push_back(keys::of("locality", l.id));
+    for (std::size_t i = 0; i < m.services.size(); ++i) {
+      const Service& s = m.services[i];
       if (s.all_localities)
-        for (const auto& l : m.localities) by_locality[l.id].push_back(service_key(s));
-      for (const auto& l : s.localities) by_locality[l.id].push_back(service_key(s));
-      for (const auto& c : s.categories) by_category[c.id].push_back(service_key(s));
+        for (const auto& l : m.localities) by_locality[l.id].push_back(services[i]);
+      for (const auto& l : s.localities) by_locality[l.id].push_back(services[i]);
+      for (const auto& c : s.categories) by_category[c.id].push_back(services[i]);
     }
     for (const auto& p : m.pathways)
       for (const auto& step : p.steps)
@@ -59,20 +59,20 @@ struct Lists {
 };
 
 // A service's page: the service, its areas' names and the pathways it is a step of.
-Keys service_inputs(const Model& m, const Lists& lists, const Service& s) {
-  Keys d{service_key(s)};
-  if (s.all_localities)
-    for (const auto& l : m.localities) d.push_back(keys::of("locality", l.id));
+Keys service_inputs(const Model& m, const Lists& lists, std::size_t i) {
+  const Service& s = m.services[i];
+  Keys d{lists.services[i]};
+  if (s.all_localities) d.insert(d.end(), lists.localities.begin(), lists.localities.end());
   for (const auto& l : s.localities) d.push_back(keys::of("locality", l.id));
   return with(std::move(d), Lists::in(lists.pathways_of, s.id));
 }
 
 // The services of an age band or a level, with their cards' areas.
 template <typename Pred>
-Keys services_where(const Model& m, Pred pred) {
+Keys services_where(const Model& m, const Lists& lists, Pred pred) {
   Keys d{keys::every("locality")};
-  for (const auto& s : m.services)
-    if (pred(s)) d.push_back(service_key(s));
+  for (std::size_t i = 0; i < m.services.size(); ++i)
+    if (pred(m.services[i])) d.push_back(lists.services[i]);
   return d;
 }
 
@@ -98,7 +98,7 @@ std::vector<PlannedPage> plan_pages(const Model& model) {
   add(PageKind::home, 0, Urls::home(), {keys::of("page", "index"), every_locality, every_service});
   add(PageKind::services, 0, Urls::services(), {every_service, every_locality});  // every card
   for (std::size_t i = 0; i < model.services.size(); ++i)
-    add(PageKind::service, i, Urls::service(model.services[i].id), service_inputs(model, lists, model.services[i]));
+    add(PageKind::service, i, Urls::service(model.services[i].id), service_inputs(model, lists, i));
   // Every area with its number of services, and the figures of all.
   add(PageKind::localities, 0, Urls::localities(), {every_locality, every_service, figures});
   for (std::size_t i = 0; i < model.localities.size(); ++i) {
@@ -118,12 +118,12 @@ std::vector<PlannedPage> plan_pages(const Model& model) {
   for (std::size_t i = 0; i < age_bands().size(); ++i) {
     const AgeBand& band = age_bands()[i];
     add(PageKind::age_band, i, Urls::age_band(band.id),
-        services_where(model, [&](const Service& s) { return serves_ages(s, band.min, band.max); }));
+        services_where(model, lists, [&](const Service& s) { return serves_ages(s, band.min, band.max); }));
   }
   add(PageKind::levels, 0, Urls::levels(), {every_service});
   for (std::size_t i = 0; i < model.site.levels.size(); ++i) {
     const int level = model.site.levels[i].number;
-    add(PageKind::level, i, Urls::level(level), services_where(model, [&](const Service& s) {
+    add(PageKind::level, i, Urls::level(level), services_where(model, lists, [&](const Service& s) {
           return std::find(s.levels.begin(), s.levels.end(), level) != s.levels.end();
         }));
   }

@@ -179,15 +179,18 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
   put(d, "contact_phone", site.contact.phone);
 }
 
-void render_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs) {
+void make_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs,
+                        const std::function<std::shared_ptr<mustache::data>(std::size_t)>& cached) {
   const CompiledTemplates compiled = templates.compile();
   // Each card template the templates have, and the key its markup goes in.
   std::vector<CardKind> kinds;
   for (const auto& kind : card_templates())
     if (compiled.has(kind.name)) kinds.push_back(kind);
-  if (kinds.empty()) return;
+  env.cards.assign(env.model.services.size(), nullptr);
   parallel_for(env.cards.size(), jobs, [&](std::size_t k) {
-    mustache::data& card = env.cards[k];
+    if (cached && (env.cards[k] = cached(k))) return;
+    env.cards[k] = std::make_shared<mustache::data>(service_card(env, env.model.services[k]));
+    mustache::data& card = *env.cards[k];
     for (const auto& [name, key, filterable] : kinds) {
       card.set("filterable", filterable);
       std::string html = compiled.render(name, card);

@@ -2,6 +2,8 @@
 // One PageRenderer per worker thread; the environment is shared and read-only.
 #pragma once
 
+#include <functional>
+
 #include <map>
 #include <string>
 
@@ -16,13 +18,15 @@ namespace og {
 // The templates every site needs.
 const std::vector<std::string>& required_templates();
 
-// Renders the cards the environment made (env.cards) with the card
-// templates the templates have, on up to `jobs` threads: "service-card" into the card's
-// "html" (the service lists) and, with `filterable` true, into its
+// Sets env.cards: each service's card (service_card()) rendered with the card
+// templates the templates have, on up to `jobs` threads: "service-card" into
+// the card's "html" (the service lists) and, with `filterable` true, into its
 // "filter_html" (the list the filters narrow, which alone needs each card's
 // data-facets), and "area-card" into its "area_html" (an area's page). A list
-// then copies each card instead of rendering it again.
-void render_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs);
+// then copies each card instead of rendering it again. `cached(i)` gives a
+// card made before for service i, or null.
+void make_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs,
+                        const std::function<std::shared_ptr<mustache::data>(std::size_t)>& cached = {});
 
 class PageRenderer {
  public:

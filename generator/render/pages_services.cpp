@@ -91,7 +91,7 @@ PageData service_page(const RenderEnvironment& env, const Service& s, Diagnostic
     parsed = service_text(s, env.markdown_options(3));
     diagnostics.append(parsed.diagnostics);
   }
-  const ServiceText& text = at < env.texts.size() ? env.texts[at] : parsed;
+  const ServiceText& text = at < env.texts.size() ? *env.texts[at] : parsed;
   put(d, "description", text.description.html);
   d.set("facts", facts(env, s));
   d.set("json_ld", service_json_ld(env, s));

@@ -15,23 +15,12 @@ void add(Document& d, const std::string& text, int weight) {
   if (!text.empty()) d.fields.push_back({text, weight});
 }
 
-// A Markdown field's plain text, or with `source_text` the Markdown as written
-// (document_digest(): what the document is made of, before any parse).
-std::string text_of(const Markdown& md, bool source_text) {
-  return source_text ? md.text : plain_text_of(md);
+void add_markdown(Document& d, const Markdown& md) {
+  if (!md.empty()) d.fields.push_back({plain_text_of(md), kBody});
 }
 
-void add_text(Document& d, const std::string& text) {
-  if (!text.empty()) d.fields.push_back({text, kBody});
-}
-
-void add_markdown(Document& d, const Markdown& md, bool source_text, int weight = kBody) {
-  if (!md.empty()) d.fields.push_back({text_of(md, source_text), weight});
-}
-
-// `texts`: the services' plain text (derive/service_text.hpp); with
-// `source_text`, the Markdown as written instead.
-Document service_document(const Model& m, const std::vector<ServiceText>& texts, const Service& s, bool source_text) {
+// `texts`: the services' plain text (derive/service_text.hpp).
+Document service_document(const Model& m, const ServiceTexts& texts, const Service& s) {
   Document d;
   d.kind = 's';
   d.route = Urls::service(s.id);
@@ -40,8 +29,8 @@ Document service_document(const Model& m, const std::vector<ServiceText>& texts,
   add(d, s.name, kTitle);
   for (const auto& k : s.keywords) add(d, k, kKeywords);
   add(d, s.summary, kSummary);
-  add_text(d, source_text ? s.description.text : description_plain(m, texts, s));
-  add_text(d, source_text ? s.how_to_access.text : access_plain(m, texts, s));
+  add(d, description_plain(m, texts, s), kBody);
+  add(d, access_plain(m, texts, s), kBody);
   add(d, s.organisation, kBody);
   add(d, s.eligibility, kBody);
   for (const auto& c : s.categories)
@@ -89,9 +78,8 @@ std::string excerpt(const std::string& text, std::size_t limit) {
 
 namespace {
 
-void free_text(Document& d, const std::string& title, const std::string& summary, const Markdown& body,
-               bool source_text) {
-  const std::string plain = text_of(body, source_text);
+void free_text(Document& d, const std::string& title, const std::string& summary, const Markdown& body) {
+  const std::string plain = plain_text_of(body);
   d.title = title;
   d.summary = summary.empty() ? excerpt(plain) : summary;
   add(d, title, kTitle);
@@ -118,12 +106,12 @@ std::vector<DocumentSource> document_sources(const Model& m) {
 
 namespace {
 
-Document make(const Model& m, const std::vector<ServiceText>& texts, const DocumentSource& source, bool source_text) {
+Document make(const Model& m, const ServiceTexts& texts, const DocumentSource& source) {
   Document d;
   d.kind = source.kind;
   switch (source.kind) {
     case 's':
-      return service_document(m, texts, m.services[source.index], source_text);
+      return service_document(m, texts, m.services[source.index]);
     case 'p': {
       const Pathway& p = m.pathways[source.index];
       d.route = Urls::pathway(p.id);
@@ -131,24 +119,24 @@ Document make(const Model& m, const std::vector<ServiceText>& texts, const Docum
       d.summary = p.summary;
       add(d, p.title, kTitle);
       add(d, p.summary, kSummary);
-      add_markdown(d, p.introduction, source_text);
+      add_markdown(d, p.introduction);
       for (const auto& step : p.steps) {
         add(d, step.title, kBody);
-        add_markdown(d, step.text, source_text);
+        add_markdown(d, step.text);
       }
       break;
     }
     case 'y': {
       const YoungPeoplePage& y = m.young_people[source.index];
       d.route = y.id == "index" ? Urls::young_people() : Urls::young_people_page(y.id);
-      free_text(d, y.title, y.summary, y.body, source_text);
+      free_text(d, y.title, y.summary, y.body);
       for (const auto& q : y.quotes) add(d, q.text, kBody);
       break;
     }
     case 'g': {
       const StrategyPart& g = m.strategy[source.index];
       d.route = g.id == "index" ? Urls::strategy() : Urls::strategy_part(g.id);
-      free_text(d, g.title, g.summary, g.body, source_text);
+      free_text(d, g.title, g.summary, g.body);
       for (const auto& item : g.items) add(d, item, kSummary);
       for (const auto& a : g.actions) add(d, a.what, kBody);
       break;
@@ -156,7 +144,7 @@ Document make(const Model& m, const std::vector<ServiceText>& texts, const Docum
     case 'l': {
       const Locality& l = m.localities[source.index];
       d.route = Urls::locality(l.id);
-      free_text(d, l.name, l.summary, l.description, source_text);
+      free_text(d, l.name, l.summary, l.description);
       for (const auto& p : l.places) add(d, p, kKeywords);
       for (const auto& h : l.hubs) add(d, h, kCategory);
       break;
@@ -175,7 +163,7 @@ Document make(const Model& m, const std::vector<ServiceText>& texts, const Docum
     case 'f': {
       const Page& p = m.pages[source.index];
       d.route = Urls::page(p.id);
-      free_text(d, p.title, p.summary, p.body, source_text);
+      free_text(d, p.title, p.summary, p.body);
       break;
     }
     default:
@@ -186,18 +174,8 @@ Document make(const Model& m, const std::vector<ServiceText>& texts, const Docum
 
 }  // namespace
 
-Document make_document(const Model& m, const std::vector<ServiceText>& texts, const DocumentSource& source) {
-  return make(m, texts, source, false);
-}
-
-std::uint64_t document_digest(const Model& m, const DocumentSource& source) {
-  return digest_of(make(m, {}, source, true));
-}
-
-std::vector<std::uint64_t> document_digests(const Model& m, const std::vector<DocumentSource>& sources, unsigned jobs) {
-  std::vector<std::uint64_t> digests(sources.size());
-  parallel_for(sources.size(), jobs, [&](std::size_t i) { digests[i] = document_digest(m, sources[i]); });
-  return digests;
+Document make_document(const Model& m, const ServiceTexts& texts, const DocumentSource& source) {
+  return make(m, texts, source);
 }
 
 std::uint64_t digest_of(const Document& d) {

@@ -38,23 +38,15 @@ const std::vector<std::pair<char, std::string>>& kind_labels();
 // pathways, young people's pages, strategy, areas, glossary terms, free
 // pages, each in the model's order; and the document made from it, so that a
 // build can make them on every core and the preview server can make again
-// only those a change touched.
+// only those whose content changed.
 struct DocumentSource {
   char kind;
   std::size_t index;
 };
 std::vector<DocumentSource> document_sources(const Model& model);
 // `texts`: the services' plain text (derive/service_text.hpp; empty: parsed now).
-Document make_document(const Model& model, const std::vector<ServiceText>& texts, const DocumentSource& source);
+Document make_document(const Model& model, const ServiceTexts& texts, const DocumentSource& source);
 
-// What document `source` is made of, as a number: make_document() with each
-// Markdown field as written in place of its plain text, hashed. Known before
-// any Markdown is parsed: the preview server indexes again the documents whose
-// digest changed.
-std::uint64_t document_digest(const Model& model, const DocumentSource& source);
-// Every source's, on up to `jobs` threads.
-std::vector<std::uint64_t> document_digests(const Model& model, const std::vector<DocumentSource>& sources,
-                                            unsigned jobs);
 // A hash of everything in `document`.
 std::uint64_t digest_of(const Document& document);
 // The first sentence or so of `text`, at most about `limit` bytes, cut at a word.

@@ -370,7 +370,7 @@ void SearchIndexBuilder::add_all(const std::vector<Document>& documents, unsigne
   add_all(documents.size(), jobs, [&](std::size_t i) { return documents[i]; });
 }
 
-void SearchIndexBuilder::add_all(const Model& model, const std::vector<ServiceText>& texts, unsigned jobs) {
+void SearchIndexBuilder::add_all(const Model& model, const ServiceTexts& texts, unsigned jobs) {
   const std::vector<DocumentSource> sources = document_sources(model);
   add_all(sources.size(), jobs, [&](std::size_t i) { return make_document(model, texts, sources[i]); });
 }

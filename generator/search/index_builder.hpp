@@ -63,7 +63,7 @@ class SearchIndexBuilder {
   // Indexes every document (in this order), on up to `jobs` threads; from
   // the model, each document is made on the thread that indexes it.
   void add_all(const std::vector<Document>& documents, unsigned jobs);
-  void add_all(const Model& model, const std::vector<ServiceText>& texts, unsigned jobs);
+  void add_all(const Model& model, const ServiceTexts& texts, unsigned jobs);
   // Replaces document `index` (same position, same kind of page).
   void replace(std::size_t index, const Document& document);
 

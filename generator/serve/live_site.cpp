@@ -66,7 +66,7 @@ std::unique_ptr<Printer> new_printer(const PrintEnvironment& env) {
 struct LiveSite::PrintJob {
   PlannedDocument document;
   std::uint64_t digest = 0;
-  std::shared_ptr<const Model> model;  // the build's, which no later build changes
+  std::unique_ptr<Model> model;
   std::unique_ptr<PrintEnvironment> env;
   PrintedDocument printed;
   Diagnostics diagnostics;
@@ -113,7 +113,7 @@ RebuildReport LiveSite::build_all() {
 }
 
 RebuildReport LiveSite::apply(const std::vector<std::filesystem::path>& changed) {
-  for (const auto& path : changed) cache_.load.changed.insert(path.lexically_normal().generic_string());
+  for (const auto& path : changed) cache_.load.changed.insert(display_path(path));
   return rebuild();
 }
 
@@ -139,8 +139,9 @@ RebuildReport LiveSite::print_stale_documents() {
   const std::vector<std::size_t> stale = stale_documents();
   std::vector<PrintedDocument> printed(stale.size());
   std::vector<Diagnostics> diagnostics(stale.size());
-  if (cache_.fonts && !stale.empty()) {
-    const PrintEnvironment env(*cache_.model, urls_of(options_, *cache_.model), cache_.fonts);
+  if (cache_.fonts && cache_.load.model && !stale.empty()) {
+    const Model& model = *cache_.load.model;
+    const PrintEnvironment env(model, urls_of(options_, model), cache_.fonts);
     std::vector<std::unique_ptr<Printer>> printers(std::max(1u, jobs_));
     parallel_for_workers(stale.size(), jobs_, [&](std::size_t k, unsigned worker) {
       if (!printers[worker]) printers[worker] = new_printer(env);
@@ -157,7 +158,7 @@ bool LiveSite::start_background_print() {
   if (job_) return true;
   const std::vector<std::size_t> stale = stale_documents();
   if (stale.empty()) return false;
-  if (!cache_.fonts) {
+  if (!cache_.fonts || !cache_.load.model) {
     // No font, no documents (the problem is reported): nothing to print.
     for (const std::size_t i : stale) take_printed(cache_.documents[i], cache_.document_digests[i], {});
     return false;
@@ -165,7 +166,9 @@ bool LiveSite::start_background_print() {
   auto job = std::make_unique<PrintJob>();
   job->document = cache_.documents[stale.front()];
   job->digest = cache_.document_digests[stale.front()];
-  job->model = cache_.model;
+  // A copy of what the document reads: the next build moves the model's
+  // entities into its own.
+  job->model = std::make_unique<Model>(document_model(*cache_.load.model, job->document));
   job->env = std::make_unique<PrintEnvironment>(*job->model, urls_of(options_, *job->model), cache_.fonts);
   PrintJob* raw = job.get();
   job->thread = std::thread([raw] {

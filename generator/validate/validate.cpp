@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/hash.hpp"
 #include "core/parallel.hpp"
@@ -191,7 +192,6 @@ struct FileModel {
   ParsedFile single;
   bool unreadable = false;
   std::uint64_t digest = 0;
-  bool cached = false;  // entity and problems taken from the cache
 };
 
 FileModel read_file_model(const ContentFile& file) {
@@ -207,31 +207,111 @@ FileModel read_file_model(const ContentFile& file) {
   return r;
 }
 
-// The cached file for `file`, when it need not be read again.
-const CachedFile* reusable(const LoadCache* cache, const ContentFile& file) {
-  if (!cache || cache->read_all || file.folder().empty()) return nullptr;
-  auto it = cache->files.find(file.display);
-  if (it == cache->files.end() || !it->second.entity) return nullptr;
-  if (cache->changed.count(file.file.lexically_normal().generic_string())) return nullptr;
-  return &it->second;
+bool single_file(const ContentFile& file) {
+  return file.slot == ContentSlot::site || file.slot == ContentSlot::glossary || file.slot == ContentSlot::figures ||
+         file.slot == ContentSlot::plan_on_a_page;
 }
+
+// Whether the content folder must be listed again: a changed path in it that
+// the last listing does not have, or that is no longer a file.
+bool listing_changed(const LoadCache& cache) {
+  if (!cache.model) return true;
+  for (const auto& path : cache.changed) {
+    if (!path.starts_with(cache.display_dir + "/")) continue;  // a template
+    std::error_code ec;
+    if (!cache.where.count(path) || !std::filesystem::is_regular_file(path, ec)) return true;
+  }
+  return false;
+}
+
+// The entities of the model the last load made, found by their files and
+// moved out of it.
+class EntityShelf {
+ public:
+  explicit EntityShelf(Model* model) : model_(model) {
+    if (!model) return;
+    index(ContentSlot::services, model->services);
+    index(ContentSlot::localities, model->localities);
+    index(ContentSlot::pages, model->pages);
+    index(ContentSlot::pathways, model->pathways);
+    index(ContentSlot::strategy, model->strategy);
+    index(ContentSlot::young_people, model->young_people);
+  }
+  // Where the entity `file` made is; -1 when it made none.
+  std::ptrdiff_t find(const ContentFile& file) const {
+    auto kind = where_.find(file.slot);
+    if (kind == where_.end()) return -1;
+    auto it = kind->second.find(file.id());
+    return it == kind->second.end() ? -1 : static_cast<std::ptrdiff_t>(it->second);
+  }
+  // The entity find() found, moved out (each once).
+  ContentEntity take(ContentSlot slot, std::ptrdiff_t at) {
+    const auto i = static_cast<std::size_t>(at);
+    switch (slot) {
+      case ContentSlot::services:
+        return std::move(model_->services[i]);
+      case ContentSlot::localities:
+        return std::move(model_->localities[i]);
+      case ContentSlot::pages:
+        return std::move(model_->pages[i]);
+      case ContentSlot::pathways:
+        return std::move(model_->pathways[i]);
+      case ContentSlot::strategy:
+        return std::move(model_->strategy[i]);
+      default:
+        return std::move(model_->young_people[i]);
+    }
+  }
+
+ private:
+  template <typename T>
+  void index(ContentSlot slot, const std::vector<T>& items) {
+    auto& ids = where_[slot];
+    ids.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) ids.emplace(items[i].id, i);
+  }
+  Model* model_;
+  std::map<ContentSlot, std::unordered_map<std::string, std::size_t>> where_;
+};
 
 }  // namespace
 
 Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics, LoadCache* cache) {
-  std::string display_dir;
-  const std::vector<ContentFile> files = find_content_files(dir, display_dir, diagnostics);
+  LoadCache none;
+  LoadCache& c = cache ? *cache : none;
+  const bool relist = listing_changed(c);
+  std::vector<ContentFile> listed;
+  Diagnostics listing_diagnostics;
+  if (relist) listed = find_content_files(dir, c.display_dir, listing_diagnostics);
+  const std::vector<ContentFile>& files = relist ? listed : c.listing;
+  diagnostics.append(relist ? listing_diagnostics : c.listing_diagnostics);
 
+  // Which files were read last time and did not change.
+  std::vector<const CachedFile*> cached(files.size());
+  if (c.model) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (single_file(files[i]) || c.changed.count(files[i].display)) continue;
+      auto it = relist ? c.where.find(files[i].display) : c.where.end();
+      cached[i] = !relist ? &c.files[i] : it != c.where.end() ? &c.files[it->second] : nullptr;
+    }
+  }
   // Each file becomes its entity on a worker; only single files (site.yaml
   // and the like, a handful) keep their parse for the pass below.
   std::vector<FileModel> results(files.size());
+  EntityShelf shelf(c.model.get());
+  std::vector<std::ptrdiff_t> at(files.size(), -1);
   parallel_for(files.size(), jobs, [&](std::size_t i) {
-    if (const CachedFile* c = reusable(cache, files[i])) {
-      results[i] = {c->diagnostics, c->entity->entity, {}, c->unreadable, c->digest, true};
+    if (cached[i]) at[i] = shelf.find(files[i]);
+  });
+  parallel_for(files.size(), jobs, [&](std::size_t i) {
+    if (!cached[i]) {
+      results[i] = read_file_model(files[i]);
       return;
     }
-    results[i] = read_file_model(files[i]);
+    results[i] = {cached[i]->diagnostics, {}, {}, cached[i]->unreadable, cached[i]->digest};
+    if (at[i] >= 0) results[i].entity = shelf.take(files[i].slot, at[i]);
   });
+  c.model.reset();  // moved from: every file is read if this build stops
 
   Model model;
   // Each vector at its final size at once: a Service is a kilobyte, and
@@ -244,38 +324,30 @@ Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& d
   model.pathways.reserve(counts[entity_index<Pathway>()]);
   model.strategy.reserve(counts[entity_index<StrategyPart>()]);
   model.young_people.reserve(counts[entity_index<YoungPeoplePage>()]);
-  std::map<std::string, CachedFile, std::less<>> cached;
+  std::vector<CachedFile> now(files.size());
   bool has_site = false;
   for (std::size_t i = 0; i < files.size(); ++i) {
     FileModel& r = results[i];
     if (r.unreadable) note_unreadable(model, files[i]);
     if (files[i].slot == ContentSlot::site) has_site = has_site || r.single.yaml.has_value();
-    if (files[i].folder().empty()) {
+    if (single_file(files[i]))
       read_single_file(files[i], r.single, model, r.diagnostics);
-    } else if (cache) {
-      std::shared_ptr<const ContentEntityBox> entity =
-          r.cached ? cache->files.at(files[i].display).entity
-                   : std::make_shared<ContentEntityBox>(ContentEntityBox{r.entity});
+    else
       add_entity(model, std::move(r.entity));
-      cached[files[i].display].entity = std::move(entity);
-    } else {
-      add_entity(model, std::move(r.entity));
-    }
     diagnostics.append(r.diagnostics);
-    if (cache) {
-      CachedFile& c = cached[files[i].display];
-      c.file = files[i];
-      c.diagnostics = std::move(r.diagnostics);
-      c.unreadable = r.unreadable;
-      c.digest = r.digest;
-    }
+    now[i] = {std::move(r.diagnostics), r.unreadable, r.digest};
     r = FileModel{};
   }
-  if (!has_site) report_missing_site(display_dir, diagnostics);
+  if (!has_site) report_missing_site(c.display_dir, diagnostics);
   if (cache) {
-    cache->files = std::move(cached);
+    cache->files = std::move(now);
+    if (relist) {
+      cache->listing = std::move(listed);
+      cache->listing_diagnostics = std::move(listing_diagnostics);
+      cache->where.clear();
+      for (std::size_t i = 0; i < cache->listing.size(); ++i) cache->where.emplace(cache->listing[i].display, i);
+    }
     cache->changed.clear();
-    cache->read_all = false;
   }
   return model;
 }

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
 #include <variant>
 
 #include "core/diagnostic.hpp"
@@ -16,9 +17,6 @@
 namespace og {
 
 using ContentEntity = std::variant<std::monostate, Service, Locality, Page, Pathway, StrategyPart, YoungPeoplePage>;
-struct ContentEntityBox {
-  ContentEntity entity;
-};
 
 struct ValidateOptions {
   Date today;  // for "not reviewed for N months" warnings; empty turns them off
@@ -31,21 +29,26 @@ Model validate(const LoadedContent& content, const ValidateOptions& options, Dia
 // its text and YAML tree are dropped at once, so a build never holds every
 // file's text and tree together. Followed by finish_model(), the same model
 // and diagnostics as validate(load_content(dir)).
-// With `cache` (the preview server), a file in a content folder that is in
-// the cache and not among its `changed` paths is not read again: its entity
-// and problems are copied from the cache, which then holds every file as it
-// is now, with a digest of its bytes.
+// With `cache` (the preview server), a file in a content folder that is not
+// among the cache's `changed` paths is not read again: its entity is moved
+// from the model the last load made (cache->model, which the caller keeps)
+// and its problems copied; and when every changed path is a file the cache
+// knows, the folder is not listed again either.
 struct CachedFile {
-  ContentFile file;
-  std::shared_ptr<const ContentEntityBox> entity;  // null for single files
   Diagnostics diagnostics;
   bool unreadable = false;
   std::uint64_t digest = 0;  // of its bytes (core/hash.hpp's content_hash)
 };
 struct LoadCache {
-  std::map<std::string, CachedFile, std::less<>> files;  // by display path
-  std::set<std::string> changed;                         // paths (lexically normal) to read again
-  bool read_all = true;                                  // read every file (the first build)
+  std::string display_dir;
+  std::vector<ContentFile> listing;  // find_content_files()'s, and what it said
+  Diagnostics listing_diagnostics;
+  std::vector<CachedFile> files;                       // beside listing
+  std::unordered_map<std::string, std::size_t> where;  // a display path's place in listing
+  std::set<std::string, std::less<>> changed;          // display paths to read again
+  // The model the last load made, once the caller is done with it; while
+  // null, every file is read.
+  std::shared_ptr<Model> model;
 };
 Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics, LoadCache* cache = nullptr);
 
