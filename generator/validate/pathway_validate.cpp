@@ -25,33 +25,28 @@ Pathway read_pathway(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   if (auto n = r.integer("order", 0, 999)) p.order = static_cast<int>(*n);
   if (auto b = r.boolean("sensitive")) p.sensitive = *b;
   if (auto d = r.date("last_reviewed")) p.last_reviewed = *d;
-  if (const YamlNode* steps = r.node("steps", Need::required)) {
-    if (!steps->is_sequence()) {
-      diagnostics.error(r.at(*steps), "'steps' must be a list, not " + std::string(describe_kind(*steps)),
-                        "start each step with '- title: ...'");
-    } else {
-      for (const auto& item : steps->items) {
-        FieldReader s(&item, src, diagnostics, "a step");
-        PathwayStep step;
-        step.where = s.here();
-        step.title = s.text("title", Need::required);
-        step.text = s.markdown("text");
-        step.services = s.ref_list("services");
-        if (auto level = s.integer("level", 1, 9)) {
-          step.level = static_cast<int>(*level);
-          step.level_where = s.at(*s.node("level"));
-        }
-        const std::string join = s.choice("join", {"and", "or"});
-        if (join == "and") step.join = StepJoin::and_;
-        if (join == "or") step.join = StepJoin::or_;
-        if (step.join != StepJoin::next && p.steps.empty())
-          diagnostics.error(s.at(*s.node("join")), "the first step cannot be joined to a step before it",
-                            "remove 'join' from the first step");
-        s.finish();
-        p.steps.push_back(std::move(step));
+  if (const auto* steps = r.list("steps", Need::required, "start each step with '- title: ...'")) {
+    for (const auto& item : *steps) {
+      FieldReader s(&item, src, diagnostics, "a step");
+      PathwayStep step;
+      step.where = s.here();
+      step.title = s.text("title", Need::required);
+      step.text = s.markdown("text");
+      step.services = s.ref_list("services");
+      if (auto level = s.integer("level", 1, 9)) {
+        step.level = static_cast<int>(*level);
+        step.level_where = s.at(*s.node("level"));
       }
-      if (steps->items.empty()) diagnostics.error(r.at(*steps), "the pathway has no steps");
+      const std::string join = s.choice("join", {"and", "or"});
+      if (join == "and") step.join = StepJoin::and_;
+      if (join == "or") step.join = StepJoin::or_;
+      if (step.join != StepJoin::next && p.steps.empty())
+        diagnostics.error(s.at(*s.node("join")), "the first step cannot be joined to a step before it",
+                          "remove 'join' from the first step");
+      s.finish();
+      p.steps.push_back(std::move(step));
     }
+    if (steps->empty()) diagnostics.error(r.at(*r.node("steps")), "the pathway has no steps");
   }
   p.extra = read_extra(r);
   r.finish();
