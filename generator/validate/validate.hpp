@@ -15,13 +15,10 @@ struct ValidateOptions {
   Date today;  // for "not reviewed for N months" warnings; empty turns them off
 };
 
-Model validate(const LoadedContent& content, const ValidateOptions& options, Diagnostics& diagnostics);
-
 // Reads the content folder straight into the model: each file is read, parsed
 // and turned into its model type on whichever of `jobs` threads is free, and
 // its text and YAML tree are dropped at once, so a build never holds every
-// file's text and tree together. Followed by finish_model(), the same model
-// and diagnostics as validate(load_content(dir)).
+// file's text and tree together. Then finish_model() sorts and checks it.
 // With `files`, each file's own problems go there (with the file) instead of
 // into `diagnostics`, for the preview server, which re-reads one file at a time.
 struct LoadedFile {
