@@ -57,9 +57,12 @@ class FlowBuilder {
   // Adds a block as it is, after applying pending containers and spacing.
   FlowBlock& add(FlowBlock block);
   TextStyle body_style() const;
+  // A list item's block (LI, its label, LBody), without its text.
+  FlowBlock list_item(std::string label, double indent) const;
 
  private:
   friend struct MarkdownFlow;
+  void text_block(RichText text, double size, const Rgb& colour);
   const DocumentTheme& theme_;
   LinkResolver links_;
   FlowSizes sizes_;
