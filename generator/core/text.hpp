@@ -36,7 +36,6 @@ std::string html_escape(std::string_view text);
 std::string count_phrase(std::size_t n, std::string_view singular, std::string_view plural);
 
 std::string_view trim(std::string_view text);
-bool starts_with_ci(std::string_view text, std::string_view prefix);
 std::string to_lower_ascii(std::string_view text);
 
 }  // namespace og
