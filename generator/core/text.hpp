@@ -12,7 +12,7 @@ namespace og {
 // Returns the byte offset of the first invalid UTF-8 sequence, or nullopt when valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
-// Number of code points in the first `bytes` bytes of `line` (for 1-based columns).
+// Number of code points in `text` (for 1-based columns).
 int utf8_length(std::string_view text);
 
 // "Family Group Conferences" -> "family-group-conferences". ASCII letters and digits

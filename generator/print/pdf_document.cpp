@@ -215,12 +215,8 @@ std::string finish_pdf(const std::string& cairo_bytes, const PdfMetadata& metada
     QPDFObjectHandle root = pdf.getRoot();
     merge_root_documents(root);
     root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(metadata.language));
-    QPDFObjectHandle preferences = QPDFObjectHandle::newDictionary();
-    preferences.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
-    root.replaceKey("/ViewerPreferences", preferences);
-    QPDFObjectHandle mark = QPDFObjectHandle::newDictionary();
-    mark.replaceKey("/Marked", QPDFObjectHandle::newBool(true));
-    root.replaceKey("/MarkInfo", mark);
+    root.replaceKey("/ViewerPreferences", QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));
+    root.replaceKey("/MarkInfo", QPDFObjectHandle::parse("<< /Marked true >>"));
     // Tab order follows the structure, as PDF/UA asks of pages with links.
     for (QPDFObjectHandle page : pdf.getAllPages()) {
       page.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
