@@ -27,9 +27,7 @@ void JsonWriter::before_value() {
 }
 
 void JsonWriter::key(JsonKey k) {
-  if (!empty_.back()) out_ += ',';
-  empty_.back() = false;
-  newline(level_ + static_cast<int>(empty_.size()));
+  before_value();  // a key is placed as an array's value is
   out_ += '"';
   out_ += k.text();
   out_ += compact_ ? "\":" : "\": ";

@@ -282,6 +282,14 @@ Extra read_extra(FieldReader& r) {
   return extra_of(*node);
 }
 
+bool front_matter_present(const MarkdownDocument& doc, Diagnostics& diagnostics, std::string_view what,
+                          std::string_view hint) {
+  if (doc.front_matter) return true;
+  if (!doc.broken_front_matter)
+    diagnostics.error(doc.source->at(1, 1), "the " + std::string(what) + " has no front matter", std::string(hint));
+  return false;
+}
+
 Markdown markdown_body(const MarkdownDocument& doc, FieldReader& r) {
   if (const YamlNode* key = r.key_node("description")) {
     r.node("description");  // reported here, not again as unknown

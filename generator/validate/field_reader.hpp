@@ -88,6 +88,11 @@ bool check_id(Diagnostics& diagnostics, const Location& where, const std::string
 // empty when absent.
 Extra read_extra(FieldReader& r);
 
+// Whether a Markdown file has front matter; "the <what> has no front matter"
+// is reported with `hint` when not (unless it was broken, and so reported).
+bool front_matter_present(const MarkdownDocument& doc, Diagnostics& diagnostics, std::string_view what,
+                          std::string_view hint = "start the file with '---', a line 'title: ...', and '---'");
+
 // The body of a Markdown file whose front matter `r` reads, as its
 // description; a 'description' key in the front matter is reported.
 Markdown markdown_body(const MarkdownDocument& doc, FieldReader& r);

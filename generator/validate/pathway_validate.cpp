@@ -11,12 +11,9 @@ Pathway read_pathway(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   check_file_id(src, diagnostics);
   p.introduction.text = std::string(doc.body);
   p.introduction.origin = src.at(doc.body_line, 1);
-  if (!doc.front_matter) {
-    if (!doc.broken_front_matter)
-      diagnostics.error(src.at(1, 1), "the pathway has no front matter",
-                        "start the file with '---', then its title, summary and steps, then '---'");
+  if (!front_matter_present(doc, diagnostics, "pathway",
+                            "start the file with '---', then its title, summary and steps, then '---'"))
     return p;
-  }
   FieldReader r = FieldReader::document(&*doc.front_matter, src, diagnostics, "the pathway");
   p.title = r.text("title", Need::required);
   p.summary = r.text("summary", Need::required);

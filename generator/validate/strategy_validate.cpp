@@ -25,14 +25,6 @@ std::vector<Action> read_actions(FieldReader& r, const SourceFile& src, Diagnost
   return actions;
 }
 
-bool front_matter_present(const MarkdownDocument& doc, Diagnostics& diagnostics, std::string_view what) {
-  if (doc.front_matter) return true;
-  if (!doc.broken_front_matter)
-    diagnostics.error(doc.source->at(1, 1), "the " + std::string(what) + " has no front matter",
-                      "start the file with '---', a line 'title: ...', and '---'");
-  return false;
-}
-
 // The fields a strategy part and a young people's page share, around those
 // `middle` reads.
 template <typename T, typename Middle>
