@@ -52,7 +52,7 @@ void begin_block_text(PdfDocument& pdf, PangoContext* context, const std::string
     pdf.end();
   }
   for (const auto& tag : b.open_after_label) pdf.begin(tag);
-  if (!b.tag.empty()) pdf.begin(b.tag, b.tag_attributes);
+  if (!b.tag.empty()) pdf.begin(b.tag);
 }
 
 void end_block(PdfDocument& pdf, const FlowBlock& b, bool drew_text) {

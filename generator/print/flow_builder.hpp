@@ -50,7 +50,6 @@ class FlowBuilder {
   void space(double points) { extra_space_ += points; }
 
   const FlowSizes& sizes() const { return sizes_; }
-  const DocumentTheme& theme() const { return theme_; }
   std::vector<FlowBlock>& blocks() { return blocks_; }
   std::string resolve(std::string_view link) const { return links_ ? links_(link) : std::string(link); }
 
