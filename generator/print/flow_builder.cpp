@@ -18,11 +18,7 @@ FlowBuilder::FlowBuilder(const DocumentTheme& theme, LinkResolver links, FlowSiz
     : theme_(theme), links_(std::move(links)), sizes_(sizes) {}
 
 TextStyle FlowBuilder::body_style() const {
-  TextStyle s;
-  s.size = sizes_.body;
-  s.colour = theme_.text;
-  s.link_colour = theme_.brand;
-  return s;
+  return TextStyle{.size = sizes_.body, .colour = theme_.text, .link_colour = theme_.brand};
 }
 
 FlowBlock& FlowBuilder::add(FlowBlock block) {

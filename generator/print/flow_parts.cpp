@@ -18,9 +18,7 @@ FlowPage running_page(const PrintEnvironment& env, PangoContext* context, const 
   page.furniture = [&theme, context, family, site_title, title, updated, width = page.width, height = page.height,
                     left = page.left, right = page.right](PdfDocument& pdf, int n, int pages) {
     cairo_t* cr = pdf.cr();
-    TextStyle s;
-    s.size = 9;
-    s.colour = theme.secondary;
+    const TextStyle s{.size = 9, .colour = theme.secondary};
     const double inner = width - left - right;
     auto put = [&](const std::string& text, bool bold, bool on_right, double y) {
       Paragraph p(context, family, plain(text, bold), s, inner / 2);
@@ -68,13 +66,11 @@ void service_details(FlowBuilder& out, const PrintEnvironment& env, const Servic
 }
 
 PdfMetadata document_metadata(const PrintEnvironment& env, std::string title, std::string subject, const Date& date) {
-  PdfMetadata m;
-  m.title = std::move(title);
-  m.subject = std::move(subject);
-  m.author = env.model.site.partnership;
-  m.language = env.model.site.language;
-  m.date = date;
-  return m;
+  return PdfMetadata{.title = std::move(title),
+                     .author = env.model.site.partnership,
+                     .subject = std::move(subject),
+                     .language = env.model.site.language,
+                     .date = date};
 }
 
 PrintedDocument finish_document(PdfDocument& pdf, int pages, const std::string& what, Diagnostics& diagnostics) {

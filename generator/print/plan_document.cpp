@@ -67,12 +67,7 @@ class PlanPrinter {
   double margin() const { return 24 * k_; }
   double gap() const { return 10 * k_; }
   TextStyle style(double size, bool bold, const Rgb& colour) const {
-    TextStyle s;
-    s.size = size;
-    s.bold = bold;
-    s.colour = colour;
-    s.link_colour = colour;
-    return s;
+    return TextStyle{.size = size, .bold = bold, .colour = colour, .link_colour = colour};
   }
   std::unique_ptr<Paragraph> text(const RichText& t, const TextStyle& s, double width) const {
     return std::make_unique<Paragraph>(context_, family_, t, s, width);
