@@ -39,8 +39,8 @@ int main(int argc, char** argv) {
   const std::string content = argc > 1 ? argv[1] : "tests/sites/basic/content";
   const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 20;
   Diagnostics diagnostics;
-  LoadedContent loaded = load_content(content, 1, diagnostics);
-  const Model model = validate(loaded, {}, diagnostics);
+  Model model = load_model(content, 1, diagnostics);
+  finish_model(model, {}, diagnostics);
   if (diagnostics.has_errors()) {
     std::fprintf(stderr, "%s has errors; run offergen check on it\n", content.c_str());
     return 1;

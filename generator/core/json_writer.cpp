@@ -27,9 +27,7 @@ void JsonWriter::before_value() {
 }
 
 void JsonWriter::key(JsonKey k) {
-  if (!empty_.back()) out_ += ',';
-  empty_.back() = false;
-  newline(level_ + static_cast<int>(empty_.size()));
+  before_value();  // a key is placed as an array's value is
   out_ += '"';
   out_ += k.text();
   out_ += compact_ ? "\":" : "\": ";
@@ -50,8 +48,7 @@ void JsonWriter::close(char bracket) {
 }
 
 void JsonWriter::value(std::string_view s) {
-  before_value();
-  string(s);
+  value(std::initializer_list<std::string_view>{s});
 }
 
 void JsonWriter::value(std::initializer_list<std::string_view> parts) {
@@ -89,16 +86,10 @@ bool needs_escape(const char* p) {
 }  // namespace
 
 // As nlohmann::json escapes with ensure_ascii off: quotes, backslashes and
-// control characters; everything else (UTF-8 included) as it is. Runs of
-// characters that need nothing are appended at once.
-void JsonWriter::string(std::string_view s) {
-  out_ += '"';
-  escaped(s);
-  out_ += '"';
-}
-
+// control characters; everything else (UTF-8 included) as it is.
 void JsonWriter::escaped(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
+  static constexpr std::string_view kNamed = "\"\\\b\f\n\r\t", kLetters = "\"\\bfnrt";
   static constexpr auto kEscape = [] {
     std::array<bool, 256> table{};
     for (int c = 0; c < 0x20; ++c) table[static_cast<std::size_t>(c)] = true;
@@ -116,32 +107,13 @@ void JsonWriter::escaped(std::string_view s) {
     out_.append(run, static_cast<std::size_t>(p - run));
     if (p == end) return;
     const auto c = static_cast<unsigned char>(*p++);
-    switch (c) {
-      case '"':
-        out_ += "\\\"";
-        break;
-      case '\\':
-        out_ += "\\\\";
-        break;
-      case '\b':
-        out_ += "\\b";
-        break;
-      case '\f':
-        out_ += "\\f";
-        break;
-      case '\n':
-        out_ += "\\n";
-        break;
-      case '\r':
-        out_ += "\\r";
-        break;
-      case '\t':
-        out_ += "\\t";
-        break;
-      default:
-        out_ += "\\u00";
-        out_ += kHex[c >> 4];
-        out_ += kHex[c & 0xF];
+    if (const std::size_t named = kNamed.find(static_cast<char>(c)); named != std::string_view::npos) {
+      out_ += '\\';
+      out_ += kLetters[named];
+    } else {
+      out_ += "\\u00";
+      out_ += kHex[c >> 4];
+      out_ += kHex[c & 0xF];
     }
   }
 }

@@ -62,7 +62,6 @@ class JsonWriter {
   void open(char bracket);
   void close(char bracket);
   void newline(int level);
-  void string(std::string_view s);
   void escaped(std::string_view s);  // s's characters, escaped, without the quotes
 
   std::string& out_;

@@ -179,15 +179,6 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-bool starts_with_ci(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
-      return false;
-  }
-  return true;
-}
-
 std::string count_phrase(std::size_t n, std::string_view singular, std::string_view plural) {
   if (n == 0) return "No " + std::string(plural);
   if (n == 1) return "One " + std::string(singular);

@@ -12,7 +12,7 @@ namespace og {
 // Returns the byte offset of the first invalid UTF-8 sequence, or nullopt when valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
-// Number of code points in the first `bytes` bytes of `line` (for 1-based columns).
+// Number of code points in `text` (for 1-based columns).
 int utf8_length(std::string_view text);
 
 // "Family Group Conferences" -> "family-group-conferences". ASCII letters and digits
@@ -36,7 +36,6 @@ std::string html_escape(std::string_view text);
 std::string count_phrase(std::size_t n, std::string_view singular, std::string_view plural);
 
 std::string_view trim(std::string_view text);
-bool starts_with_ci(std::string_view text, std::string_view prefix);
 std::string to_lower_ascii(std::string_view text);
 
 }  // namespace og

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 
-#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "load/front_matter.hpp"
 
@@ -93,12 +92,6 @@ std::vector<std::string_view> known_content_entries() {
   std::vector<std::string_view> names;
   for (const auto& e : kLayout) names.push_back(e.name);
   return names;
-}
-
-const SourceFile* LoadedContent::find_file(std::string_view path) const {
-  for (const auto& f : files)
-    if (f->path == path) return f.get();
-  return nullptr;
 }
 
 std::string ContentFile::folder() const {
@@ -213,13 +206,7 @@ ParsedFile parse_content_file(const ContentFile& file) {
                               "the description goes below that");
       return out;
     }
-    MarkdownDocument doc;
-    doc.source = &src;
-    doc.front_matter = std::move(split.front_matter);
-    doc.body = split.body;
-    doc.body_line = split.body_line;
-    doc.broken_front_matter = split.broken;
-    out.markdown = std::move(doc);
+    out.markdown = MarkdownDocument{&src, std::move(split.front_matter), split.body, split.body_line, split.broken};
     return out;
   }
   if (blank_or_comments(src.text)) {
@@ -228,66 +215,6 @@ ParsedFile parse_content_file(const ContentFile& file) {
   }
   if (auto root = parse_yaml(src, src.text, 1, out.diagnostics)) out.yaml = YamlDocument{&src, std::move(*root)};
   return out;
-}
-
-LoadedContent load_content(const fs::path& dir, unsigned jobs, Diagnostics& diagnostics) {
-  LoadedContent content;
-  const std::vector<ContentFile> pending = find_content_files(dir, content.dir, diagnostics);
-  std::vector<ParsedFile> parsed(pending.size());
-  parallel_for(pending.size(), jobs, [&](std::size_t i) { parsed[i] = parse_content_file(pending[i]); });
-
-  for (std::size_t i = 0; i < pending.size(); ++i) {
-    ParsedFile& p = parsed[i];
-    diagnostics.append(p.diagnostics);
-    if (p.unreadable()) content.unreadable[pending[i].file.parent_path().filename().string()].insert(pending[i].id());
-    if (!p.source) continue;
-    content.files.push_back(std::move(p.source));
-    const Slot slot = pending[i].slot;
-    if (p.markdown) {
-      switch (slot) {
-        case Slot::services:
-          content.services.push_back(std::move(*p.markdown));
-          break;
-        case Slot::localities:
-          content.localities.push_back(std::move(*p.markdown));
-          break;
-        case Slot::pages:
-          content.pages.push_back(std::move(*p.markdown));
-          break;
-        case Slot::pathways:
-          content.pathways.push_back(std::move(*p.markdown));
-          break;
-        case Slot::strategy:
-          content.strategy.push_back(std::move(*p.markdown));
-          break;
-        case Slot::young_people:
-          content.young_people.push_back(std::move(*p.markdown));
-          break;
-        default:
-          break;
-      }
-      continue;
-    }
-    if (!p.yaml) continue;
-    YamlDocument doc = std::move(*p.yaml);
-    switch (slot) {
-      case Slot::site:
-        content.site = std::move(doc);
-        break;
-      case Slot::glossary:
-        content.glossary = std::move(doc);
-        break;
-      case Slot::figures:
-        content.figures = std::move(doc);
-        break;
-      case Slot::plan_on_a_page:
-        content.plan_on_a_page = std::move(doc);
-        break;
-      default:
-        break;
-    }
-  }
-  return content;
 }
 
 }  // namespace og

@@ -30,38 +30,9 @@ struct MarkdownDocument {
   bool broken_front_matter = false;  // already reported by the loader
 };
 
-// The content folder's shape. Single files first, then folders of many.
-enum class Collection { services, localities, pages, pathways, strategy, young_people };
-
-struct LoadedContent {
-  std::string dir;  // as shown in diagnostics, without a trailing slash
-  std::vector<std::unique_ptr<SourceFile>> files;
-
-  std::optional<YamlDocument> site;
-  std::optional<YamlDocument> glossary;
-  std::optional<YamlDocument> figures;
-  std::optional<YamlDocument> plan_on_a_page;
-  std::vector<MarkdownDocument> services;
-  std::vector<MarkdownDocument> localities;
-  std::vector<MarkdownDocument> pages;
-  std::vector<MarkdownDocument> pathways;
-  std::vector<MarkdownDocument> strategy;
-  std::vector<MarkdownDocument> young_people;
-
-  // Ids of files that exist but could not be read or parsed, by folder
-  // ("services", "localities", ...), so that references to them are not reported again.
-  std::map<std::string, std::set<std::string>, std::less<>> unreadable;
-
-  const SourceFile* find_file(std::string_view path) const;
-};
-
-// Reads every content file under `dir` on up to `jobs` threads. Problems are
-// reported in `diagnostics`; a file that cannot be parsed is left out.
-LoadedContent load_content(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics);
-
-// The same, one file at a time, for callers that turn each file into the
-// model as soon as it is parsed (and so never hold every file's text and
-// tree at once), and for the preview server, which re-reads one file.
+// The content folder's files, one at a time: a build turns each file into the
+// model as soon as it is parsed (and so never holds every file's text and
+// tree at once), and the preview server re-reads one file.
 enum class ContentSlot {
   site,
   glossary,

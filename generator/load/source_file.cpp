@@ -25,17 +25,6 @@ std::optional<std::string_view> SourceFile::line_text(int line) const {
   return std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
-namespace {
-
-// Most files have neither a byte-order mark nor a CR: they are kept as they are.
-void normalise_in_place(std::string& text) {
-  const bool bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0;
-  if (!bom && text.find('\r') == std::string::npos) return;
-  text = normalise_text(text);
-}
-
-}  // namespace
-
 std::string normalise_text(std::string_view raw) {
   if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
   std::string out;
@@ -52,14 +41,14 @@ std::string normalise_text(std::string_view raw) {
   return out;
 }
 
-static std::string file_id(std::string_view display_path) {
+namespace {
+
+std::string file_id(std::string_view display_path) {
   std::string_view name = display_path;
   if (auto slash = name.rfind('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
   if (auto dot = name.find('.'); dot != std::string_view::npos) name = name.substr(0, dot);
   return std::string(name);
 }
-
-namespace {
 
 std::optional<SourceFile> make_source_from(std::string display_path, std::string raw, Diagnostics& diagnostics) {
   if (auto bad = find_invalid_utf8(raw)) {
@@ -82,8 +71,9 @@ std::optional<SourceFile> make_source_from(std::string display_path, std::string
   SourceFile source;
   source.id = file_id(display_path);
   source.path = std::move(display_path);
-  normalise_in_place(raw);
-  source.text = std::move(raw);
+  // Most files have neither a byte-order mark nor a CR: they are kept as they are.
+  const bool bom = raw.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  source.text = bom || raw.find('\r') != std::string::npos ? normalise_text(raw) : std::move(raw);
   return source;
 }
 

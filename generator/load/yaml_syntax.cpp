@@ -160,10 +160,6 @@ std::optional<YamlProblem> quote_problem(std::string_view text) {
   return std::nullopt;
 }
 
-bool starts_with(const std::string& s, const char* prefix) {
-  return s.rfind(prefix, 0) == 0;
-}
-
 }  // namespace
 
 bool yaml_quote_closes(std::string_view text, std::size_t pos) {
@@ -223,8 +219,8 @@ YamlProblem explain_yaml_error(const std::string& message, std::size_t pos, std:
   } else if (message == msg::UNKNOWN_ANCHOR || message == msg::ALIAS_NOT_FOUND || message == msg::ANCHOR_NOT_FOUND) {
     p.message = "anchors (&name) and aliases (*name) are not used in content files";
     p.hint = "write the value out in full; put text that starts with '&' or '*' in quotes";
-  } else if (starts_with(message, msg::INVALID_ESCAPE) || starts_with(message, msg::INVALID_HEX) ||
-             starts_with(message, msg::INVALID_UNICODE)) {
+  } else if (message.starts_with(msg::INVALID_ESCAPE) || message.starts_with(msg::INVALID_HEX) ||
+             message.starts_with(msg::INVALID_UNICODE)) {
     // yaml-cpp stops after the escape, often at the end of the text.
     const std::size_t backslash = text.rfind('\\', std::min(pos, text.size()));
     if (backslash != std::string_view::npos) p.pos = backslash;

@@ -21,20 +21,15 @@ const YamlNode* YamlNode::find(std::string_view key) const {
 }
 
 const char* describe_kind(const YamlNode& node) {
-  switch (node.kind) {
-    case YamlNode::Kind::null:
-      return "nothing";
-    case YamlNode::Kind::scalar:
-      return "text";
-    case YamlNode::Kind::sequence:
-      return "a list";
-    case YamlNode::Kind::mapping:
-      return "a mapping";
-  }
-  return "nothing";
+  static constexpr const char* kNames[] = {"nothing", "text", "a list", "a mapping"};  // in Kind's order
+  return kNames[static_cast<int>(node.kind)];
 }
 
 namespace {
+
+std::size_t offset(const YAML::Mark& mark) {
+  return static_cast<std::size_t>(std::max(mark.pos, 0));
+}
 
 // Content never needs more; yaml-cpp's own limit (2,000) comes with the
 // message "bad file".
@@ -148,16 +143,13 @@ class TreeBuilder : public YAML::EventHandler {
     std::optional<YamlNode> pending_key;
   };
 
-  void place(YamlNode& node, const YAML::Mark& mark) const {
-    positions_.place(node, static_cast<std::size_t>(std::max(mark.pos, 0)));
-  }
+  void place(YamlNode& node, const YAML::Mark& mark) const { positions_.place(node, offset(mark)); }
 
   // Anchors and aliases copy parts of a file into others: content files do
   // not need them, and an alias can make a small file expand without limit.
   static void refuse_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor == YAML::NullAnchor) return;
-    throw YamlProblem{"anchors (&name) and aliases (*name) are not used in content files",
-                      static_cast<std::size_t>(std::max(mark.pos, 0)),
+    throw YamlProblem{"anchors (&name) and aliases (*name) are not used in content files", offset(mark),
                       "write the value out in full; put text that starts with '&' or '*' in quotes"};
   }
 
@@ -165,8 +157,7 @@ class TreeBuilder : public YAML::EventHandler {
     refuse_anchor(mark, anchor);
     if (stack_.size() >= kMaxDepth)
       throw YamlProblem{"the lists and mappings are nested more than " + std::to_string(kMaxDepth) + " levels deep",
-                        static_cast<std::size_t>(std::max(mark.pos, 0)),
-                        "content needs only a few levels; check the brackets"};
+                        offset(mark), "content needs only a few levels; check the brackets"};
     Open o;
     o.node.kind = kind;
     place(o.node, mark);
@@ -232,7 +223,7 @@ struct Ignore : YAML::EventHandler {
   std::size_t start = 0;
   bool started = false;
   void OnDocumentStart(const YAML::Mark& mark) override {
-    start = static_cast<std::size_t>(std::max(mark.pos, 0));
+    start = offset(mark);
     started = true;
   }
   void OnDocumentEnd() override {}
@@ -273,7 +264,7 @@ std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view te
   } catch (const YamlProblem& p) {  // thrown by the tree builder: parsing cannot go on
     problem = p;
   } catch (const YAML::ParserException& e) {
-    problem = explain_yaml_error(e.msg, static_cast<std::size_t>(std::max(e.mark.pos, 0)), text);
+    problem = explain_yaml_error(e.msg, offset(e.mark), text);
   } catch (const std::bad_alloc&) {
     problem = YamlProblem{"the file is too large to read", 0, {}};
   }

@@ -40,22 +40,31 @@ struct Model {
   std::set<std::string, std::less<>> unreadable_services;
   std::set<std::string, std::less<>> unreadable_localities;
 
-  const Service* service(std::string_view id) const;
-  const Locality* locality(std::string_view id) const;
-  const Category* category(std::string_view id) const;
-  const Term* term(std::string_view id) const;
-  const Page* page(std::string_view id) const;
+  // By id (or number), through the indexes index() builds; nullptr when there is none.
+  const Service* service(std::string_view id) const { return lookup(service_index_, services, id); }
+  const Locality* locality(std::string_view id) const { return lookup(locality_index_, localities, id); }
+  const Category* category(std::string_view id) const { return lookup(category_index_, site.categories, id); }
+  const Term* term(std::string_view id) const { return lookup(term_index_, terms, id); }
+  const Page* page(std::string_view id) const { return lookup(page_index_, pages, id); }
   const Level* level(int number) const;
-  const Pathway* pathway(std::string_view id) const;
-  const StrategyPart* strategy_part(std::string_view id) const;
-  const YoungPeoplePage* young_people_page(std::string_view id) const;
+  const Pathway* pathway(std::string_view id) const { return lookup(pathway_index_, pathways, id); }
+  const StrategyPart* strategy_part(std::string_view id) const { return lookup(strategy_index_, strategy, id); }
+  const YoungPeoplePage* young_people_page(std::string_view id) const {
+    return lookup(young_people_index_, young_people, id);
+  }
 
   // Builds the id indexes; called once, after the vectors are final.
   void index();
 
  private:
-  std::map<std::string, std::size_t, std::less<>> service_index_, locality_index_, category_index_, term_index_,
-      page_index_, pathway_index_, strategy_index_, young_people_index_;
+  using Index = std::map<std::string, std::size_t, std::less<>>;
+  template <typename T>
+  static const T* lookup(const Index& index, const std::vector<T>& items, std::string_view id) {
+    auto it = index.find(id);
+    return it == index.end() ? nullptr : &items[it->second];
+  }
+  Index service_index_, locality_index_, category_index_, term_index_, page_index_, pathway_index_, strategy_index_,
+      young_people_index_;
 };
 
 }  // namespace og

@@ -2,28 +2,16 @@
 
 namespace og {
 
+// In AccessRoute's order.
 const char* access_route_name(AccessRoute r) {
-  switch (r) {
-    case AccessRoute::self_referral:
-      return "You can refer yourself";
-    case AccessRoute::professional_referral:
-      return "A professional can refer you";
-    case AccessRoute::drop_in:
-      return "Drop in, no referral needed";
-  }
-  return "";
+  static constexpr const char* kNames[] = {"You can refer yourself", "A professional can refer you",
+                                           "Drop in, no referral needed"};
+  return kNames[static_cast<int>(r)];
 }
 
 const char* access_route_id(AccessRoute r) {
-  switch (r) {
-    case AccessRoute::self_referral:
-      return "self-referral";
-    case AccessRoute::professional_referral:
-      return "professional-referral";
-    case AccessRoute::drop_in:
-      return "drop-in";
-  }
-  return "";
+  static constexpr const char* kIds[] = {"self-referral", "professional-referral", "drop-in"};
+  return kIds[static_cast<int>(r)];
 }
 
 }  // namespace og

@@ -40,7 +40,7 @@ struct Service {
   Extra extra;  // free-form data for templates
 };
 
-const char* access_route_name(AccessRoute r);  // "Self-referral"
+const char* access_route_name(AccessRoute r);  // "You can refer yourself"
 const char* access_route_id(AccessRoute r);    // "self-referral"
 
 }  // namespace og

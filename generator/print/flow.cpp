@@ -52,7 +52,7 @@ void begin_block_text(PdfDocument& pdf, PangoContext* context, const std::string
     pdf.end();
   }
   for (const auto& tag : b.open_after_label) pdf.begin(tag);
-  if (!b.tag.empty()) pdf.begin(b.tag, b.tag_attributes);
+  if (!b.tag.empty()) pdf.begin(b.tag);
 }
 
 void end_block(PdfDocument& pdf, const FlowBlock& b, bool drew_text) {
@@ -98,18 +98,16 @@ void Stack::draw(PdfDocument& pdf, double x, double y) const {
   }
 }
 
-int draw_flow(PdfDocument& pdf, PangoContext* context, const std::string& family, const std::vector<FlowBlock>& blocks,
-              const FlowPage& page) {
-  const double content_width = page.width - page.left - page.right;
-  const double content_height = page.height - page.top - page.bottom;
+namespace {
 
-  // Pass 1: lay every block out and decide the pages.
-  std::vector<Paragraph> paragraphs;
+// Pass 1 of draw_flow: every block laid out, and the pages decided.
+Pagination lay_out_pages(PangoContext* context, const std::string& family, const std::vector<FlowBlock>& blocks,
+                         const FlowPage& page, std::vector<Paragraph>& paragraphs) {
   std::vector<MeasuredBlock> measured;
   paragraphs.reserve(blocks.size());
   measured.reserve(blocks.size());
   for (const auto& b : blocks) {
-    paragraphs.emplace_back(context, family, b.text, b.style, content_width - b.indent);
+    paragraphs.emplace_back(context, family, b.text, b.style, page.width - page.left - page.right - b.indent);
     const Paragraph& p = paragraphs.back();
     MeasuredBlock m;
     for (int i = 0; i < p.line_count(); ++i) m.lines.push_back(p.line_height(i));
@@ -120,26 +118,31 @@ int draw_flow(PdfDocument& pdf, PangoContext* context, const std::string& family
     m.splittable = b.mark.empty() && b.label.empty();
     measured.push_back(std::move(m));
   }
-  const Pagination pagination = paginate(measured, content_height);
-  const int pages = pagination.pages;
+  return paginate(measured, page.height - page.top - page.bottom);
+}
 
-  // The lines joining steps, page by page, known before drawing.
+// The lines joining steps, page by page, known before drawing.
+struct StepLines {
   std::map<std::pair<int, int>, StepSpan> spans;  // (page, step)
   int last_step = -1;
-  for (const auto& pl : pagination.placements) {
-    const FlowBlock& b = blocks[pl.block];
-    if (b.step < 0) continue;
-    last_step = std::max(last_step, b.step);
-    StepSpan& s = spans[{pl.page, b.step}];
-    s.top = std::min(s.top, pl.y);
-    s.bottom = std::max(s.bottom, pl.y + paragraphs[pl.block].height(pl.first_line, pl.last_line));
-    if (!b.mark.empty() && pl.first_line == 0) {
-      s.has_mark = true;
-      s.mark_top = pl.y + paragraphs[pl.block].line_height(0) / 2 - page.mark_diameter / 2;
+
+  StepLines(const std::vector<FlowBlock>& blocks, const std::vector<Paragraph>& paragraphs,
+            const Pagination& pagination, const FlowPage& page) {
+    for (const auto& pl : pagination.placements) {
+      const FlowBlock& b = blocks[pl.block];
+      if (b.step < 0) continue;
+      last_step = std::max(last_step, b.step);
+      StepSpan& s = spans[{pl.page, b.step}];
+      s.top = std::min(s.top, pl.y);
+      s.bottom = std::max(s.bottom, pl.y + paragraphs[pl.block].height(pl.first_line, pl.last_line));
+      if (!b.mark.empty() && pl.first_line == 0) {
+        s.has_mark = true;
+        s.mark_top = pl.y + paragraphs[pl.block].line_height(0) / 2 - page.mark_diameter / 2;
+      }
     }
   }
-  auto draw_lines = [&](int p) {
-    cairo_t* cr = pdf.cr();
+
+  void draw(cairo_t* cr, int p, const FlowPage& page) const {
     const double x = page.left + page.gutter_line_x;
     for (const auto& [key, s] : spans) {
       if (key.first != p) continue;
@@ -150,31 +153,38 @@ int draw_flow(PdfDocument& pdf, PangoContext* context, const std::string& family
       if (next != spans.end() && next->second.has_mark)
         to = next->second.mark_top;
       else if (step < last_step)
-        to = content_height;
-      if (to <= from) continue;
-      cairo_set_source_rgb(cr, page.line_colour.r, page.line_colour.g, page.line_colour.b);
-      cairo_rectangle(cr, x - 1, page.top + from, 2, to - from);
-      cairo_fill(cr);
+        to = page.height - page.top - page.bottom;
+      if (to > from) fill_rect(cr, page.line_colour, x - 1, page.top + from, 2, to - from);
     }
-  };
+  }
+};
+
+}  // namespace
+
+int draw_flow(PdfDocument& pdf, PangoContext* context, const std::string& family, const std::vector<FlowBlock>& blocks,
+              const FlowPage& page) {
+  std::vector<Paragraph> paragraphs;
+  const Pagination pagination = lay_out_pages(context, family, blocks, page, paragraphs);
+  const int pages = pagination.pages;
+  const StepLines lines(blocks, paragraphs, pagination, page);
   auto furniture = [&](int p) {
     if (page.furniture) page.furniture(pdf, p + 1, pages);
-    draw_lines(p);
+    lines.draw(pdf.cr(), p, page);
   };
 
   // Pass 2: draw, now that "Page n of m" is known.
   furniture(0);
   int current = 0;
+  auto go_to = [&](int target) {
+    while (current < target) {
+      ++current;
+      pdf.next_page([&] { furniture(current); });
+    }
+  };
   std::size_t next = 0;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const FlowBlock& b = blocks[i];
     const Paragraph& p = paragraphs[i];
-    auto go_to = [&](int target) {
-      while (current < target) {
-        ++current;
-        pdf.next_page([&] { furniture(current); });
-      }
-    };
     if (next < pagination.placements.size() && pagination.placements[next].block == i)
       go_to(pagination.placements[next].page);
     for (const auto& tag : b.open) pdf.begin(tag);

@@ -21,7 +21,6 @@ struct FlowBlock {
   std::string label;                          // a bullet or number drawn in the indent, tagged Lbl
   std::vector<std::string> open_after_label;  // containers opened after the label ("LBody"), closed by `close`
   std::string tag;                            // its own tag around the text: "P", "H2"; "" for none
-  std::string tag_attributes;
   RichText text;
   TextStyle style;
   double indent = 0;  // from the content's left edge

@@ -18,11 +18,7 @@ FlowBuilder::FlowBuilder(const DocumentTheme& theme, LinkResolver links, FlowSiz
     : theme_(theme), links_(std::move(links)), sizes_(sizes) {}
 
 TextStyle FlowBuilder::body_style() const {
-  TextStyle s;
-  s.size = sizes_.body;
-  s.colour = theme_.text;
-  s.link_colour = theme_.brand;
-  return s;
+  return TextStyle{.size = sizes_.body, .colour = theme_.text, .link_colour = theme_.brand};
 }
 
 FlowBlock& FlowBuilder::add(FlowBlock block) {
@@ -54,40 +50,43 @@ void FlowBuilder::heading(int level, RichText text, std::string mark) {
   add(std::move(b));
 }
 
-void FlowBuilder::paragraph(RichText text) {
+void FlowBuilder::text_block(RichText text, double size, const Rgb& colour) {
   FlowBlock b;
   b.tag = "P";
   b.text = std::move(text);
   b.style = body_style();
-  b.space_after = sizes_.body * 0.6;
+  b.style.size = size;
+  b.style.colour = colour;
+  b.space_after = size * 0.6;
   b.indent = indent_;
   add(std::move(b));
 }
 
+void FlowBuilder::paragraph(RichText text) {
+  text_block(std::move(text), sizes_.body, theme_.text);
+}
+
 void FlowBuilder::note(RichText text) {
+  text_block(std::move(text), sizes_.small, theme_.secondary);
+}
+
+FlowBlock FlowBuilder::list_item(std::string label, double indent) const {
   FlowBlock b;
-  b.tag = "P";
-  b.text = std::move(text);
+  b.open = {"LI"};
+  b.label = std::move(label);
+  b.open_after_label = {"LBody"};
   b.style = body_style();
-  b.style.size = sizes_.small;
-  b.style.colour = theme_.secondary;
-  b.space_after = sizes_.small * 0.6;
-  b.indent = indent_;
-  add(std::move(b));
+  b.indent = indent;
+  b.space_after = sizes_.body * 0.3;
+  return b;
 }
 
 void FlowBuilder::bullets(const std::vector<RichText>& items) {
   if (items.empty()) return;
   open("L");
   for (const auto& item : items) {
-    FlowBlock b;
-    b.open = {"LI"};
-    b.label = "\u2022";
-    b.open_after_label = {"LBody"};
+    FlowBlock b = list_item("\u2022", indent_ + sizes_.body * 1.2);
     b.text = item;
-    b.style = body_style();
-    b.indent = indent_ + sizes_.body * 1.2;
-    b.space_after = sizes_.body * 0.3;
     b.close = 2;
     add(std::move(b));
   }
@@ -148,12 +147,9 @@ struct MarkdownFlow {
           inlines(c, runs, bold, italic, url && *url ? out.resolve(url) : link);
           break;
         }
-        case CMARK_NODE_IMAGE:
+        default:  // an image's alt text, strikethrough and the like
           inlines(c, runs, bold, italic, link);
-          break;  // its alt text
-        default:
-          inlines(c, runs, bold, italic, link);
-          break;  // strikethrough and the like
+          break;
       }
     }
   }
@@ -168,13 +164,7 @@ struct MarkdownFlow {
     const double indent = out.indent();
     const double item_indent = indent + out.sizes().body * 1.4;
     cmark_node* first = cmark_node_first_child(item);
-    FlowBlock b;
-    b.open = {"LI"};
-    b.label = label;
-    b.open_after_label = {"LBody"};
-    b.style = out.body_style();
-    b.indent = item_indent;
-    b.space_after = out.sizes().body * 0.3;
+    FlowBlock b = out.list_item(label, item_indent);
     if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
       b.text = inline_text(first);
       first = cmark_node_next(first);

@@ -50,16 +50,18 @@ class FlowBuilder {
   void space(double points) { extra_space_ += points; }
 
   const FlowSizes& sizes() const { return sizes_; }
-  const DocumentTheme& theme() const { return theme_; }
   std::vector<FlowBlock>& blocks() { return blocks_; }
   std::string resolve(std::string_view link) const { return links_ ? links_(link) : std::string(link); }
 
   // Adds a block as it is, after applying pending containers and spacing.
   FlowBlock& add(FlowBlock block);
   TextStyle body_style() const;
+  // A list item's block (LI, its label, LBody), without its text.
+  FlowBlock list_item(std::string label, double indent) const;
 
  private:
   friend struct MarkdownFlow;
+  void text_block(RichText text, double size, const Rgb& colour);
   const DocumentTheme& theme_;
   LinkResolver links_;
   FlowSizes sizes_;

@@ -18,27 +18,18 @@ FlowPage running_page(const PrintEnvironment& env, PangoContext* context, const 
   page.furniture = [&theme, context, family, site_title, title, updated, width = page.width, height = page.height,
                     left = page.left, right = page.right](PdfDocument& pdf, int n, int pages) {
     cairo_t* cr = pdf.cr();
-    TextStyle s;
-    s.size = 9;
-    s.colour = theme.secondary;
+    const TextStyle s{.size = 9, .colour = theme.secondary};
     const double inner = width - left - right;
-    Paragraph head_left(context, family, plain(site_title, true), s, inner / 2);
-    head_left.draw(cr, left, 30);
-    Paragraph head_right(context, family, plain(title), s, inner / 2);
-    head_right.draw(cr, width - right - head_right.natural_width(), 30);
-    cairo_set_source_rgb(cr, theme.brand.r, theme.brand.g, theme.brand.b);
-    cairo_rectangle(cr, left, 46, inner, 1.5);
-    cairo_fill(cr);
-    cairo_set_source_rgb(cr, theme.rule.r, theme.rule.g, theme.rule.b);
-    cairo_rectangle(cr, left, height - 44, inner, 0.75);
-    cairo_fill(cr);
-    if (!updated.empty()) {
-      Paragraph foot_left(context, family, plain(updated), s, inner / 2);
-      foot_left.draw(cr, left, height - 38);
-    }
-    Paragraph foot_right(context, family, plain("Page " + std::to_string(n) + " of " + std::to_string(pages)), s,
-                         inner / 2);
-    foot_right.draw(cr, width - right - foot_right.natural_width(), height - 38);
+    auto put = [&](const std::string& text, bool bold, bool on_right, double y) {
+      Paragraph p(context, family, plain(text, bold), s, inner / 2);
+      p.draw(cr, on_right ? width - right - p.natural_width() : left, y);
+    };
+    put(site_title, true, false, 30);
+    put(title, false, true, 30);
+    fill_rect(cr, theme.brand, left, 46, inner, 1.5);
+    fill_rect(cr, theme.rule, left, height - 44, inner, 0.75);
+    if (!updated.empty()) put(updated, false, false, height - 38);
+    put("Page " + std::to_string(n) + " of " + std::to_string(pages), false, true, height - 38);
   };
   return page;
 }
@@ -75,13 +66,11 @@ void service_details(FlowBuilder& out, const PrintEnvironment& env, const Servic
 }
 
 PdfMetadata document_metadata(const PrintEnvironment& env, std::string title, std::string subject, const Date& date) {
-  PdfMetadata m;
-  m.title = std::move(title);
-  m.subject = std::move(subject);
-  m.author = env.model.site.partnership;
-  m.language = env.model.site.language;
-  m.date = date;
-  return m;
+  return PdfMetadata{.title = std::move(title),
+                     .author = env.model.site.partnership,
+                     .subject = std::move(subject),
+                     .language = env.model.site.language,
+                     .date = date};
 }
 
 PrintedDocument finish_document(PdfDocument& pdf, int pages, const std::string& what, Diagnostics& diagnostics) {

@@ -9,14 +9,12 @@ namespace {
 
 constexpr int kMinLines = 2;  // no widows or orphans: two lines at each side of a break
 
-double total(const MeasuredBlock& b) {
-  return std::accumulate(b.lines.begin(), b.lines.end(), 0.0);
+double lines_height(const MeasuredBlock& b, int first, int last) {
+  return std::accumulate(b.lines.begin() + first, b.lines.begin() + last, 0.0);
 }
 
-double lines_height(const MeasuredBlock& b, int first, int last) {
-  double h = 0;
-  for (int i = first; i < last; ++i) h += b.lines[static_cast<std::size_t>(i)];
-  return h;
+double total(const MeasuredBlock& b) {
+  return lines_height(b, 0, static_cast<int>(b.lines.size()));
 }
 
 bool starts_group(const std::vector<MeasuredBlock>& blocks, std::size_t i) {

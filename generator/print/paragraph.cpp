@@ -133,4 +133,10 @@ void Paragraph::draw(cairo_t* cr, double x, double y, int first, int last) const
   }
 }
 
+void fill_rect(cairo_t* cr, const Rgb& colour, double x, double y, double width, double height) {
+  cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
+  cairo_rectangle(cr, x, y, width, height);
+  cairo_fill(cr);
+}
+
 }  // namespace og

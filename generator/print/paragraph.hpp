@@ -57,6 +57,9 @@ class Paragraph {
   bool has_links_ = false;
 };
 
+// Fills a rectangle in `colour`; outside a structure tag it becomes an artifact.
+void fill_rect(cairo_t* cr, const Rgb& colour, double x, double y, double width, double height);
+
 // cairo's attribute syntax for a link: uri='...' with ' and \ escaped.
 std::string link_attributes(const std::string& uri);
 

@@ -147,8 +147,7 @@ class ArtifactFilter : public QPDFObjectHandle::TokenFilter {
 
 }  // namespace
 
-PdfDocument::PdfDocument(double width, double height, const PdfMetadata& metadata)
-    : width_(width), height_(height), metadata_(metadata) {
+PdfDocument::PdfDocument(double width, double height, const PdfMetadata& metadata) : metadata_(metadata) {
   surface_ = cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, width, height);
   cairo_pdf_surface_restrict_to_version(surface_, CAIRO_PDF_VERSION_1_5);
   cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, metadata.title.c_str());
@@ -186,7 +185,6 @@ void PdfDocument::next_page(const std::function<void()>& furniture) {
   print_pause_point();
   for (auto it = open_.rbegin(); it != open_.rend(); ++it) cairo_tag_end(cr_, it->tag.c_str());
   cairo_show_page(cr_);
-  ++page_;
   if (furniture) furniture();
   for (const auto& o : open_) cairo_tag_begin(cr_, o.tag.c_str(), o.attributes.c_str());
 }
@@ -215,12 +213,8 @@ std::string finish_pdf(const std::string& cairo_bytes, const PdfMetadata& metada
     QPDFObjectHandle root = pdf.getRoot();
     merge_root_documents(root);
     root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(metadata.language));
-    QPDFObjectHandle preferences = QPDFObjectHandle::newDictionary();
-    preferences.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
-    root.replaceKey("/ViewerPreferences", preferences);
-    QPDFObjectHandle mark = QPDFObjectHandle::newDictionary();
-    mark.replaceKey("/Marked", QPDFObjectHandle::newBool(true));
-    root.replaceKey("/MarkInfo", mark);
+    root.replaceKey("/ViewerPreferences", QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));
+    root.replaceKey("/MarkInfo", QPDFObjectHandle::parse("<< /Marked true >>"));
     // Tab order follows the structure, as PDF/UA asks of pages with links.
     for (QPDFObjectHandle page : pdf.getAllPages()) {
       page.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));

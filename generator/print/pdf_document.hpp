@@ -32,14 +32,10 @@ class PdfDocument {
   PdfDocument& operator=(const PdfDocument&) = delete;
 
   cairo_t* cr() const { return cr_; }
-  double width() const { return width_; }
-  double height() const { return height_; }
-  int page() const { return page_; }  // from 1
 
   // Structure tags ("H1", "P", "L", "LI", "Sect"...). Nested begin/end pairs.
   void begin(std::string_view tag, std::string_view attributes = {});
   void end();
-  std::size_t depth() const { return open_.size(); }
 
   // Ends the page and starts the next: open tags are closed first and reopened
   // after `furniture` has drawn the new page's header and footer untagged.
@@ -56,13 +52,11 @@ class PdfDocument {
   struct Open {
     std::string tag, attributes;
   };
-  double width_, height_;
   PdfMetadata metadata_;
   std::string bytes_;
   cairo_surface_t* surface_ = nullptr;
   cairo_t* cr_ = nullptr;
   std::vector<Open> open_;
-  int page_ = 1;
 };
 
 // The qpdf step on its own (tests feed it cairo's output).

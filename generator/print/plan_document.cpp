@@ -67,12 +67,7 @@ class PlanPrinter {
   double margin() const { return 24 * k_; }
   double gap() const { return 10 * k_; }
   TextStyle style(double size, bool bold, const Rgb& colour) const {
-    TextStyle s;
-    s.size = size;
-    s.bold = bold;
-    s.colour = colour;
-    s.link_colour = colour;
-    return s;
+    return TextStyle{.size = size, .bold = bold, .colour = colour, .link_colour = colour};
   }
   std::unique_ptr<Paragraph> text(const RichText& t, const TextStyle& s, double width) const {
     return std::make_unique<Paragraph>(context_, family_, t, s, width);
@@ -193,43 +188,31 @@ PlanLayout PlanPrinter::lay_out(double body) {
 
 void PlanPrinter::draw(PdfDocument& pdf, const PlanLayout& l, double body) const {
   cairo_t* cr = pdf.cr();
-  auto fill = [&](const Rgb& c, double x, double y, double w, double h) {
-    cairo_set_source_rgb(cr, c.r, c.g, c.b);
-    cairo_rectangle(cr, x, y, w, h);
-    cairo_fill(cr);
+  auto tagged = [&](const char* tag, const Paragraph& p, double x, double y) {
+    pdf.begin(tag);
+    p.draw(cr, x, y);
+    pdf.end();
   };
   const double m = margin(), inner = width_ - 2 * m, pad = 14 * k_;
   double y = m;
 
   // Header band and accent stripe.
   const double band = l.header_height - 4 * k_;
-  fill(theme_.brand, m, y, inner, band);
-  fill(theme_.accent, m, y + band, inner, 4 * k_);
-  pdf.begin("H1");
-  l.title->draw(cr, m + pad, y + pad);
-  pdf.end();
-  if (l.subtitle) {
-    pdf.begin("P");
-    l.subtitle->draw(cr, m + pad, y + pad + l.title->height() + 2 * k_);
-    pdf.end();
-  }
-  pdf.begin("P");
-  l.partnership->draw(cr, m + inner - pad - l.partnership->natural_width(), y + pad);
-  pdf.end();
+  fill_rect(cr, theme_.brand, m, y, inner, band);
+  fill_rect(cr, theme_.accent, m, y + band, inner, 4 * k_);
+  tagged("H1", *l.title, m + pad, y + pad);
+  if (l.subtitle) tagged("P", *l.subtitle, m + pad, y + pad + l.title->height() + 2 * k_);
+  tagged("P", *l.partnership, m + inner - pad - l.partnership->natural_width(), y + pad);
   y += l.header_height + gap();
 
   // The statement (the vision) across the page.
   if (content_.statement) {
-    fill(theme_.tint, m, y, inner, l.statement_height);
-    fill(theme_.brand, m, y, 6 * k_, l.statement_height);
+    fill_rect(cr, theme_.tint, m, y, inner, l.statement_height);
+    fill_rect(cr, theme_.brand, m, y, 6 * k_, l.statement_height);
     const double x = m + 6 * k_ + pad;
     pdf.begin("Sect");
-    pdf.begin("H2");
-    l.statement_label->draw(cr, x, y + 10 * k_);
-    pdf.end();
-    pdf.begin("P");
-    l.statement->draw(cr, x, y + 10 * k_ + l.statement_label->height() + 2 * k_);
-    pdf.end();
+    tagged("H2", *l.statement_label, x, y + 10 * k_);
+    tagged("P", *l.statement, x, y + 10 * k_ + l.statement_label->height() + 2 * k_);
     pdf.end();
     y += l.statement_height + gap();
   }
@@ -246,26 +229,18 @@ void PlanPrinter::draw(PdfDocument& pdf, const PlanLayout& l, double body) const
     for (std::size_t index : l.rows[r]) {
       const PlanLayout::Box& box = l.boxes[index];
       const double head = box_pad * 0.6 + box.title->height() + box_pad * 0.6;
-      fill(theme_.tint, box.x, y, box.width, row_height);
-      fill(theme_.brand, box.x, y, box.width, head);
+      fill_rect(cr, theme_.tint, box.x, y, box.width, row_height);
+      fill_rect(cr, theme_.brand, box.x, y, box.width, head);
       pdf.begin("Sect");
-      pdf.begin("H2");
-      box.title->draw(cr, box.x + box_pad, y + box_pad * 0.6);
-      pdf.end();
+      tagged("H2", *box.title, box.x + box_pad, y + box_pad * 0.6);
       box.body->draw(pdf, box.x + box_pad, y + head + box_pad);
       pdf.end();
     }
     y += row_height + gap();
   }
 
-  pdf.begin("P");
-  l.footer->draw(cr, m, footer_top);
-  pdf.end();
-  if (l.updated) {
-    pdf.begin("P");
-    l.updated->draw(cr, m + inner - l.updated->natural_width(), footer_top);
-    pdf.end();
-  }
+  tagged("P", *l.footer, m, footer_top);
+  if (l.updated) tagged("P", *l.updated, m + inner - l.updated->natural_width(), footer_top);
 }
 
 PrintedDocument PlanPrinter::print(Diagnostics& diagnostics) {

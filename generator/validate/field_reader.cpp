@@ -77,26 +77,32 @@ std::optional<std::string> FieldReader::scalar_text(const YamlNode& value, std::
   return std::string(trim(value.value));
 }
 
-std::string FieldReader::text(std::string_view key, Need need) {
+const YamlNode* FieldReader::scalar(std::string_view key, Need need, std::string& text) {
   const YamlNode* value = node(key, need);
-  if (!value) return {};
+  if (!value) return nullptr;
   auto s = scalar_text(*value, key);
-  if (!s) return {};
-  if (s->empty() && need == Need::required)
+  if (!s) return nullptr;
+  text = std::move(*s);
+  return value;
+}
+
+std::string FieldReader::text(std::string_view key, Need need) {
+  std::string s;
+  const YamlNode* value = scalar(key, need, s);
+  if (value && s.empty() && need == Need::required)
     diagnostics_.error(at(*value), "'" + std::string(key) + "' is empty", "give it a value");
-  return *s;
+  return s;
 }
 
 std::optional<long> FieldReader::integer(std::string_view key, long min, long max, Need need) {
-  const YamlNode* value = node(key, need);
+  std::string s;
+  const YamlNode* value = scalar(key, need, s);
   if (!value) return std::nullopt;
-  const auto s = scalar_text(*value, key);
-  if (!s) return std::nullopt;
   char* end = nullptr;
   errno = 0;
-  const long n = std::strtol(s->c_str(), &end, 10);
-  if (s->empty() || *end != '\0' || errno != 0 || !value->plain) {
-    diagnostics_.error(at(*value), "'" + std::string(key) + "' must be a whole number, not '" + *s + "'");
+  const long n = std::strtol(s.c_str(), &end, 10);
+  if (s.empty() || *end != '\0' || errno != 0 || !value->plain) {
+    diagnostics_.error(at(*value), "'" + std::string(key) + "' must be a whole number, not '" + s + "'");
     return std::nullopt;
   }
   if (n < min || n > max) {
@@ -108,25 +114,23 @@ std::optional<long> FieldReader::integer(std::string_view key, long min, long ma
 }
 
 std::optional<bool> FieldReader::boolean(std::string_view key) {
-  const YamlNode* value = node(key);
+  std::string s;
+  const YamlNode* value = scalar(key, Need::optional, s);
   if (!value) return std::nullopt;
-  const auto s = scalar_text(*value, key);
-  if (!s) return std::nullopt;
-  const std::string lower = to_lower_ascii(*s);
+  const std::string lower = to_lower_ascii(s);
   if (value->plain && lower == "true") return true;
   if (value->plain && lower == "false") return false;
-  diagnostics_.error(at(*value), "'" + std::string(key) + "' must be true or false, not '" + *s + "'");
+  diagnostics_.error(at(*value), "'" + std::string(key) + "' must be true or false, not '" + s + "'");
   return std::nullopt;
 }
 
 std::optional<Date> FieldReader::date(std::string_view key, Need need) {
-  const YamlNode* value = node(key, need);
+  std::string s;
+  const YamlNode* value = scalar(key, need, s);
   if (!value) return std::nullopt;
-  const auto s = scalar_text(*value, key);
-  if (!s) return std::nullopt;
-  auto d = parse_iso_date(*s);
+  auto d = parse_iso_date(s);
   if (!d)
-    diagnostics_.error(at(*value), "'" + *s + "' is not a date", "write dates as YYYY-MM-DD, for example 2018-10-01");
+    diagnostics_.error(at(*value), "'" + s + "' is not a date", "write dates as YYYY-MM-DD, for example 2018-10-01");
   return d;
 }
 
@@ -189,16 +193,36 @@ std::vector<Ref> FieldReader::ref_list(std::string_view key, Need need) {
   return out;
 }
 
-std::string FieldReader::choice(std::string_view key, const std::vector<std::string_view>& allowed, Need need) {
+std::optional<std::string> FieldReader::checked_text(std::string_view key,
+                                                     bool (*valid)(std::string_view, std::string&),
+                                                     std::string_view what, std::string_view hint) {
+  std::string s, why;
+  const YamlNode* value = scalar(key, Need::optional, s);
+  if (!value) return std::nullopt;
+  if (valid(s, why)) return s;
+  diagnostics_.error(at(*value), "'" + s + "' is not " + std::string(what) + (why.empty() ? "" : ": " + why),
+                     std::string(hint));
+  return std::nullopt;
+}
+
+const std::vector<YamlNode>* FieldReader::list(std::string_view key, Need need, std::string_view hint) {
   const YamlNode* value = node(key, need);
+  if (!value) return nullptr;
+  if (value->is_sequence()) return &value->items;
+  diagnostics_.error(at(*value), "'" + std::string(key) + "' must be a list, not " + describe_kind(*value),
+                     std::string(hint));
+  return nullptr;
+}
+
+std::string FieldReader::choice(std::string_view key, const std::vector<std::string_view>& allowed, Need need) {
+  std::string s;
+  const YamlNode* value = scalar(key, need, s);
   if (!value) return {};
-  auto s = scalar_text(*value, key);
-  if (!s) return {};
-  if (std::find(allowed.begin(), allowed.end(), *s) != allowed.end()) return *s;
+  if (std::find(allowed.begin(), allowed.end(), s) != allowed.end()) return s;
   std::string list;
   for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-  std::string hint = did_you_mean(*s, allowed);
-  diagnostics_.error(at(*value), "'" + *s + "' is not allowed for '" + std::string(key) + "'",
+  std::string hint = did_you_mean(s, allowed);
+  diagnostics_.error(at(*value), "'" + s + "' is not allowed for '" + std::string(key) + "'",
                      hint.empty() ? "use one of: " + list : hint);
   return {};
 }
@@ -210,6 +234,13 @@ void FieldReader::finish() {
     if (std::find(known_.begin(), known_.end(), e.key.value) != known_.end()) continue;
     diagnostics_.error(at(e.key), "unknown key '" + e.key.value + "'", did_you_mean(e.key.value, known_));
   }
+}
+
+bool check_id(Diagnostics& diagnostics, const Location& where, const std::string& id, std::string_view what) {
+  if (is_slug(id)) return true;
+  diagnostics.error(where, "'" + id + "' is not a valid " + std::string(what),
+                    "use lower-case letters, digits and hyphens, like '" + slugify(id) + "'");
+  return false;
 }
 
 namespace {
@@ -249,6 +280,14 @@ Extra read_extra(FieldReader& r) {
     return {};
   }
   return extra_of(*node);
+}
+
+bool front_matter_present(const MarkdownDocument& doc, Diagnostics& diagnostics, std::string_view what,
+                          std::string_view hint) {
+  if (doc.front_matter) return true;
+  if (!doc.broken_front_matter)
+    diagnostics.error(doc.source->at(1, 1), "the " + std::string(what) + " has no front matter", std::string(hint));
+  return false;
 }
 
 Markdown markdown_body(const MarkdownDocument& doc, FieldReader& r) {

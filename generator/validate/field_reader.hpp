@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,12 @@ class FieldReader {
   // A list of text items; a single text value is taken as a list of one.
   std::vector<std::string> text_list(std::string_view key, Need need = Need::optional);
   std::vector<Ref> ref_list(std::string_view key, Need need = Need::optional);
+  // The text of `key` when `valid` accepts it; otherwise "'text' is not <what>"
+  // (and ": why" when `valid` says why) is reported with `hint`.
+  std::optional<std::string> checked_text(std::string_view key, bool (*valid)(std::string_view, std::string& why),
+                                          std::string_view what, std::string_view hint = {});
+  // The items of the list `key`; a value that is not a list is reported with `hint`.
+  const std::vector<YamlNode>* list(std::string_view key, Need need = Need::optional, std::string_view hint = {});
   // One of `allowed`, reported with a hint when it is not.
   std::string choice(std::string_view key, const std::vector<std::string_view>& allowed, Need need = Need::optional);
 
@@ -62,6 +69,8 @@ class FieldReader {
 
  private:
   void allow(std::string_view key);
+  // The node of `key` when it is there and is text (reported when it is not), with its text.
+  const YamlNode* scalar(std::string_view key, Need need, std::string& text);
   void missing(std::string_view key);
 
   const YamlNode* map_ = nullptr;
@@ -72,9 +81,17 @@ class FieldReader {
   bool document_ = false;
 };
 
+// Reports `id` (of the item at `where`) when it cannot be an id: "'x' is not a valid <what>".
+bool check_id(Diagnostics& diagnostics, const Location& where, const std::string& id, std::string_view what);
+
 // The 'extra:' mapping of the item `r` reads, free-form data for templates;
 // empty when absent.
 Extra read_extra(FieldReader& r);
+
+// Whether a Markdown file has front matter; "the <what> has no front matter"
+// is reported with `hint` when not (unless it was broken, and so reported).
+bool front_matter_present(const MarkdownDocument& doc, Diagnostics& diagnostics, std::string_view what,
+                          std::string_view hint = "start the file with '---', a line 'title: ...', and '---'");
 
 // The body of a Markdown file whose front matter `r` reads, as its
 // description; a 'description' key in the front matter is reported.

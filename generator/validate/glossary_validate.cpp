@@ -10,15 +10,11 @@ std::vector<Term> read_glossary(const YamlDocument& doc, Diagnostics& diagnostic
   const SourceFile& src = *doc.source;
   std::vector<Term> terms;
   FieldReader r = FieldReader::document(&doc.root, src, diagnostics, "glossary.yaml");
-  const YamlNode* list = r.node("terms", Need::required);
+  const auto* items = r.list("terms", Need::required);
   r.finish();
-  if (!list) return terms;
-  if (!list->is_sequence()) {
-    diagnostics.error(r.at(*list), "'terms' must be a list, not " + std::string(describe_kind(*list)));
-    return terms;
-  }
+  if (!items) return terms;
   std::map<std::string, int> first_line;
-  for (const auto& item : list->items) {
+  for (const auto& item : *items) {
     FieldReader t(&item, src, diagnostics, "a glossary term");
     Term term;
     term.where = t.here();
@@ -30,12 +26,10 @@ std::vector<Term> read_glossary(const YamlDocument& doc, Diagnostics& diagnostic
     term.related = t.ref_list("related");
     t.finish();
     if (term.term.empty()) continue;
-    if (term.id.empty()) {
+    if (term.id.empty())
       term.id = slugify(term.term);
-    } else if (!is_slug(term.id)) {
-      diagnostics.error(term.where, "'" + term.id + "' is not a valid id",
-                        "use lower-case letters, digits and hyphens, like '" + slugify(term.id) + "'");
-    }
+    else
+      check_id(diagnostics, term.where, term.id, "id");
     auto [it, inserted] = first_line.emplace(term.id, term.where.line);
     if (!inserted) {
       diagnostics.error(term.where, "the term '" + term.term + "' is defined twice",

@@ -23,14 +23,10 @@ StrategyPart read_strategy_part(const MarkdownDocument& doc, Diagnostics& diagno
 YoungPeoplePage read_young_people_page(const MarkdownDocument& doc, Diagnostics& diagnostics);
 PlanOnAPage read_plan_on_a_page(const YamlDocument& doc, Diagnostics& diagnostics);
 
-// Checks that every reference names something that exists, and the lints that
-// need the whole model (missing contacts, stale reviews).
+// Checks that every reference names something that exists (both parts of
+// it, declared in validate.hpp: check_service_references() for each service,
+// then check_other_references()).
 void check_references(const Model& model, Diagnostics& diagnostics);
-// The same in two parts: one service's references (to categories,
-// localities and levels), and every other kind's.
-void check_service_references(const Model& model, const Service& service, Diagnostics& diagnostics);
-void check_other_references(const Model& model, Diagnostics& diagnostics);
-void check_health(const Model& model, const ValidateOptions& options, Diagnostics& diagnostics);
 
 // Reports a file whose name cannot be an id (ids appear in web addresses).
 bool check_file_id(const SourceFile& source, Diagnostics& diagnostics);

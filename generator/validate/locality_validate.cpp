@@ -50,15 +50,10 @@ void read_number_map(FieldReader& r, const YamlNode& map, std::string_view key, 
 
 std::vector<FigureColumn> read_columns(FieldReader& r, const SourceFile& src, Diagnostics& diagnostics) {
   std::vector<FigureColumn> columns;
-  const YamlNode* list = r.node("columns");
-  if (!list) return columns;
-  if (!list->is_sequence()) {
-    diagnostics.error(r.at(*list), "'columns' must be a list, not " + std::string(describe_kind(*list)),
-                      "start each column with '- id: ...'");
-    return columns;
-  }
+  const auto* items = r.list("columns", Need::optional, "start each column with '- id: ...'");
+  if (!items) return columns;
   std::set<std::string> seen;
-  for (const auto& item : list->items) {
+  for (const auto& item : *items) {
     FieldReader c(&item, src, diagnostics, "a column");
     FigureColumn column;
     column.where = c.here();
@@ -66,11 +61,7 @@ std::vector<FigureColumn> read_columns(FieldReader& r, const SourceFile& src, Di
     column.name = c.text("name", Need::required);
     c.finish();
     if (column.id.empty() || column.name.empty()) continue;
-    if (!is_slug(column.id)) {
-      diagnostics.error(c.at(*c.node("id")), "'" + column.id + "' is not a valid column id",
-                        "use lower-case letters, digits and hyphens, like '" + slugify(column.id) + "'");
-      continue;
-    }
+    if (!check_id(diagnostics, c.at(*c.node("id")), column.id, "column id")) continue;
     if (!seen.insert(column.id).second) {
       diagnostics.error(column.where, "the column id '" + column.id + "' is used twice");
       continue;
@@ -78,6 +69,34 @@ std::vector<FigureColumn> read_columns(FieldReader& r, const SourceFile& src, Di
     columns.push_back(std::move(column));
   }
   return columns;
+}
+
+// What figures.yaml says of one figure; its source falls back to its group's, then the file's.
+FigureDefinition read_figure(FieldReader& fr, const std::string& source, const std::vector<std::string_view>& columns,
+                             Diagnostics& diagnostics) {
+  FigureDefinition def;
+  def.where = fr.here();
+  def.id = fr.text("id", Need::required);
+  def.label = fr.text("label", Need::required);
+  def.unit = fr.choice("unit", {"count", "percent"});
+  if (def.unit.empty()) def.unit = "count";
+  def.description = fr.text("description");
+  def.source = fr.text("source");
+  if (def.source.empty()) def.source = source;
+  if (auto chart = fr.boolean("chart")) def.chart = *chart;
+  if (const YamlNode* values = fr.node("values")) {
+    read_number_map(fr, *values, "values", "column", def.values, def.value_refs, diagnostics);
+    for (const auto& ref : def.value_refs) {
+      if (std::find(columns.begin(), columns.end(), ref.id) != columns.end()) continue;
+      std::string hint = did_you_mean(ref.id, columns);
+      if (hint.empty())
+        hint = columns.empty() ? "list the columns under 'columns:' at the top of figures.yaml"
+                               : "the columns are listed under 'columns:' at the top of figures.yaml";
+      diagnostics.error(ref.where, "unknown column '" + ref.id + "'", hint);
+    }
+  }
+  fr.finish();
+  return def;
 }
 
 }  // namespace
@@ -110,62 +129,28 @@ void read_figures(const YamlDocument& doc, Model& model, Diagnostics& diagnostic
   std::vector<std::string_view> column_ids;
   for (const auto& c : model.figure_columns) column_ids.push_back(c.id);
   std::set<std::string> seen;
-  if (const YamlNode* groups = r.node("groups", Need::required)) {
-    if (!groups->is_sequence()) {
-      diagnostics.error(r.at(*groups), "'groups' must be a list, not " + std::string(describe_kind(*groups)));
-    } else {
-      for (const auto& g : groups->items) {
-        FieldReader gr(&g, src, diagnostics, "a group of figures");
-        FigureGroup group;
-        group.name = gr.text("name", Need::required);
-        const std::string group_source = gr.text("source");
-        if (const YamlNode* list = gr.node("figures", Need::required)) {
-          if (!list->is_sequence()) {
-            diagnostics.error(gr.at(*list), "'figures' must be a list, not " + std::string(describe_kind(*list)));
-          } else {
-            for (const auto& f : list->items) {
-              FieldReader fr(&f, src, diagnostics, "a figure");
-              FigureDefinition def;
-              def.where = fr.here();
-              def.id = fr.text("id", Need::required);
-              def.label = fr.text("label", Need::required);
-              def.unit = fr.choice("unit", {"count", "percent"});
-              if (def.unit.empty()) def.unit = "count";
-              def.description = fr.text("description");
-              def.source = fr.text("source");
-              if (def.source.empty()) def.source = group_source.empty() ? default_source : group_source;
-              if (auto chart = fr.boolean("chart")) def.chart = *chart;
-              if (const YamlNode* values = fr.node("values")) {
-                read_number_map(fr, *values, "values", "column", def.values, def.value_refs, diagnostics);
-                for (const auto& ref : def.value_refs) {
-                  if (std::find(column_ids.begin(), column_ids.end(), ref.id) != column_ids.end()) continue;
-                  std::string hint = did_you_mean(ref.id, column_ids);
-                  if (hint.empty())
-                    hint = column_ids.empty() ? "list the columns under 'columns:' at the top of figures.yaml"
-                                              : "the columns are listed under 'columns:' at the top of figures.yaml";
-                  diagnostics.error(ref.where, "unknown column '" + ref.id + "'", hint);
-                }
-              }
-              def.group = group.name;
-              fr.finish();
-              if (def.id.empty()) continue;
-              if (!is_slug(def.id)) {
-                diagnostics.error(def.where, "'" + def.id + "' is not a valid figure id",
-                                  "use lower-case letters, digits and hyphens, like '" + slugify(def.id) + "'");
-                continue;
-              }
-              if (!seen.insert(def.id).second) {
-                diagnostics.error(def.where, "the figure id '" + def.id + "' is used twice");
-                continue;
-              }
-              group.figures.push_back(model.figures.size());
-              model.figures.push_back(std::move(def));
-            }
-          }
+  if (const auto* groups = r.list("groups", Need::required)) {
+    for (const auto& g : *groups) {
+      FieldReader gr(&g, src, diagnostics, "a group of figures");
+      FigureGroup group;
+      group.name = gr.text("name", Need::required);
+      const std::string group_source = gr.text("source");
+      const auto* figures = gr.list("figures", Need::required);
+      for (const auto& f : figures ? *figures : std::span<const YamlNode>{}) {
+        FieldReader fr(&f, src, diagnostics, "a figure");
+        FigureDefinition def =
+            read_figure(fr, group_source.empty() ? default_source : group_source, column_ids, diagnostics);
+        def.group = group.name;
+        if (def.id.empty() || !check_id(diagnostics, def.where, def.id, "figure id")) continue;
+        if (!seen.insert(def.id).second) {
+          diagnostics.error(def.where, "the figure id '" + def.id + "' is used twice");
+          continue;
         }
-        gr.finish();
-        model.figure_groups.push_back(std::move(group));
+        group.figures.push_back(model.figures.size());
+        model.figures.push_back(std::move(def));
       }
+      gr.finish();
+      model.figure_groups.push_back(std::move(group));
     }
   }
   r.finish();

@@ -15,12 +15,7 @@ Page read_page(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   }
   p.body.text = std::string(doc.body);
   p.body.origin = src.at(doc.body_line, 1);
-  if (!doc.front_matter) {
-    if (doc.broken_front_matter) return p;
-    diagnostics.error(src.at(1, 1), "the page has no front matter",
-                      "start the file with '---', a line 'title: ...', and '---'");
-    return p;
-  }
+  if (!front_matter_present(doc, diagnostics, "page")) return p;
   FieldReader r = FieldReader::document(&*doc.front_matter, src, diagnostics, "the page's front matter");
   p.title = r.text("title", Need::required);
   p.summary = r.text("summary");

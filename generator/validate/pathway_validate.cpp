@@ -11,12 +11,9 @@ Pathway read_pathway(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   check_file_id(src, diagnostics);
   p.introduction.text = std::string(doc.body);
   p.introduction.origin = src.at(doc.body_line, 1);
-  if (!doc.front_matter) {
-    if (!doc.broken_front_matter)
-      diagnostics.error(src.at(1, 1), "the pathway has no front matter",
-                        "start the file with '---', then its title, summary and steps, then '---'");
+  if (!front_matter_present(doc, diagnostics, "pathway",
+                            "start the file with '---', then its title, summary and steps, then '---'"))
     return p;
-  }
   FieldReader r = FieldReader::document(&*doc.front_matter, src, diagnostics, "the pathway");
   p.title = r.text("title", Need::required);
   p.summary = r.text("summary", Need::required);
@@ -25,33 +22,28 @@ Pathway read_pathway(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   if (auto n = r.integer("order", 0, 999)) p.order = static_cast<int>(*n);
   if (auto b = r.boolean("sensitive")) p.sensitive = *b;
   if (auto d = r.date("last_reviewed")) p.last_reviewed = *d;
-  if (const YamlNode* steps = r.node("steps", Need::required)) {
-    if (!steps->is_sequence()) {
-      diagnostics.error(r.at(*steps), "'steps' must be a list, not " + std::string(describe_kind(*steps)),
-                        "start each step with '- title: ...'");
-    } else {
-      for (const auto& item : steps->items) {
-        FieldReader s(&item, src, diagnostics, "a step");
-        PathwayStep step;
-        step.where = s.here();
-        step.title = s.text("title", Need::required);
-        step.text = s.markdown("text");
-        step.services = s.ref_list("services");
-        if (auto level = s.integer("level", 1, 9)) {
-          step.level = static_cast<int>(*level);
-          step.level_where = s.at(*s.node("level"));
-        }
-        const std::string join = s.choice("join", {"and", "or"});
-        if (join == "and") step.join = StepJoin::and_;
-        if (join == "or") step.join = StepJoin::or_;
-        if (step.join != StepJoin::next && p.steps.empty())
-          diagnostics.error(s.at(*s.node("join")), "the first step cannot be joined to a step before it",
-                            "remove 'join' from the first step");
-        s.finish();
-        p.steps.push_back(std::move(step));
+  if (const auto* steps = r.list("steps", Need::required, "start each step with '- title: ...'")) {
+    for (const auto& item : *steps) {
+      FieldReader s(&item, src, diagnostics, "a step");
+      PathwayStep step;
+      step.where = s.here();
+      step.title = s.text("title", Need::required);
+      step.text = s.markdown("text");
+      step.services = s.ref_list("services");
+      if (auto level = s.integer("level", 1, 9)) {
+        step.level = static_cast<int>(*level);
+        step.level_where = s.at(*s.node("level"));
       }
-      if (steps->items.empty()) diagnostics.error(r.at(*steps), "the pathway has no steps");
+      const std::string join = s.choice("join", {"and", "or"});
+      if (join == "and") step.join = StepJoin::and_;
+      if (join == "or") step.join = StepJoin::or_;
+      if (step.join != StepJoin::next && p.steps.empty())
+        diagnostics.error(s.at(*s.node("join")), "the first step cannot be joined to a step before it",
+                          "remove 'join' from the first step");
+      s.finish();
+      p.steps.push_back(std::move(step));
     }
+    if (steps->empty()) diagnostics.error(r.at(*r.node("steps")), "the pathway has no steps");
   }
   p.extra = read_extra(r);
   r.finish();

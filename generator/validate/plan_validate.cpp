@@ -15,26 +15,21 @@ PlanOnAPage read_plan_on_a_page(const YamlDocument& doc, Diagnostics& diagnostic
   }
   if (auto n = r.integer("columns", 1, 4)) plan.columns = static_cast<int>(*n);
   plan.a3 = r.choice("paper", {"a4", "a3"}) == "a3";
-  if (const YamlNode* boxes = r.node("boxes", Need::required)) {
-    if (!boxes->is_sequence()) {
-      diagnostics.error(r.at(*boxes), "'boxes' must be a list, not " + std::string(describe_kind(*boxes)),
-                        "start each box with '- parts: [...]'");
-    } else {
-      for (const auto& item : boxes->items) {
-        FieldReader b(&item, src, diagnostics, "a box");
-        PlanBox box;
-        box.where = b.here();
-        box.title = b.text("title");
-        box.parts = b.ref_list("parts", Need::required);
-        const std::string show = b.choice("show", {"items", "summary", "body", "actions"});
-        if (show == "summary") box.show = PlanShow::summary;
-        if (show == "body") box.show = PlanShow::body;
-        if (show == "actions") box.show = PlanShow::actions;
-        b.finish();
-        plan.boxes.push_back(std::move(box));
-      }
-      if (boxes->items.empty()) diagnostics.error(r.at(*boxes), "the plan on a page has no boxes");
+  if (const auto* boxes = r.list("boxes", Need::required, "start each box with '- parts: [...]'")) {
+    for (const auto& item : *boxes) {
+      FieldReader b(&item, src, diagnostics, "a box");
+      PlanBox box;
+      box.where = b.here();
+      box.title = b.text("title");
+      box.parts = b.ref_list("parts", Need::required);
+      const std::string show = b.choice("show", {"items", "summary", "body", "actions"});
+      if (show == "summary") box.show = PlanShow::summary;
+      if (show == "body") box.show = PlanShow::body;
+      if (show == "actions") box.show = PlanShow::actions;
+      b.finish();
+      plan.boxes.push_back(std::move(box));
     }
+    if (boxes->empty()) diagnostics.error(r.at(*r.node("boxes")), "the plan on a page has no boxes");
   }
   r.finish();
   return plan;

@@ -65,6 +65,12 @@ void check_plan_references(const Model& model, Diagnostics& diagnostics) {
   }
 }
 
+void check_level(const Model& model, int level, const Location& where, Diagnostics& diagnostics) {
+  if (model.site_loaded && !model.level(level))
+    diagnostics.error(where, "there is no level " + std::to_string(level),
+                      "site.yaml defines levels 1 to " + std::to_string(model.site.levels.size()));
+}
+
 int months_between(const Date& from, const Date& to) {
   int months = (to.year - from.year) * 12 + (to.month - from.month);
   if (to.day < from.day) --months;
@@ -94,11 +100,7 @@ void check_service_references(const Model& model, const Service& s, Diagnostics&
     if (!model.locality(l.id)) check_ref(l, false, "locality", locality_ids(), "localities/", diagnostics);
     if (repeated(s.localities, i)) diagnostics.warning(l.where, "the locality '" + l.id + "' is listed twice");
   }
-  for (std::size_t i = 0; i < s.levels.size() && model.site_loaded; ++i) {
-    if (!model.level(s.levels[i]))
-      diagnostics.error(s.level_where[i], "there is no level " + std::to_string(s.levels[i]),
-                        "site.yaml defines levels 1 to " + std::to_string(model.site.levels.size()));
-  }
+  for (std::size_t i = 0; i < s.levels.size(); ++i) check_level(model, s.levels[i], s.level_where[i], diagnostics);
 }
 
 void check_other_references(const Model& model, Diagnostics& diagnostics) {
@@ -113,9 +115,7 @@ void check_other_references(const Model& model, Diagnostics& diagnostics) {
   for (const auto& p : model.pathways) {
     for (const auto& step : p.steps) {
       check_services(step.services);
-      if (step.level != 0 && model.site_loaded && !model.level(step.level))
-        diagnostics.error(step.level_where, "there is no level " + std::to_string(step.level),
-                          "site.yaml defines levels 1 to " + std::to_string(model.site.levels.size()));
+      if (step.level != 0) check_level(model, step.level, step.level_where, diagnostics);
     }
   }
   for (const auto& s : model.strategy) check_services(s.services);

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "core/text.hpp"
 #include "validate/field_reader.hpp"
 #include "validate/formats.hpp"
@@ -11,32 +13,12 @@ void read_contact(FieldReader& parent, Contact& contact, const SourceFile& src, 
   const YamlNode* node = parent.node("contact");
   if (!node) return;
   FieldReader c(node, src, diagnostics, "'contact'");
-  if (const YamlNode* phone = c.node("phone")) {
-    if (auto s = c.scalar_text(*phone, "phone")) {
-      if (is_uk_phone(*s))
-        contact.phone = *s;
-      else
-        diagnostics.error(c.at(*phone), "'" + *s + "' is not a UK phone number",
-                          "write it like 01484 221000 or +44 1484 221000");
-    }
-  }
-  if (const YamlNode* email = c.node("email")) {
-    if (auto s = c.scalar_text(*email, "email")) {
-      if (is_email(*s))
-        contact.email = *s;
-      else
-        diagnostics.error(c.at(*email), "'" + *s + "' is not an email address", "write it like name@example.org");
-    }
-  }
-  if (const YamlNode* web = c.node("website")) {
-    if (auto s = c.scalar_text(*web, "website")) {
-      std::string why;
-      if (is_web_address(*s, why))
-        contact.website = *s;
-      else
-        diagnostics.error(c.at(*web), "'" + *s + "' is not a web address: " + why);
-    }
-  }
+  const auto phone = [](std::string_view s, std::string&) { return is_uk_phone(s); };
+  const auto email = [](std::string_view s, std::string&) { return is_email(s); };
+  if (auto s = c.checked_text("phone", phone, "a UK phone number", "write it like 01484 221000 or +44 1484 221000"))
+    contact.phone = *s;
+  if (auto s = c.checked_text("email", email, "an email address", "write it like name@example.org")) contact.email = *s;
+  if (auto s = c.checked_text("website", is_web_address, "a web address")) contact.website = *s;
   contact.address = c.text("address");
   c.finish();
 }
@@ -100,17 +82,14 @@ Service read_service(const MarkdownDocument& doc, Diagnostics& diagnostics) {
 
   for (const auto& route : r.ref_list("access", Need::required)) {
     static const std::vector<std::string_view> allowed = {"self-referral", "professional-referral", "drop-in"};
-    if (route.id == "self-referral")
-      s.access.push_back(AccessRoute::self_referral);
-    else if (route.id == "professional-referral")
-      s.access.push_back(AccessRoute::professional_referral);
-    else if (route.id == "drop-in")
-      s.access.push_back(AccessRoute::drop_in);
-    else {
-      std::string hint = did_you_mean(route.id, allowed);
-      diagnostics.error(route.where, "'" + route.id + "' is not a way to get a service",
-                        hint.empty() ? "use self-referral, professional-referral or drop-in" : hint);
+    const auto known = std::find(allowed.begin(), allowed.end(), route.id);  // in AccessRoute's order
+    if (known != allowed.end()) {
+      s.access.push_back(static_cast<AccessRoute>(known - allowed.begin()));
+      continue;
     }
+    std::string hint = did_you_mean(route.id, allowed);
+    diagnostics.error(route.where, "'" + route.id + "' is not a way to get a service",
+                      hint.empty() ? "use self-referral, professional-referral or drop-in" : hint);
   }
   s.how_to_access = r.markdown("how_to_access");
   read_contact(r, s.contact, src, diagnostics);

@@ -49,6 +49,61 @@ void check_contrast(const Site& site, FieldReader& c, const Location& fallback, 
   need(*text, *background, "the text colour on the background", place("text", "background"));
 }
 
+std::vector<Category> read_categories(FieldReader& r, const SourceFile& src, Diagnostics& diagnostics) {
+  std::vector<Category> categories;
+  const auto* items = r.list("categories", Need::required);
+  if (!items) return categories;
+  std::set<std::string> seen;
+  for (const auto& item : *items) {
+    FieldReader c(&item, src, diagnostics, "a category");
+    Category cat;
+    cat.where = c.here();
+    cat.name = c.text("name", Need::required);
+    cat.id = c.text("id");
+    if (cat.id.empty())
+      cat.id = slugify(cat.name);
+    else
+      check_id(diagnostics, c.at(*c.node("id")), cat.id, "id");
+    cat.description = c.text("description");
+    c.finish();
+    if (cat.name.empty()) continue;
+    if (!seen.insert(cat.id).second) {
+      diagnostics.error(cat.where, "the category id '" + cat.id + "' is used twice");
+      continue;
+    }
+    categories.push_back(std::move(cat));
+  }
+  return categories;
+}
+
+std::vector<Level> read_levels(FieldReader& r, const SourceFile& src, Diagnostics& diagnostics) {
+  std::vector<Level> levels;
+  const auto* items = r.list("levels", Need::required);
+  if (!items) return levels;
+  for (const auto& item : *items) {
+    FieldReader l(&item, src, diagnostics, "a level of need");
+    Level level;
+    const Location where = l.here();
+    level.number = static_cast<int>(l.integer("level", 1, 9, Need::required).value_or(0));
+    level.name = l.text("name", Need::required);
+    level.description = l.text("description");
+    l.finish();
+    if (level.number == 0) continue;
+    const int expected = static_cast<int>(levels.size()) + 1;
+    if (level.number != expected) {
+      diagnostics.error(where, "levels must be numbered 1, 2, 3 ... in order; expected " + std::to_string(expected) +
+                                   ", found " + std::to_string(level.number));
+      continue;
+    }
+    levels.push_back(std::move(level));
+  }
+  return levels;
+}
+
+bool is_site_address(std::string_view s, std::string& why) {
+  return (!s.empty() && s.front() == '/') || is_web_address(s, why);
+}
+
 }  // namespace
 
 Site read_site(const YamlDocument& doc, Diagnostics& diagnostics) {
@@ -59,34 +114,10 @@ Site read_site(const YamlDocument& doc, Diagnostics& diagnostics) {
   site.title = r.text("title", Need::required);
   site.partnership = r.text("partnership", Need::required);
   site.description = r.text("description");
-  if (const YamlNode* lang = r.node("language")) {
-    if (auto s = r.scalar_text(*lang, "language")) {
-      if (is_language_tag(*s))
-        site.language = *s;
-      else
-        diagnostics.error(r.at(*lang), "'" + *s + "' is not a language tag", "write it like en-GB");
-    }
-  }
-  if (const YamlNode* base = r.node("base_url")) {
-    if (auto s = r.scalar_text(*base, "base_url")) {
-      std::string why;
-      if (!s->empty() && s->front() == '/')
-        site.base_url = *s;
-      else if (is_web_address(*s, why))
-        site.base_url = *s;
-      else
-        diagnostics.error(r.at(*base), "'" + *s + "' is not a web address: " + why);
-    }
-  }
-  if (const YamlNode* exit = r.node("exit_url")) {
-    if (auto s = r.scalar_text(*exit, "exit_url")) {
-      std::string why;
-      if (is_web_address(*s, why))
-        site.exit_url = *s;
-      else
-        diagnostics.error(r.at(*exit), "'" + *s + "' is not a web address: " + why);
-    }
-  }
+  const auto language = [](std::string_view s, std::string&) { return is_language_tag(s); };
+  if (auto s = r.checked_text("language", language, "a language tag", "write it like en-GB")) site.language = *s;
+  if (auto s = r.checked_text("base_url", is_site_address, "a web address")) site.base_url = *s;
+  if (auto s = r.checked_text("exit_url", is_web_address, "a web address")) site.exit_url = *s;
   if (auto months = r.integer("review_months", 1, 60)) site.review_months = static_cast<int>(*months);
   if (auto raw = r.boolean("allow_raw_html")) site.allow_raw_html = *raw;
   if (auto d = r.date("updated")) site.updated = *d;
@@ -109,58 +140,8 @@ Site read_site(const YamlDocument& doc, Diagnostics& diagnostics) {
     site.contact.address = c.text("address");
     c.finish();
   }
-
-  if (const YamlNode* cats = r.node("categories", Need::required)) {
-    if (!cats->is_sequence()) {
-      diagnostics.error(r.at(*cats), "'categories' must be a list, not " + std::string(describe_kind(*cats)));
-    } else {
-      std::set<std::string> seen;
-      for (const auto& item : cats->items) {
-        FieldReader c(&item, src, diagnostics, "a category");
-        Category cat;
-        cat.where = c.here();
-        cat.name = c.text("name", Need::required);
-        cat.id = c.text("id");
-        if (cat.id.empty())
-          cat.id = slugify(cat.name);
-        else if (!is_slug(cat.id))
-          diagnostics.error(c.at(*c.node("id")), "'" + cat.id + "' is not a valid id",
-                            "use lower-case letters, digits and hyphens, like '" + slugify(cat.id) + "'");
-        cat.description = c.text("description");
-        c.finish();
-        if (cat.name.empty()) continue;
-        if (!seen.insert(cat.id).second) {
-          diagnostics.error(cat.where, "the category id '" + cat.id + "' is used twice");
-          continue;
-        }
-        site.categories.push_back(std::move(cat));
-      }
-    }
-  }
-
-  if (const YamlNode* levels = r.node("levels", Need::required)) {
-    if (!levels->is_sequence()) {
-      diagnostics.error(r.at(*levels), "'levels' must be a list, not " + std::string(describe_kind(*levels)));
-    } else {
-      for (const auto& item : levels->items) {
-        FieldReader l(&item, src, diagnostics, "a level of need");
-        Level level;
-        const Location where = l.here();
-        level.number = static_cast<int>(l.integer("level", 1, 9, Need::required).value_or(0));
-        level.name = l.text("name", Need::required);
-        level.description = l.text("description");
-        l.finish();
-        if (level.number == 0) continue;
-        const int expected = static_cast<int>(site.levels.size()) + 1;
-        if (level.number != expected) {
-          diagnostics.error(where, "levels must be numbered 1, 2, 3 ... in order; expected " +
-                                       std::to_string(expected) + ", found " + std::to_string(level.number));
-          continue;
-        }
-        site.levels.push_back(std::move(level));
-      }
-    }
-  }
+  site.categories = read_categories(r, src, diagnostics);
+  site.levels = read_levels(r, src, diagnostics);
   r.finish();
   return site;
 }

@@ -7,14 +7,9 @@ namespace {
 
 std::vector<Action> read_actions(FieldReader& r, const SourceFile& src, Diagnostics& diagnostics) {
   std::vector<Action> actions;
-  const YamlNode* list = r.node("actions");
-  if (!list) return actions;
-  if (!list->is_sequence()) {
-    diagnostics.error(r.at(*list), "'actions' must be a list, not " + std::string(describe_kind(*list)),
-                      "start each action with '- what: ...'");
-    return actions;
-  }
-  for (const auto& item : list->items) {
+  const auto* items = r.list("actions", Need::optional, "start each action with '- what: ...'");
+  if (!items) return actions;
+  for (const auto& item : *items) {
     FieldReader a(&item, src, diagnostics, "an action");
     Action action;
     action.where = a.here();
@@ -30,75 +25,54 @@ std::vector<Action> read_actions(FieldReader& r, const SourceFile& src, Diagnost
   return actions;
 }
 
-bool front_matter_present(const MarkdownDocument& doc, Diagnostics& diagnostics, std::string_view what) {
-  if (doc.front_matter) return true;
-  if (!doc.broken_front_matter)
-    diagnostics.error(doc.source->at(1, 1), "the " + std::string(what) + " has no front matter",
-                      "start the file with '---', a line 'title: ...', and '---'");
-  return false;
+// The fields a strategy part and a young people's page share, around those
+// `middle` reads.
+template <typename T, typename Middle>
+T read_ordered_page(const MarkdownDocument& doc, Diagnostics& diagnostics, const std::string& what, Middle&& middle) {
+  const SourceFile& src = *doc.source;
+  T p;
+  p.id = src.id;
+  p.where = src.at(0, 0);
+  check_file_id(src, diagnostics);
+  p.body.text = std::string(doc.body);
+  p.body.origin = src.at(doc.body_line, 1);
+  if (!front_matter_present(doc, diagnostics, what)) return p;
+  FieldReader r = FieldReader::document(&*doc.front_matter, src, diagnostics, "the " + what);
+  p.title = r.text("title", Need::required);
+  p.summary = r.text("summary");
+  if (auto n = r.integer("order", 0, 999)) p.order = static_cast<int>(*n);
+  middle(r, p);
+  p.services = r.ref_list("services");
+  if (auto b = r.boolean("sensitive")) p.sensitive = *b;
+  if (auto d = r.date("last_reviewed")) p.last_reviewed = *d;
+  p.extra = read_extra(r);
+  r.finish();
+  return p;
 }
 
 }  // namespace
 
 StrategyPart read_strategy_part(const MarkdownDocument& doc, Diagnostics& diagnostics) {
-  const SourceFile& src = *doc.source;
-  StrategyPart p;
-  p.id = src.id;
-  p.where = src.at(0, 0);
-  check_file_id(src, diagnostics);
-  p.body.text = std::string(doc.body);
-  p.body.origin = src.at(doc.body_line, 1);
-  if (!front_matter_present(doc, diagnostics, "strategy part")) return p;
-  FieldReader r = FieldReader::document(&*doc.front_matter, src, diagnostics, "the strategy part");
-  p.title = r.text("title", Need::required);
-  p.summary = r.text("summary");
-  if (auto n = r.integer("order", 0, 999)) p.order = static_cast<int>(*n);
-  p.items = r.text_list("items");
-  p.actions = read_actions(r, src, diagnostics);
-  p.services = r.ref_list("services");
-  if (auto b = r.boolean("sensitive")) p.sensitive = *b;
-  if (auto d = r.date("last_reviewed")) p.last_reviewed = *d;
-  p.extra = read_extra(r);
-  r.finish();
-  return p;
+  return read_ordered_page<StrategyPart>(doc, diagnostics, "strategy part", [&](FieldReader& r, StrategyPart& p) {
+    p.items = r.text_list("items");
+    p.actions = read_actions(r, *doc.source, diagnostics);
+  });
 }
 
 YoungPeoplePage read_young_people_page(const MarkdownDocument& doc, Diagnostics& diagnostics) {
-  const SourceFile& src = *doc.source;
-  YoungPeoplePage p;
-  p.id = src.id;
-  p.where = src.at(0, 0);
-  check_file_id(src, diagnostics);
-  p.body.text = std::string(doc.body);
-  p.body.origin = src.at(doc.body_line, 1);
-  if (!front_matter_present(doc, diagnostics, "page")) return p;
-  FieldReader r = FieldReader::document(&*doc.front_matter, src, diagnostics, "the page");
-  p.title = r.text("title", Need::required);
-  p.summary = r.text("summary");
-  if (auto n = r.integer("order", 0, 999)) p.order = static_cast<int>(*n);
-  if (const YamlNode* quotes = r.node("quotes")) {
-    if (!quotes->is_sequence()) {
-      diagnostics.error(r.at(*quotes), "'quotes' must be a list, not " + std::string(describe_kind(*quotes)),
-                        "start each quote with '- text: ...'");
-    } else {
-      for (const auto& item : quotes->items) {
-        FieldReader q(&item, src, diagnostics, "a quote");
-        Quote quote;
-        quote.text = q.text("text", Need::required);
-        // A quote without its source would be a claim nobody can check.
-        quote.source = q.text("source", Need::required);
-        quote.topic = q.text("topic");
-        q.finish();
-        if (!quote.text.empty()) p.quotes.push_back(std::move(quote));
-      }
+  return read_ordered_page<YoungPeoplePage>(doc, diagnostics, "page", [&](FieldReader& r, YoungPeoplePage& p) {
+    const auto* quotes = r.list("quotes", Need::optional, "start each quote with '- text: ...'");
+    for (const auto& item : quotes ? *quotes : std::span<const YamlNode>{}) {
+      FieldReader q(&item, *doc.source, diagnostics, "a quote");
+      Quote quote;
+      quote.text = q.text("text", Need::required);
+      // A quote without its source would be a claim nobody can check.
+      quote.source = q.text("source", Need::required);
+      quote.topic = q.text("topic");
+      q.finish();
+      if (!quote.text.empty()) p.quotes.push_back(std::move(quote));
     }
-  }
-  p.services = r.ref_list("services");
-  if (auto b = r.boolean("sensitive")) p.sensitive = *b;
-  if (auto d = r.date("last_reviewed")) p.last_reviewed = *d;
-  p.extra = read_extra(r);
-  r.finish();
-  return p;
+  });
 }
 
 }  // namespace og

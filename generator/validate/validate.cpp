@@ -82,29 +82,24 @@ void report_missing_site(const std::string& dir, Diagnostics& diagnostics) {
 }  // namespace
 
 ContentEntity read_entity(const ContentFile& file, const ParsedFile& parsed, Diagnostics& diagnostics) {
+  if (!parsed.markdown) return {};
+  const MarkdownDocument& doc = *parsed.markdown;
   switch (file.slot) {
     case ContentSlot::services:
-      if (parsed.markdown) return read_service(*parsed.markdown, diagnostics);
-      break;
+      return read_service(doc, diagnostics);
     case ContentSlot::localities:
-      if (parsed.markdown) return read_locality(*parsed.markdown, diagnostics);
-      break;
+      return read_locality(doc, diagnostics);
     case ContentSlot::pages:
-      if (parsed.markdown) return read_page(*parsed.markdown, diagnostics);
-      break;
+      return read_page(doc, diagnostics);
     case ContentSlot::pathways:
-      if (parsed.markdown) return read_pathway(*parsed.markdown, diagnostics);
-      break;
+      return read_pathway(doc, diagnostics);
     case ContentSlot::strategy:
-      if (parsed.markdown) return read_strategy_part(*parsed.markdown, diagnostics);
-      break;
+      return read_strategy_part(doc, diagnostics);
     case ContentSlot::young_people:
-      if (parsed.markdown) return read_young_people_page(*parsed.markdown, diagnostics);
-      break;
+      return read_young_people_page(doc, diagnostics);
     default:
-      break;
+      return {};
   }
-  return {};
 }
 
 void read_single_file(const ContentFile& file, const ParsedFile& parsed, Model& model, Diagnostics& diagnostics) {
@@ -153,34 +148,6 @@ bool order_model(Model& model, bool index_always) {
   moved = sort_by_order(model.young_people) || moved;
   if (moved || index_always) model.index();
   return moved;
-}
-
-Model validate(const LoadedContent& content, const ValidateOptions& options, Diagnostics& diagnostics) {
-  Model model;
-  if (content.site) {
-    model.site = read_site(*content.site, diagnostics);
-    model.site_loaded = true;
-  } else {
-    report_missing_site(content.dir, diagnostics);
-  }
-  for (const auto& doc : content.services) model.services.push_back(read_service(doc, diagnostics));
-  for (const auto& doc : content.localities) model.localities.push_back(read_locality(doc, diagnostics));
-  if (content.figures) {
-    read_figures(*content.figures, model, diagnostics);
-    model.figures_loaded = true;
-  }
-  if (auto it = content.unreadable.find("localities"); it != content.unreadable.end())
-    model.unreadable_localities.insert(it->second.begin(), it->second.end());
-  if (auto it = content.unreadable.find("services"); it != content.unreadable.end())
-    model.unreadable_services.insert(it->second.begin(), it->second.end());
-  if (content.glossary) model.terms = read_glossary(*content.glossary, diagnostics);
-  for (const auto& doc : content.pages) model.pages.push_back(read_page(doc, diagnostics));
-  for (const auto& doc : content.pathways) model.pathways.push_back(read_pathway(doc, diagnostics));
-  for (const auto& doc : content.strategy) model.strategy.push_back(read_strategy_part(doc, diagnostics));
-  for (const auto& doc : content.young_people) model.young_people.push_back(read_young_people_page(doc, diagnostics));
-  if (content.plan_on_a_page) model.plan_on_a_page = read_plan_on_a_page(*content.plan_on_a_page, diagnostics);
-  finish_model(model, options, diagnostics);
-  return model;
 }
 
 namespace {

@@ -22,13 +22,10 @@ struct ValidateOptions {
   Date today;  // for "not reviewed for N months" warnings; empty turns them off
 };
 
-Model validate(const LoadedContent& content, const ValidateOptions& options, Diagnostics& diagnostics);
-
 // Reads the content folder straight into the model: each file is read, parsed
 // and turned into its model type on whichever of `jobs` threads is free, and
 // its text and YAML tree are dropped at once, so a build never holds every
-// file's text and tree together. Followed by finish_model(), the same model
-// and diagnostics as validate(load_content(dir)).
+// file's text and tree together. Then finish_model() sorts and checks it.
 // With `cache` (the preview server), a file in a content folder that is not
 // among the cache's `changed` paths is not read again: its entity is moved
 // from the model the last load made (cache->model, which the caller keeps)
