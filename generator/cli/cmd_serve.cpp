@@ -121,8 +121,10 @@ struct ServeCommand {
           // pages are rebuilt: the author is waiting for those.
           PrintHold hold;
           const RebuildReport r = site.apply(changed);
-          server.notify_reload();
-          report(r);
+          if (r.built) {
+            server.notify_reload();
+            report(r);
+          }
         }
         if (site.printing()) {
           const RebuildReport r = site.finish_background_print();

@@ -39,6 +39,86 @@ std::string stable_uuid(std::string_view kind, std::string_view id) {
 
 namespace {
 
+void write_organisation(JsonWriter& j, const Service& s) {
+  if (s.organisation.empty()) return;
+  const std::string oid = stable_uuid("organisation", s.organisation);
+  j.key("organization");
+  j.begin_object();
+  j.member("id", oid);
+  j.member("name", s.organisation);
+  j.end_object();
+  j.member("organization_id", oid);
+}
+
+// The service's areas, phone and languages, each an object of its own.
+void write_linked(JsonWriter& j, const Model& model, const Service& s, const std::string& sid) {
+  auto area = [&](const Locality& l) {
+    j.begin_object();
+    j.member("id", stable_uuid("area", s.id + "/" + l.id));
+    j.member("name", l.name);
+    j.member("service_id", sid);
+    j.end_object();
+  };
+  j.key("service_areas");
+  j.begin_array();
+  if (s.all_localities) {
+    for (const auto& l : model.localities) area(l);
+  } else {
+    for (const auto& ref : s.localities)
+      if (const Locality* l = model.locality(ref.id)) area(*l);
+  }
+  j.end_array();
+  j.key("phones");
+  j.begin_array();
+  if (!s.contact.phone.empty()) {
+    j.begin_object();
+    j.member("id", stable_uuid("phone", s.id));
+    j.member("service_id", sid);
+    j.member("number", s.contact.phone);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("languages");
+  j.begin_array();
+  for (const auto& lang : s.languages) {
+    j.begin_object();
+    j.member("id", stable_uuid("language", s.id + "/" + lang));
+    j.member("service_id", sid);
+    j.member("name", lang);
+    j.end_object();
+  }
+  j.end_array();
+}
+
+// Categories and levels of need as taxonomy terms, as ORUK's attributes do.
+void write_attributes(JsonWriter& j, const Model& model, const Service& s, const std::string& sid) {
+  auto attribute = [&](const std::string& id, const std::string& term_id, const std::string& name,
+                       const char* vocabulary) {
+    j.begin_object();
+    j.member("id", id);
+    j.member("link_id", sid);
+    j.member("link_type", "service");
+    j.key("taxonomy_term");
+    j.begin_object();
+    j.member("id", term_id);
+    j.member("name", name);
+    j.member("vocabulary", vocabulary);
+    j.end_object();
+    j.end_object();
+  };
+  j.key("attributes");
+  j.begin_array();
+  for (const auto& ref : s.categories)
+    if (const Category* c = model.category(ref.id))
+      attribute(stable_uuid("attribute", s.id + "/category/" + c->id), stable_uuid("category", c->id), c->name,
+                "categories");
+  for (int n : s.levels)
+    if (const Level* l = model.level(n))
+      attribute(stable_uuid("attribute", s.id + "/level/" + std::to_string(n)), stable_uuid("level", std::to_string(n)),
+                "Level " + std::to_string(n) + ": " + l->name, "levels-of-need");
+  j.end_array();
+}
+
 // One service as an ORUK record.
 void write_service_record(JsonWriter& j, const Model& model, const Urls& urls, const Service& s,
                           const std::string& description) {
@@ -66,77 +146,9 @@ void write_service_record(JsonWriter& j, const Model& model, const Urls& urls, c
     j.member("assured_date", s.last_reviewed.iso());
     j.member("last_modified", s.last_reviewed.iso() + "T00:00:00Z");
   }
-  if (!s.organisation.empty()) {
-    const std::string oid = stable_uuid("organisation", s.organisation);
-    j.key("organization");
-    j.begin_object();
-    j.member("id", oid);
-    j.member("name", s.organisation);
-    j.end_object();
-    j.member("organization_id", oid);
-  }
-  j.key("service_areas");
-  j.begin_array();
-  auto add_area = [&](const Locality& l) {
-    j.begin_object();
-    j.member("id", stable_uuid("area", s.id + "/" + l.id));
-    j.member("name", l.name);
-    j.member("service_id", sid);
-    j.end_object();
-  };
-  if (s.all_localities) {
-    for (const auto& l : model.localities) add_area(l);
-  } else {
-    for (const auto& ref : s.localities)
-      if (const Locality* l = model.locality(ref.id)) add_area(*l);
-  }
-  j.end_array();
-  j.key("phones");
-  j.begin_array();
-  if (!s.contact.phone.empty()) {
-    j.begin_object();
-    j.member("id", stable_uuid("phone", s.id));
-    j.member("service_id", sid);
-    j.member("number", s.contact.phone);
-    j.end_object();
-  }
-  j.end_array();
-  j.key("languages");
-  j.begin_array();
-  for (const auto& lang : s.languages) {
-    j.begin_object();
-    j.member("id", stable_uuid("language", s.id + "/" + lang));
-    j.member("service_id", sid);
-    j.member("name", lang);
-    j.end_object();
-  }
-  j.end_array();
-  // Categories and levels of need as taxonomy terms, as ORUK's attributes do.
-  auto attribute = [&](const std::string& id, const std::string& term_id, const std::string& name,
-                       const char* vocabulary) {
-    j.begin_object();
-    j.member("id", id);
-    j.member("link_id", sid);
-    j.member("link_type", "service");
-    j.key("taxonomy_term");
-    j.begin_object();
-    j.member("id", term_id);
-    j.member("name", name);
-    j.member("vocabulary", vocabulary);
-    j.end_object();
-    j.end_object();
-  };
-  j.key("attributes");
-  j.begin_array();
-  for (const auto& ref : s.categories)
-    if (const Category* c = model.category(ref.id))
-      attribute(stable_uuid("attribute", s.id + "/category/" + c->id), stable_uuid("category", c->id), c->name,
-                "categories");
-  for (int n : s.levels)
-    if (const Level* l = model.level(n))
-      attribute(stable_uuid("attribute", s.id + "/level/" + std::to_string(n)), stable_uuid("level", std::to_string(n)),
-                "Level " + std::to_string(n) + ": " + l->name, "levels-of-need");
-  j.end_array();
+  write_organisation(j, s);
+  write_linked(j, model, s, sid);
+  write_attributes(j, model, s, sid);
   j.end_object();
 }
 

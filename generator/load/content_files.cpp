@@ -160,21 +160,6 @@ std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& di
   return pending;
 }
 
-std::optional<ContentFile> classify_content_file(const fs::path& dir, const std::string& display_dir,
-                                                 const fs::path& path) {
-  const fs::path rel = path.lexically_relative(dir);
-  std::vector<std::string> parts;
-  for (const auto& p : rel) parts.push_back(p.string());
-  if (parts.empty() || parts.size() > 2 || parts[0] == "..") return std::nullopt;
-  for (const auto& p : parts)
-    if (ignored_name(p)) return std::nullopt;
-  const auto layout = std::find_if(kLayout.begin(), kLayout.end(), [&](const Entry& e) { return e.name == parts[0]; });
-  if (layout == kLayout.end() || layout->folder != (parts.size() == 2)) return std::nullopt;
-  if (layout->folder && fs::path(parts[1]).extension() != layout->extension) return std::nullopt;
-  std::string display = display_dir + "/" + parts[0] + (layout->folder ? "/" + parts[1] : "");
-  return ContentFile{dir / rel, std::move(display), layout->slot, layout->extension == ".md"};
-}
-
 bool noticed_content_path(const fs::path& dir, const fs::path& path) {
   const fs::path rel = path.lexically_relative(dir);
   std::size_t depth = 0;

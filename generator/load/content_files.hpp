@@ -61,11 +61,6 @@ struct ContentFile {
 std::vector<ContentFile> find_content_files(const std::filesystem::path& dir, std::string& display_dir,
                                             Diagnostics& diagnostics);
 
-// Which content file `path` (under `dir`) would be, or nullopt when offergen
-// does not read it (the preview server asks this about each changed file).
-std::optional<ContentFile> classify_content_file(const std::filesystem::path& dir, const std::string& display_dir,
-                                                 const std::filesystem::path& path);
-
 // Whether find_content_files() would say anything of `path` (under `dir`):
 // read it, or warn or report an error about it. Editors' backups and hidden
 // files are not noticed.

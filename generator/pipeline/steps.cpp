@@ -5,7 +5,7 @@
 #include "export/open_referral.hpp"
 #include "load/content_files.hpp"
 #include "pipeline/site_files.hpp"
-#include "print/print_module.hpp"
+#include "print/printing.hpp"
 #include "render/page_renderer.hpp"
 #include "search/documents.hpp"
 #include "search/index_builder.hpp"
@@ -130,8 +130,7 @@ void print_all(Build& b) {
   std::vector<DownloadFacts> facts(b.documents.size());
   parallel_for_workers(b.documents.size(), b.jobs, [&](std::size_t i, unsigned worker) {
     auto& printer = printers[worker];
-    std::string error;
-    if (!printer) printer = print_module(error)->new_printer(env);  // loaded: there are fonts
+    if (!printer) printer = new_printer(env);
     PrintedDocument doc = printer->print(b.documents[i], diagnostics[i]);
     if (doc.bytes.empty()) return;
     facts[i] = {doc.bytes.size(), doc.pages};
@@ -312,7 +311,7 @@ bool export_step(Build& b) {
     records[i] = record ? *record : make(i);
   });
   b.cache->records.keep(m, digests, records);
-  b.output().write("openreferral/services.json", open_referral_page(records));
+  b.output().write(std::string("openreferral/services.json"), open_referral_page(records));
   return true;
 }
 

@@ -1,4 +1,4 @@
-#include "print/print_module.hpp"
+#include "print/printing.hpp"
 
 namespace og {
 

@@ -12,7 +12,7 @@
 #include "documents/downloads.hpp"
 #include "model/model.hpp"
 #include "print/fonts.hpp"
-#include "print/print_module.hpp"
+#include "print/printing.hpp"
 #include "print/theme.hpp"
 
 typedef struct _PangoFontMap PangoFontMap;

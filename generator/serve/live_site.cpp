@@ -14,8 +14,9 @@
 #include "core/diagnostic_format.hpp"
 #include "core/parallel.hpp"
 #include "core/timer.hpp"
-#include "print/print_module.hpp"
+#include "load/content_files.hpp"
 #include "print/print_pause.hpp"
+#include "print/printing.hpp"
 
 namespace og {
 
@@ -55,11 +56,6 @@ CachedDocument printed_document(PrintedDocument doc, Diagnostics diagnostics) {
   return out;
 }
 
-std::unique_ptr<Printer> new_printer(const PrintEnvironment& env) {
-  std::string error;
-  return print_module(error)->new_printer(env);
-}
-
 }  // namespace
 
 // One document printed on a thread of its own.
@@ -86,6 +82,7 @@ RebuildReport LiveSite::rebuild() {
   SharedOutput output;
   BuildResult result = run_pipeline(options_, output, &cache_);
   RebuildReport report;
+  report.built = true;
   report.ok = result.ok();
   report.rendered = result.rendered;
   report.timings = std::move(result.timings);
@@ -113,8 +110,18 @@ RebuildReport LiveSite::build_all() {
 }
 
 RebuildReport LiveSite::apply(const std::vector<std::filesystem::path>& changed) {
-  for (const auto& path : changed) cache_.load.changed.insert(display_path(path));
-  return rebuild();
+  // Editors' backups and hidden files change nothing.
+  bool any = false;
+  for (const auto& path : changed) {
+    const auto rel = path.lexically_normal().lexically_relative(options_.templates_dir.lexically_normal());
+    if (!noticed_content_path(options_.content_dir, path) && (rel.empty() || *rel.begin() == "..")) continue;
+    cache_.load.changed.insert(display_path(path));
+    any = true;
+  }
+  if (any) return rebuild();
+  RebuildReport nothing;
+  nothing.ok = error_text().empty();
+  return nothing;
 }
 
 std::vector<std::size_t> LiveSite::stale_documents() const {

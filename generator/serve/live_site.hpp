@@ -30,6 +30,7 @@
 namespace og {
 
 struct RebuildReport {
+  bool built = false;        // the site was built (not when nothing it reads changed)
   bool ok = false;           // the content has no errors; the new build is published
   std::size_t rendered = 0;  // pages rendered
   double milliseconds = 0;
@@ -45,7 +46,8 @@ class LiveSite {
   // Builds everything, reading every file.
   RebuildReport build_all();
   // Builds again after these files changed (under the content or templates
-  // folder), reading only them again.
+  // folder), reading only them again; nothing when none is a file offergen
+  // reads or reports (editors' backups, hidden files).
   RebuildReport apply(const std::vector<std::filesystem::path>& changed);
 
   // Whether a document waits to be printed again.

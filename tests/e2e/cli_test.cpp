@@ -47,42 +47,6 @@ TEST_CASE("build --no-documents leaves out the PDFs and the links to them", "[cl
   CHECK_THAT(pathway, Catch::Contains("Talk to someone"));
 }
 
-TEST_CASE("the print stage is loaded only to print: without its module, pages build and documents are an error",
-          "[cli][print]") {
-  // offergen alone, without offergen-print.so beside it.
-  Workspace ws;
-  TempDir bin;
-  fs::copy_file(OFFERGEN_BINARY, bin / "offergen");
-  auto run = [&](const std::string& args) {
-    const std::string command = "cd '" + ws.dir.path().string() + "' && '" + (bin / "offergen").string() + "' " + args +
-                                " >'" + (bin / "out").string() + "' 2>'" + (bin / "err").string() + "'";
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  };
-  CHECK(run("build --today 2026-11-22 --no-documents") == 0);
-  CHECK_THAT(read_file(bin / "out"), Catch::StartsWith("Built 38 pages and 0 documents"));
-
-  fs::remove_all(ws.dir / "site");
-  CHECK(run("build --today 2026-11-22") == 1);
-  const std::string err = read_file(bin / "err");
-  CHECK_THAT(err, Catch::Contains("offergen: error: cannot load offergen's printing module: "));
-  CHECK_THAT(err, Catch::Contains("offergen-print.so"));
-  CHECK_THAT(err, Catch::Contains("run ./build.sh, or build with --no-documents"));
-  CHECK_FALSE(fs::exists(ws.dir / "site"));
-  // check prints the documents too (to find what does not fit a page).
-  CHECK(run("check --today 2026-11-22") == 1);
-  CHECK_THAT(read_file(bin / "err"), Catch::Contains("cannot load offergen's printing module"));
-
-  // The drawing libraries are the module's, not the executable's.
-  TempDir tmp;
-  const std::string ldd = "ldd '" + std::string(OFFERGEN_BINARY) + "' >'" + (tmp / "ldd").string() + "'";
-  REQUIRE(std::system(ldd.c_str()) == 0);
-  const std::string needed = read_file(tmp / "ldd");
-  CHECK_THAT(needed, Catch::Contains("libcmark-gfm"));
-  for (const char* library : {"libpango", "libcairo", "libqpdf", "libfontconfig"})
-    CHECK_THAT(needed, !Catch::Contains(library));
-}
-
 TEST_CASE("a broken content file gives exact diagnostics, exit 1, and leaves the site as it was", "[cli][atomic]") {
   Workspace ws;
   REQUIRE(ws.run({"build", "--today", "2026-11-22"}).exit_code == 0);
