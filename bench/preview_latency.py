@@ -21,8 +21,7 @@ stale, which takes about a minute at 10,000 services, and used no CPU for
 two seconds. An author who saves now and then meets the server so, with
 its memory no longer in the processor's caches; edits in quick succession
 keep it warm. These edits also fetch the A to Z list after the service's
-page, and time its arrival: the server renders the long lists an edit
-changes just after the reload event, and a request for one waits for it.
+page, and time its arrival.
 """
 
 import argparse

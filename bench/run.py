@@ -231,6 +231,8 @@ def main():
     p.add_argument("--documents-max", type=int, default=10000)
     p.add_argument("--scratch", default=os.path.join(ROOT, "build", "bench"))
     p.add_argument("--offergen", default=os.path.join(ROOT, "build", "offergen"))
+    p.add_argument("--floor", default=os.path.join(ROOT, "build", "bench", "floor_bench"),
+                   help="the floor (bench/floor_bench.cpp, built with -DOFFERGEN_BENCH=ON); skipped when missing")
     p.add_argument("--rebuilds", type=int, default=3,
                    help="timed rebuilds of each tool into a folder that holds its earlier builds (0: none)")
     p.add_argument("--settle", type=float, default=360,
@@ -356,7 +358,18 @@ def run(args):
                     runs[tool + " rebuild"].append((*rebuilt[:3], *rebuilt[4]))
                 print(f"  N={n} rebuild {r + 1}: " +
                       ", ".join(f"{tool} {runs[tool + ' rebuild'][-1][0]:.2f} s" for tool in tools), flush=True)
-        for tool in ("offergen", *others, "offergen rebuild", *(name + " rebuild" for name in others)):
+        # The floor: yaml-cpp, cmark-gfm and the writes alone, on every core.
+        if os.path.exists(args.floor):
+            runs["floor"] = []
+            for r in range(args.runs):
+                out = os.path.join(site, f"out-floor-{int(time.time() * 1000)}-{r}")
+                outputs.append(out)
+                floor = timed([os.path.abspath(args.floor), "offergen/content", out], site, inputs=["offergen/content"])
+                runs["floor"].append((*floor[:3], *floor[4]))
+            ratio = median([x[0] for x in runs["offergen"]]) / median([x[0] for x in runs["floor"]])
+            print(f"  N={n} floor {median([x[0] for x in runs['floor']]):.2f} s: offergen takes {ratio:.2f} times "
+                  "as long", flush=True)
+        for tool in ("offergen", *others, "floor", "offergen rebuild", *(name + " rebuild" for name in others)):
             if runs.get(tool):
                 rows.append((n, tool, *(median([x[i] for x in runs[tool]]) for i in range(5))))
         # The stages of the offergen run with the median wall time.

@@ -16,7 +16,7 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   install_missing_packages nodejs npm
 fi
 (cd bench/eleventy && npm ci --no-audit --no-fund --loglevel=error)
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DOFFERGEN_BENCH=ON >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
 
 python3 bench/run.py "$@"
