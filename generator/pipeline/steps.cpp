@@ -42,14 +42,14 @@ Urls site_urls(const Build& b) {
 bool load_step(Build& b) {
   // Each file is read, parsed and turned into the model on a worker thread,
   // and its text and YAML tree dropped at once: the model is all that stays.
-  b.model = load_model(b.options.content_dir, b.jobs, b.diagnostics, b.cache ? &b.cache->load : nullptr);
+  *b.shared_model = load_model(b.options.content_dir, b.jobs, b.diagnostics, b.cache ? &b.cache->load : nullptr);
   return true;
 }
 
 bool validate_step(Build& b) {
   ValidateOptions options;
   options.today = b.options.today;
-  finish_model(b.model, options, b.diagnostics);
+  finish_model(*b.shared_model, options, b.diagnostics);
   return true;
 }
 

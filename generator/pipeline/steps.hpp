@@ -29,7 +29,9 @@ struct Build {
   Diagnostics& diagnostics;
 
   std::shared_ptr<Model> shared_model;  // load, validate
-  Model& model;
+  // The model as every step after `validate` sees it: read only. Only
+  // load_step() and validate_step() write it, through shared_model.
+  const Model& model;
   std::optional<TemplateSet> templates;  // templates
   std::vector<Asset> assets;
   std::vector<PlannedPage> pages;  // plan
