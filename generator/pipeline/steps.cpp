@@ -152,6 +152,12 @@ void take_printed(Build& b) {
     cache.fonts = load_document_fonts(cache.font_diagnostics);
   b.diagnostics.append(cache.font_diagnostics);
   cache.document_digests.clear();
+  if (cache.printed.size() > b.documents.size()) {  // documents the site no longer has
+    decltype(cache.printed) kept;
+    for (const auto& doc : b.documents)
+      if (auto it = cache.printed.find(doc.route); it != cache.printed.end()) kept.insert(cache.printed.extract(it));
+    cache.printed = std::move(kept);
+  }
   for (const auto& doc : b.documents) {
     cache.document_digests.push_back(b.digests.of(doc.inputs));
     auto it = cache.printed.find(doc.route);
@@ -281,6 +287,11 @@ bool render_step(Build& b) {
       const CachedPage& p = b.cache->pages.at(page.file).value;
       b.diagnostics.append(p.diagnostics);
       b.output().write_shared(page.file, p.bytes);
+    }
+    if (b.cache->pages.size() > b.pages.size()) {  // pages the site no longer has
+      decltype(b.cache->pages) kept;
+      for (const auto& page : b.pages) kept.insert(b.cache->pages.extract(page.file));
+      b.cache->pages = std::move(kept);
     }
   } else {
     for (const auto& page : made) b.diagnostics.append(page.diagnostics);

@@ -268,6 +268,31 @@ TEST_CASE("a services/*.yaml added or removed while serving is reported as a bui
   CHECK(site.error_text().empty());
 }
 
+TEST_CASE("the preview's cache holds only what the site has now", "[serve]") {
+  TempDir dir;
+  copy_basic_site(dir);
+  BuildOptions options = preview_options(dir);
+  options.documents = false;
+  BuildCache cache;
+  NullOutput output;
+  const BuildResult first = run_pipeline(options, output, &cache);
+  REQUIRE(first.ok());
+  CHECK(cache.pages.size() == first.pages);
+  const fs::path extra = dir / "content/services/extra.md";
+  write_file(extra, read_file(dir / "content/services/parenting-group.md"));
+  cache.load.changed.insert(display_path(extra));
+  const BuildResult more = run_pipeline(options, output, &cache);
+  REQUIRE(more.ok());
+  CHECK(more.pages == first.pages + 1);
+  CHECK(cache.pages.size() == more.pages);
+  fs::remove(extra);
+  cache.load.changed.insert(display_path(extra));
+  const BuildResult back = run_pipeline(options, output, &cache);
+  REQUIRE(back.ok());
+  CHECK(back.pages == first.pages);
+  CHECK(cache.pages.size() == first.pages);
+}
+
 TEST_CASE("request paths map to site files and never leave the site", "[serve]") {
   CHECK(site_file_for("/") == "index.html");
   CHECK(site_file_for("/services/x/") == "services/x/index.html");
