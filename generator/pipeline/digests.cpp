@@ -14,42 +14,26 @@ std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
 
 namespace {
 
-// The kind of content key a file of `slot` is ("service"), or "" for the
-// single files, which are keys of their own.
+// The kind of content key each kind of file has (site.yaml's is the site
+// digest). The single files (glossary.yaml ...) come first in ContentSlot.
+constexpr std::pair<ContentSlot, std::string_view> kKinds[] = {{ContentSlot::glossary, "glossary"},
+                                                               {ContentSlot::figures, "figures"},
+                                                               {ContentSlot::plan_on_a_page, "plan-on-a-page"},
+                                                               {ContentSlot::services, "service"},
+                                                               {ContentSlot::localities, "locality"},
+                                                               {ContentSlot::pages, "page"},
+                                                               {ContentSlot::pathways, "pathway"},
+                                                               {ContentSlot::strategy, "strategy"},
+                                                               {ContentSlot::young_people, "young-people"}};
+
 std::string_view kind_of(ContentSlot slot) {
-  switch (slot) {
-    case ContentSlot::services:
-      return "service";
-    case ContentSlot::localities:
-      return "locality";
-    case ContentSlot::pages:
-      return "page";
-    case ContentSlot::pathways:
-      return "pathway";
-    case ContentSlot::strategy:
-      return "strategy";
-    case ContentSlot::young_people:
-      return "young-people";
-    default:
-      return "";
-  }
+  for (const auto& [s, kind] : kKinds)
+    if (s == slot) return kind;
+  return "";
 }
 
-ContentKey key_of(const ContentFile& f) {
-  switch (f.slot) {
-    case ContentSlot::glossary:
-      return keys::of("glossary", "");
-    case ContentSlot::figures:
-      return keys::of("figures", "");
-    case ContentSlot::plan_on_a_page:
-      return keys::of("plan-on-a-page", "");
-    default:
-      return keys::of(kind_of(f.slot), f.id());
-  }
-}
-
-std::uint64_t hash_of(std::string_view text) {
-  return content_hash(text);
+bool single_file(ContentSlot slot) {
+  return slot <= ContentSlot::plan_on_a_page;
 }
 
 }  // namespace
@@ -64,24 +48,25 @@ InputDigests::InputDigests(const LoadCache& files, const Model& model, const std
     if (file.slot == ContentSlot::site) site = mix(site, f.digest);
     const std::string_view kind = kind_of(file.slot);
     const std::uint64_t digest = mix(f.digest, f.unreadable);
-    keys_[key_of(file)] = digest;
-    if (!kind.empty()) every[keys::every(kind)] = mix(mix(every[keys::every(kind)], hash_of(file.display)), digest);
+    keys_[keys::of(kind, single_file(file.slot) ? "" : file.id())] = digest;
+    if (!single_file(file.slot))
+      every[keys::every(kind)] = mix(mix(every[keys::every(kind)], content_hash(file.display)), digest);
   }
   keys_.insert(every.begin(), every.end());
 
-  for (const auto& a : assets) site = mix(site, hash_of(a.bytes));
+  for (const auto& a : assets) site = mix(site, content_hash(a.bytes));
   // The set of pages (for link checks, the navigation), in any order: a
   // renamed service moves its page but adds or removes none.
   std::vector<std::string_view> routes;
   for (const auto& page : pages) routes.push_back(page.route);
   std::sort(routes.begin(), routes.end());
-  for (const auto route : routes) site = mix(site, hash_of(route));
-  site = mix(site, hash_of(urls.link("/")));
-  site = mix(site, hash_of(urls.absolute("/")));
+  for (const auto route : routes) site = mix(site, content_hash(route));
+  site = mix(site, content_hash(urls.link("/")));
+  site = mix(site, content_hash(urls.absolute("/")));
   // The footer's links: the pages with 'nav'.
   for (const auto& p : model.pages)
-    if (p.nav_order > 0) site = mix(mix(mix(site, hash_of(p.id)), hash_of(p.title)), p.nav_order);
-  for (const auto& [name, text] : templates.sources()) templates_[name] = hash_of(text);
+    if (p.nav_order > 0) site = mix(mix(mix(site, content_hash(p.id)), content_hash(p.title)), p.nav_order);
+  for (const auto& [name, text] : templates.sources()) templates_[name] = content_hash(text);
   for (const auto& card : card_templates()) site = mix(site, templates_.count(card.name) ? templates_[card.name] : 0);
   site_ = site;
 }
