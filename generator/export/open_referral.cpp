@@ -196,19 +196,24 @@ PageFrame page_frame(std::size_t count) {
 // of records, not every record.
 constexpr std::size_t kRecordBlock = 256;
 
+// `records` one to a line, after `out` (which ends with earlier records
+// unless `first`).
+void append_records(std::string& out, const std::vector<std::shared_ptr<const std::string>>& records, bool first) {
+  std::size_t size = out.size();
+  for (const auto& r : records) size += r->size() + 2;
+  out.reserve(size);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (i || !first) out += ",\n";
+    out += *records[i];
+  }
+}
+
 }  // namespace
 
 std::string open_referral_page(const std::vector<std::shared_ptr<const std::string>>& records) {
   const PageFrame frame = page_frame(records.size());
-  std::size_t size = frame.before.size() + frame.after.size();
-  for (const auto& r : records) size += r->size() + 2;
-  std::string out;
-  out.reserve(size);
-  out += frame.before;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    if (i) out += ",\n";
-    out += *records[i];
-  }
+  std::string out = frame.before;
+  append_records(out, records, true);
   return out += frame.after;
 }
 
@@ -222,14 +227,8 @@ void write_open_referral(std::size_t count,
   for (std::size_t start = 0; start < count; start += kRecordBlock) {
     block.assign(std::min(kRecordBlock, count - start), nullptr);
     parallel_for(block.size(), jobs, [&](std::size_t k) { block[k] = record(start + k); });
-    std::size_t size = 0;
-    for (const auto& r : block) size += r->size() + 2;
     std::string joined;
-    joined.reserve(size);
-    for (std::size_t k = 0; k < block.size(); ++k) {
-      if (start + k) joined += ",\n";
-      joined += *block[k];
-    }
+    append_records(joined, block, start == 0);
     output.write_piece(path, std::move(joined), false);
   }
   if (!frame.after.empty()) output.write_piece(path, std::move(frame.after), false);

@@ -52,7 +52,9 @@ struct ContentFile {
   ContentSlot slot;
   bool markdown;               // .md (front matter and body) rather than .yaml
   std::string folder() const;  // "services", or "" for a single file
-  std::string id() const;      // "home-start"
+  // site.yaml, glossary.yaml, figures.yaml, plan-on-a-page.yaml (first in ContentSlot)
+  bool single() const { return slot <= ContentSlot::plan_on_a_page; }
+  std::string id() const;  // "home-start"
 };
 
 // Lists the files offergen reads under `dir` in a fixed order (single files,

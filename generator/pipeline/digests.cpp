@@ -15,7 +15,7 @@ std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
 namespace {
 
 // The kind of content key each kind of file has (site.yaml's is the site
-// digest). The single files (glossary.yaml ...) come first in ContentSlot.
+// digest).
 constexpr std::pair<ContentSlot, std::string_view> kKinds[] = {{ContentSlot::glossary, "glossary"},
                                                                {ContentSlot::figures, "figures"},
                                                                {ContentSlot::plan_on_a_page, "plan-on-a-page"},
@@ -32,10 +32,6 @@ std::string_view kind_of(ContentSlot slot) {
   return "";
 }
 
-bool single_file(ContentSlot slot) {
-  return slot <= ContentSlot::plan_on_a_page;
-}
-
 }  // namespace
 
 InputDigests::InputDigests(const LoadCache& files, const Model& model, const std::vector<PlannedPage>& pages,
@@ -48,8 +44,8 @@ InputDigests::InputDigests(const LoadCache& files, const Model& model, const std
     if (file.slot == ContentSlot::site) site = mix(site, f.digest);
     const std::string_view kind = kind_of(file.slot);
     const std::uint64_t digest = mix(f.digest, f.unreadable);
-    keys_[keys::of(kind, single_file(file.slot) ? "" : file.id())] = digest;
-    if (!single_file(file.slot))
+    keys_[keys::of(kind, file.single() ? "" : file.id())] = digest;
+    if (!file.single())
       every[keys::every(kind)] = mix(mix(every[keys::every(kind)], content_hash(file.display)), digest);
   }
   keys_.insert(every.begin(), every.end());

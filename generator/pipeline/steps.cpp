@@ -63,16 +63,15 @@ bool templates_step(Build& b) {
 bool plan_step(Build& b) {
   b.pages = plan_pages(b.model);
   if (b.options.documents) b.documents = plan_documents(b.model);
-  if (b.cache) b.digests = InputDigests(b.cache->load, b.model, b.pages, site_urls(b), b.assets, *b.templates);
+  if (!b.cache) return true;
+  b.digests = InputDigests(b.cache->load, b.model, b.pages, site_urls(b), b.assets, *b.templates);
+  // A service's card, record and search document read the service and its areas' names.
+  for (const auto& s : b.model.services)
+    b.service_digests.push_back(b.digests.of({keys::of("service", s.id), keys::every("locality")}));
   return true;
 }
 
 namespace {
-
-// What a service's card and record read: the service, and its areas' names.
-std::uint64_t service_digest(const Build& b, const Service& s) {
-  return b.digests.of({keys::of("service", s.id), keys::every("locality")});
-}
 
 // Each service's Markdown, parsed once for its page, the index and the export.
 ServiceTexts service_texts(Build& b, const RenderEnvironment& env) {
@@ -107,13 +106,11 @@ bool freeze_step(Build& b) {
     make_service_cards(env, *b.templates, b.jobs);
     return true;
   }
-  std::vector<std::uint64_t> digests(b.model.services.size());
-  for (std::size_t i = 0; i < digests.size(); ++i) digests[i] = service_digest(b, b.model.services[i]);
   make_service_cards(env, *b.templates, b.jobs, [&](std::size_t i) -> std::shared_ptr<mustache::data> {
-    const auto* card = b.cache->cards.find(b.model.services[i].id, digests[i]);
+    const auto* card = b.cache->cards.find(b.model.services[i].id, b.service_digests[i]);
     return card ? *card : nullptr;
   });
-  b.cache->cards.keep(b.model, digests, env.cards);
+  b.cache->cards.keep(b.model, b.service_digests, env.cards);
   return true;
 }
 
@@ -189,7 +186,7 @@ std::uint64_t search_digest(const Build& b, const search::DocumentSource& source
   const Model& m = b.model;
   switch (source.kind) {
     case 's':
-      return service_digest(b, m.services[source.index]);
+      return b.service_digests[source.index];
     case 'p':
       return b.digests.of({keys::of("pathway", m.pathways[source.index].id)});
     case 'y':
@@ -315,13 +312,11 @@ bool export_step(Build& b) {
   }
   // The preview: the records of the services whose digest changed.
   std::vector<SharedBytes> records(m.services.size());
-  std::vector<std::uint64_t> digests(m.services.size());
   parallel_for(records.size(), b.jobs, [&](std::size_t i) {
-    digests[i] = service_digest(b, m.services[i]);
-    const SharedBytes* record = b.cache->records.find(m.services[i].id, digests[i]);
+    const SharedBytes* record = b.cache->records.find(m.services[i].id, b.service_digests[i]);
     records[i] = record ? *record : make(i);
   });
-  b.cache->records.keep(m, digests, records);
+  b.cache->records.keep(m, b.service_digests, records);
   b.output().write(std::string("openreferral/services.json"), open_referral_page(records));
   return true;
 }

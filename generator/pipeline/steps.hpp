@@ -36,7 +36,8 @@ struct Build {
   std::vector<Asset> assets;
   std::vector<PlannedPage> pages;  // plan
   std::vector<PlannedDocument> documents;
-  InputDigests digests;                                         // plan, with a cache
+  InputDigests digests;                        // plan, with a cache
+  std::vector<std::uint64_t> service_digests;  // plan: what each service's card, record and search document read
   std::map<std::string, DownloadFacts, std::less<>> downloads;  // print
   std::unique_ptr<RenderEnvironment> env;                       // freeze: lists, cards, each service's text
 

@@ -167,16 +167,11 @@ FileModel read_file_model(const ContentFile& file) {
   r.diagnostics = std::move(parsed.diagnostics);
   r.unreadable = parsed.unreadable();
   if (parsed.source) r.digest = content_hash(parsed.source->text);
-  if (file.folder().empty())
+  if (file.single())
     r.single = std::move(parsed);
   else
     r.entity = read_entity(file, parsed, r.diagnostics);
   return r;
-}
-
-bool single_file(const ContentFile& file) {
-  return file.slot == ContentSlot::site || file.slot == ContentSlot::glossary || file.slot == ContentSlot::figures ||
-         file.slot == ContentSlot::plan_on_a_page;
 }
 
 // Whether the content folder must be listed again: a changed path in it that
@@ -257,7 +252,7 @@ Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& d
   std::vector<const CachedFile*> cached(files.size());
   if (c.model) {
     for (std::size_t i = 0; i < files.size(); ++i) {
-      if (single_file(files[i]) || c.changed.count(files[i].display)) continue;
+      if (files[i].single() || c.changed.count(files[i].display)) continue;
       auto it = relist ? c.where.find(files[i].display) : c.where.end();
       cached[i] = !relist ? &c.files[i] : it != c.where.end() ? &c.files[it->second] : nullptr;
     }
@@ -297,7 +292,7 @@ Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& d
     FileModel& r = results[i];
     if (r.unreadable) note_unreadable(model, files[i]);
     if (files[i].slot == ContentSlot::site) has_site = has_site || r.single.yaml.has_value();
-    if (single_file(files[i]))
+    if (files[i].single())
       read_single_file(files[i], r.single, model, r.diagnostics);
     else
       add_entity(model, std::move(r.entity));
