@@ -1,5 +1,6 @@
 #include "core/json_writer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -116,6 +117,30 @@ void JsonWriter::escaped(std::string_view s) {
       out_ += kHex[c & 0xF];
     }
   }
+}
+
+std::string html_safe_json(std::string json) {
+  const auto special = [](char c) { return c == '<' || c == '>' || c == '&'; };
+  auto at = std::find_if(json.begin(), json.end(), special);
+  if (at == json.end()) return json;  // nearly always
+  std::string out(json.begin(), at);
+  out.reserve(json.size() + 16);
+  for (; at != json.end(); ++at) {
+    switch (*at) {
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
+      default:
+        out += *at;
+    }
+  }
+  return out;
 }
 
 }  // namespace og

@@ -71,4 +71,9 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
+// `json` with '<', '>' and '&' written as JSON escapes (they can only be in
+// its strings), so that "</script>" cannot end a script element early and a
+// browser shown the JSON as HTML finds no markup in it.
+std::string html_safe_json(std::string json);
+
 }  // namespace og

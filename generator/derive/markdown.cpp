@@ -178,7 +178,7 @@ std::string wrap_tables(std::string html) {
 }  // namespace
 
 std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options, Diagnostics& diagnostics,
-                            std::string* plain) {
+                            std::string* plain, PlainLayout layout) {
   if (trim(markdown.text).empty()) {
     if (plain) plain->clear();
     return {};
@@ -191,7 +191,7 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
   std::vector<cmark_node*> raw;
   // The plain text is read on the same walk, before raw HTML becomes text.
   std::optional<PlainTextCollector> collector;
-  if (plain) collector.emplace(markdown.text.size());
+  if (plain) collector.emplace(markdown.text.size(), layout);
   cmark_iter* iter = cmark_iter_new(doc.get());
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
@@ -226,8 +226,8 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
   return wrap_tables(std::move(out));
 }
 
-std::string plain_text_of(const Markdown& md) {
-  return md.text.empty() ? std::string() : markdown_plain_text(md.text);
+std::string plain_text_of(const Markdown& md, PlainLayout layout) {
+  return md.text.empty() ? std::string() : markdown_plain_text(md.text, layout);
 }
 
 }  // namespace og

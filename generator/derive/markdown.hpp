@@ -29,12 +29,12 @@ struct MarkdownOptions {
 };
 
 // Renders `markdown`; problems are added to `diagnostics` at their place in the file.
-// With `plain`, also sets it to the text without markup (markdown_plain_text(),
-// from the same parse).
+// With `plain`, also sets it to the text without markup, laid out as
+// `layout` says (markdown_plain_text(), from the same parse).
 std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options, Diagnostics& diagnostics,
-                            std::string* plain = nullptr);
+                            std::string* plain = nullptr, PlainLayout layout = PlainLayout::one_line);
 
 // The text without markup (markdown_plain_text()).
-std::string plain_text_of(const Markdown& md);
+std::string plain_text_of(const Markdown& md, PlainLayout layout = PlainLayout::one_line);
 
 }  // namespace og

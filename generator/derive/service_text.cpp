@@ -6,7 +6,7 @@ namespace {
 
 MarkdownText rendered(const Markdown& md, const MarkdownOptions& options, Diagnostics& diagnostics) {
   MarkdownText out;
-  if (!md.empty()) out.html = render_markdown(md, options, diagnostics, &out.plain);
+  if (!md.empty()) out.html = render_markdown(md, options, diagnostics, &out.plain, PlainLayout::paragraphs);
   return out;
 }
 
@@ -27,12 +27,12 @@ ServiceText service_text(const Service& service, MarkdownOptions options) {
 
 std::string description_plain(const Model& model, const ServiceTexts& texts, const Service& service) {
   const ServiceText* t = text_of(model, texts, service);
-  return t ? t->description.plain : plain_text_of(service.description);
+  return t ? t->description.plain : plain_text_of(service.description, PlainLayout::paragraphs);
 }
 
 std::string access_plain(const Model& model, const ServiceTexts& texts, const Service& service) {
   const ServiceText* t = text_of(model, texts, service);
-  return t ? t->how_to_access.plain : plain_text_of(service.how_to_access);
+  return t ? t->how_to_access.plain : plain_text_of(service.how_to_access, PlainLayout::paragraphs);
 }
 
 }  // namespace og

@@ -14,7 +14,8 @@
 namespace og {
 
 struct MarkdownText {
-  std::string html, plain;
+  std::string html;
+  std::string plain;  // with its paragraphs (PlainLayout::paragraphs)
 };
 
 struct ServiceText {

@@ -1,37 +1,47 @@
-// The services as Open Referral UK (HSDS 3.0, UK profile) JSON, so that other
-// directories can import the partnership's offer. Written to
-// /openreferral/services.json in the shape of ORUK's paged `GET /services`.
+// The services as an Open Referral UK API (HSDS 3.0, UK profile) of static
+// files under /openreferral/, so that other directories (DfE's "Connect
+// families to support", councils' own) can read the partnership's offer from
+// any static host: the root, the services (one page of every record, and each
+// record by id), the taxonomies and their terms. docs/open-referral.md has
+// the layout.
 #pragma once
 
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/json_writer.hpp"
 #include "derive/urls.hpp"
+#include "export/oruk_terms.hpp"
 #include "model/model.hpp"
 #include "write/output.hpp"
 
 namespace og {
 
-// One service's record, laid out as it is inside the export (one record to a
-// line, so that a diff of two exports shows which services changed), with
-// the plain text of its description (derive/service_text.hpp).
+// A service's Markdown as plain text that keeps its paragraphs
+// (derive/service_text.hpp).
+struct ServicePlainText {
+  std::string_view description;
+  std::string_view how_to_access;
+};
+
+// The service's id in the export: stable from one build to the next.
+std::string open_referral_service_id(const Service& service);
+
+// One service's full record (GET /services/{id}), on one line, with every
+// fact the content gives, its '<', '>' and '&' written as JSON escapes.
 std::string open_referral_record(const Model& model, const Urls& urls, const Service& service,
-                                 const std::string& description);
+                                 const ServicePlainText& text);
 
-// Writes openreferral/services.json to `output` in pieces: the page around
-// `count` records, each made by `record(i)` on up to `jobs` threads, a block
-// at a time, so that a large site never holds the whole file.
-void write_open_referral(std::size_t count,
-                         const std::function<std::shared_ptr<const std::string>(std::size_t)>& record,
-                         OutputSink& output, unsigned jobs);
+// A taxonomy term's members.
+void write_term(JsonWriter& j, const OrukTerm& term);
 
-// The same file whole, from records made before (the preview server).
-std::string open_referral_page(const std::vector<std::shared_ptr<const std::string>>& records);
-
-// A stable UUID (RFC 9562 version 8, built from hashes) for an id, so that
-// records keep their identity from one build to the next.
-std::string stable_uuid(std::string_view kind, std::string_view id);
+// Writes the API to `output`: records made by `record(i)` for each of the
+// model's services on up to `jobs` threads, a block at a time, so that a
+// large site never holds them all.
+using RecordSource = std::function<std::shared_ptr<const std::string>(std::size_t)>;
+void write_open_referral(const Model& model, const RecordSource& record, OutputSink& output, unsigned jobs);
 
 }  // namespace og

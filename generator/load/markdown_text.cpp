@@ -50,14 +50,21 @@ ParsedMarkdown parse_markdown(std::string_view markdown, int options) {
 }
 
 void PlainTextCollector::text(const char* literal) {
-  if (!literal) return;
+  if (!literal || !*literal) return;
+  if (pending_lines_ > 0) {
+    while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+    if (!out_.empty()) out_.append(static_cast<std::size_t>(pending_lines_), '\n');
+    out_ += pending_prefix_;
+    pending_lines_ = 0;
+    pending_prefix_ = "";
+  }
   // Runs of spaces become one, and the text starts with none: a space is
   // left out where the text so far is empty or ends with one. Text with
   // single spaces is copied at once, up to the next pair of spaces.
   const char* p = literal;
   const char* const end = p + std::strlen(p);
   while (p < end) {
-    if (*p == ' ' && (out_.empty() || out_.back() == ' ')) {
+    if (*p == ' ' && (out_.empty() || out_.back() == ' ' || (paragraphs_ && out_.back() == '\n'))) {
       ++p;
       continue;
     }
@@ -74,10 +81,45 @@ void PlainTextCollector::add(cmark_event_type event, cmark_node* node) {
                              t == CMARK_NODE_IMAGE || t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE;
   if (event == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
     text(cmark_node_get_literal(node));
+  } else if (event == CMARK_EVENT_ENTER && t == CMARK_NODE_LINEBREAK && paragraphs_) {
+    line_break(1);
   } else if (event == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
     space();
-  } else if (event == CMARK_EVENT_EXIT && !inline_markup) {
+  } else if (inline_markup) {
+    return;
+  } else if (paragraphs_) {
+    block_end(event, node);
+  } else if (event == CMARK_EVENT_EXIT) {
     space();  // the end of a block, a table cell or row
+  }
+}
+
+void PlainTextCollector::block_end(cmark_event_type event, cmark_node* node) {
+  const cmark_node_type t = cmark_node_get_type(node);
+  if (event == CMARK_EVENT_ENTER) {
+    if (t == CMARK_NODE_ITEM) {
+      line_break(1);
+      pending_prefix_ = "- ";
+    }
+    return;
+  }
+  if (event != CMARK_EVENT_EXIT) return;
+  const std::string_view kind = cmark_node_get_type_string(node);
+  if (kind == "table_cell") {
+    if (cmark_node_next(node) && pending_lines_ == 0) {
+      while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+      out_ += " | ";
+    }
+  } else if (kind == "table_row" || kind == "table_header" || t == CMARK_NODE_ITEM) {
+    line_break(1);
+  } else if (t == CMARK_NODE_PARAGRAPH) {
+    // A tight list's items are a line each; other paragraphs a blank line apart.
+    cmark_node* parent = cmark_node_parent(node);
+    const bool tight = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
+                       cmark_node_get_list_tight(cmark_node_parent(parent)) != 0;
+    line_break(tight ? 1 : 2);
+  } else {
+    line_break(2);
   }
 }
 
@@ -87,10 +129,10 @@ std::string PlainTextCollector::take() && {
   return std::string(trimmed);
 }
 
-std::string markdown_plain_text(std::string_view markdown) {
+std::string markdown_plain_text(std::string_view markdown, PlainLayout layout) {
   const ParsedMarkdown parsed = parse_markdown(markdown, CMARK_OPT_SMART);
   const CmarkNode& doc = parsed.doc;
-  PlainTextCollector plain(markdown.size());
+  PlainTextCollector plain(markdown.size(), layout);
   const CmarkIter iter(cmark_iter_new(doc.get()));
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) plain.add(ev, cmark_iter_get_node(iter.get()));

@@ -4,6 +4,8 @@
 // is parsed once.
 #pragma once
 
+#include <algorithm>
+
 #include <cmark-gfm.h>
 
 #include <memory>
@@ -47,24 +49,39 @@ struct ParsedMarkdown {
 };
 ParsedMarkdown parse_markdown(std::string_view markdown, int options);
 
-// The text of Markdown without markup: blocks, table cells and line breaks
-// become single spaces.
-std::string markdown_plain_text(std::string_view markdown);
+// How plain text keeps the shape of the Markdown: as one line (blocks,
+// table cells and line breaks become single spaces: what search reads), or
+// with its paragraphs (a blank line between blocks, "- " before each list
+// item, " | " between table cells, a line per table row: what an export
+// that shows the text reads).
+enum class PlainLayout { one_line, paragraphs };
+
+// The text of Markdown without markup.
+std::string markdown_plain_text(std::string_view markdown, PlainLayout layout = PlainLayout::one_line);
 
 // The same from a walk of a parsed document that is under way: give it every
 // event of cmark_iter_next() (enter and exit) before the tree is changed.
 class PlainTextCollector {
  public:
-  explicit PlainTextCollector(std::size_t reserve = 0) { out_.reserve(reserve); }
+  explicit PlainTextCollector(std::size_t reserve = 0, PlainLayout layout = PlainLayout::one_line)
+      : paragraphs_(layout == PlainLayout::paragraphs) {
+    out_.reserve(reserve);
+  }
   void add(cmark_event_type event, cmark_node* node);
   std::string take() &&;
 
  private:
   void space() {
-    if (!out_.empty() && out_.back() != ' ') out_ += ' ';
+    if (!out_.empty() && out_.back() != ' ' && out_.back() != '\n') out_ += ' ';
   }
+  // A line break (1) or a blank line (2) before the next text.
+  void line_break(int lines) { pending_lines_ = std::max(pending_lines_, lines); }
+  void block_end(cmark_event_type event, cmark_node* node);
   void text(const char* literal);
   std::string out_;
+  bool paragraphs_;
+  int pending_lines_ = 0;
+  const char* pending_prefix_ = "";  // "- " before a list item's text
 };
 
 }  // namespace og

@@ -303,11 +303,12 @@ bool export_step(Build& b) {
   const Urls& urls = b.env->urls;
   const ServiceTexts& texts = b.env->texts;
   auto make = [&](std::size_t i) {
+    const ServiceText& t = *texts[i];
     return std::make_shared<const std::string>(
-        open_referral_record(m, urls, m.services[i], texts[i]->description.plain));
+        open_referral_record(m, urls, m.services[i], {t.description.plain, t.how_to_access.plain}));
   };
   if (!b.cache) {
-    write_open_referral(m.services.size(), make, b.output(), b.jobs);
+    write_open_referral(m, make, b.output(), b.jobs);
     return true;
   }
   // The preview: the records of the services whose digest changed.
@@ -317,7 +318,8 @@ bool export_step(Build& b) {
     records[i] = record ? *record : make(i);
   });
   b.cache->records.keep(m, b.service_digests, records);
-  b.output().write(std::string("openreferral/services.json"), open_referral_page(records));
+  write_open_referral(
+      m, [&](std::size_t i) { return records[i]; }, b.output(), b.jobs);
   return true;
 }
 

@@ -7,36 +7,6 @@
 
 namespace og {
 
-namespace {
-
-// "</script>" inside a string would end the script element early: write the
-// characters HTML treats specially as JSON escapes.
-std::string script_safe(std::string json) {
-  const auto special = [](char c) { return c == '<' || c == '>' || c == '&'; };
-  auto at = std::find_if(json.begin(), json.end(), special);
-  if (at == json.end()) return json;  // nearly always
-  std::string out(json.begin(), at);
-  out.reserve(json.size() + 16);
-  for (; at != json.end(); ++at) {
-    switch (*at) {
-      case '<':
-        out += "\\u003c";
-        break;
-      case '>':
-        out += "\\u003e";
-        break;
-      case '&':
-        out += "\\u0026";
-        break;
-      default:
-        out += *at;
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 std::string service_json_ld(const RenderEnvironment& env, const Service& s) {
   std::string out;
   JsonWriter j(out, 0, JsonWriter::Layout::compact);
@@ -115,7 +85,7 @@ std::string service_json_ld(const RenderEnvironment& env, const Service& s) {
     j.end_array();
   }
   j.end_object();
-  return script_safe(std::move(out));
+  return html_safe_json(std::move(out));
 }
 
 }  // namespace og

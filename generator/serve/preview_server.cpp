@@ -13,7 +13,14 @@ namespace {
 
 constexpr const char* kEvents = "/__offergen/events";
 
+// The Open Referral API's files are JSON, whatever their names
+// (export/open_referral.hpp): a folder's list is its index.html.
+bool is_api(const std::string& file) {
+  return file.starts_with("openreferral/");
+}
+
 const char* content_type(const std::string& file) {
+  if (is_api(file)) return "application/json";
   const auto dot = file.rfind('.');
   const std::string ext = dot == std::string::npos ? "" : file.substr(dot);
   if (ext == ".html") return "text/html; charset=utf-8";
@@ -31,7 +38,7 @@ const char* content_type(const std::string& file) {
 }
 
 bool is_html(const std::string& file) {
-  return file.size() >= 5 && file.compare(file.size() - 5, 5, ".html") == 0;
+  return !is_api(file) && file.ends_with(".html");
 }
 
 std::string with_injection(const std::string& html, const std::string& injection) {

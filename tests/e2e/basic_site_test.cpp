@@ -21,13 +21,6 @@ const BuiltSite& basic_site() {
   return site;
 }
 
-std::vector<std::string> html_files(const BuiltSite& site) {
-  std::vector<std::string> out;
-  for (const auto& [path, _] : site.output.contents())
-    if (path.size() > 5 && path.substr(path.size() - 5) == ".html") out.push_back(path);
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("the basic site builds with only the expected warnings", "[site]") {
@@ -67,7 +60,7 @@ TEST_CASE("a count of one service is 'One service', never '1 services'", "[site]
     CHECK(site.page(file).find("<p class=\"card__meta\">2 services</p>") != std::string::npos);
   }
   CHECK(site.page("localities/north/index.html").find("<p>3 services work in this area.</p>") != std::string::npos);
-  for (const auto& file : html_files(site)) {
+  for (const auto& file : site.pages()) {
     INFO(file);
     CHECK(site.page(file).find(" 1 services") == std::string::npos);
     CHECK(site.page(file).find(">1 services") == std::string::npos);
@@ -76,7 +69,7 @@ TEST_CASE("a count of one service is 'One service', never '1 services'", "[site]
 
 TEST_CASE("every page is built accessibly", "[site][a11y]") {
   const BuiltSite& site = basic_site();
-  for (const auto& file : html_files(site)) {
+  for (const auto& file : site.pages()) {
     INFO(file);
     const std::string& html = site.page(file);
     CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en-GB\">", 0) == 0);
@@ -103,7 +96,7 @@ TEST_CASE("every page is built accessibly", "[site][a11y]") {
 TEST_CASE("every internal link and asset resolves to a file", "[site][links]") {
   const BuiltSite& site = basic_site();
   std::size_t checked = 0;
-  for (const auto& file : html_files(site)) {
+  for (const auto& file : site.pages()) {
     const std::string& html = site.page(file);
     for (const char* attr : {"href", "src"}) {
       for (std::string url : attribute_values(html, attr)) {
@@ -209,7 +202,7 @@ TEST_CASE("under a sub-path every internal link starts with it and resolves", "[
   build_in_memory(o, site);
   REQUIRE(site.result.ok());
   std::size_t checked = 0;
-  for (const auto& file : html_files(site)) {
+  for (const auto& file : site.pages()) {
     for (const char* attr : {"href", "src"}) {
       for (std::string url : attribute_values(site.page(file), attr)) {
         if (url.rfind("/", 0) != 0) continue;

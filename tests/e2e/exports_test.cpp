@@ -24,29 +24,66 @@ const BuiltSite& site() {
 
 }  // namespace
 
-TEST_CASE("services are exported as an Open Referral UK page of services", "[exports]") {
-  const auto j = nlohmann::json::parse(site().page("openreferral/services.json"));
+TEST_CASE("services are exported as an Open Referral UK API of static files", "[exports]") {
+  // GET /, GET /services (every record on one page), GET /services/{id}.
+  const auto root = nlohmann::json::parse(site().page("openreferral/index.html"));
+  CHECK(root["version"] == "3.0");
+  CHECK(root["profile"] == "https://github.com/openreferral/uk-profile");
+  const auto j = nlohmann::json::parse(site().page("openreferral/services/index.html"));
   CHECK(j["total_items"] == 3);
   CHECK(j["contents"].size() == 3);
   const auto& group = j["contents"][0];
   CHECK(group["name"] == "Parenting group");
-  CHECK(std::regex_match(group["id"].get<std::string>(),
-                         std::regex("[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
+  const std::string id = group["id"];
+  CHECK(std::regex_match(id, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
+  CHECK(nlohmann::json::parse(site().page("openreferral/services/" + id)) == group);
   CHECK(group["minimum_age"] == 0);
   CHECK(group["maximum_age"] == 5);
-  CHECK(group["phones"][0]["number"] == "01632 960000");
+  CHECK(group["contacts"][0]["phones"][0]["number"] == "01632 960000");
+  CHECK(group["contacts"][0]["email"] == "parenting@example.org");
   CHECK(group["service_areas"].size() == 2);
   CHECK(group["url"] == "https://example.org/parenting");
+  CHECK(group["schedules"][0]["description"] == "Tuesdays, 10am to 12pm");
+  CHECK(group["languages"][1]["name"] == "Urdu");
+  CHECK(group["languages"][1]["code"] == "ur");
+  CHECK(group["cost_options"][0]["amount"] == 0);
+  const auto& address = group["service_at_locations"][0]["location"]["addresses"][0];
+  CHECK(address["address_1"] == "Northtown Family Hub, 1 High Street");
+  CHECK(address["country"] == "GB");
+  // Paragraphs, headings and table rows each on their own; "&" and "<" as
+  // JSON escapes, so that a browser shown the list as HTML finds no markup.
   CHECK(group["description"] ==
-        "A weekly group for parents of young children.\n\nA friendly group where parents share ideas. What happens "
-        "You meet other parents & talk about \xE2\x80\x9Croutines\xE2\x80\x9D. Each week Week Topic 1 Sleep 2 Play");
+        "A weekly group for parents of young children.\n\nA friendly group where parents share ideas.\n\nWhat "
+        "happens\n\nYou meet other parents & talk about \xE2\x80\x9Croutines\xE2\x80\x9D.\n\nEach week\n\nWeek | "
+        "Topic\n1 | Sleep\n2 | Play");
+  CHECK(site().page("openreferral/services/index.html").find("parents \\u0026 talk") != std::string::npos);
   const auto& safe = j["contents"][1];
   CHECK(safe["name"] == "Safe at home");
-  CHECK(safe["minimum_age"] == -1);  // ORUK's "no limit"
+  CHECK_FALSE(safe.contains("minimum_age"));  // no limit: left out, never -1
   CHECK(safe["url"] == "https://example.org/services/safe-at-home/");
-  bool level = false;
-  for (const auto& a : safe["attributes"]) level = level || a["taxonomy_term"]["name"] == "Level 4: Specialist";
-  CHECK(level);
+  std::vector<std::string> terms;
+  for (const auto& a : safe["attributes"]) {
+    CHECK(a["link_entity"] == "service");
+    CHECK(a["taxonomy_term_id"] == a["taxonomy_term"]["id"]);
+    terms.push_back(a["taxonomy_term"]["code"].get<std::string>() + ": " +
+                    a["taxonomy_term"]["name"].get<std::string>());
+  }
+  CHECK(terms == std::vector<std::string>{"keeping-safe: Keeping children safe", "level-3: Level 3: Targeted",
+                                          "level-4: Level 4: Specialist", "self-referral: You can refer yourself"});
+}
+
+TEST_CASE("the export's taxonomies and terms are listed and each can be fetched by id", "[exports]") {
+  const auto taxonomies = nlohmann::json::parse(site().page("openreferral/taxonomies/index.html"));
+  REQUIRE(taxonomies["contents"].size() == 3);
+  CHECK(taxonomies["contents"][1]["name"] == "Levels of need");
+  const auto terms = nlohmann::json::parse(site().page("openreferral/taxonomy_terms/index.html"));
+  for (const auto& t : terms["contents"]) {
+    CHECK(nlohmann::json::parse(site().page("openreferral/taxonomy_terms/" + t["id"].get<std::string>())) == t);
+    CHECK_FALSE(t["description"].get<std::string>().empty());
+  }
+  CHECK(language_code("Polish") == "pl");
+  CHECK(language_code(" british sign language ") == "bfi");
+  CHECK(language_code("Klingon").empty());
 }
 
 TEST_CASE("stable UUIDs do not change between builds and differ between records", "[exports]") {
@@ -83,5 +120,9 @@ TEST_CASE("the feed lists what changed, newest first, when the site knows its ad
   build_in_memory(o, no_origin);
   CHECK_FALSE(no_origin.has("feed.xml"));
   CHECK_FALSE(no_origin.has("sitemap.xml"));
-  CHECK(no_origin.has("openreferral/services.json"));
+  CHECK(no_origin.has("openreferral/services/index.html"));
+  // Without the site's address a service without a website has no url:
+  // ORUK's is absolute.
+  const auto j = nlohmann::json::parse(no_origin.page("openreferral/services/index.html"));
+  CHECK_FALSE(j["contents"][1].contains("url"));
 }

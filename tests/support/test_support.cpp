@@ -72,6 +72,13 @@ bool BuiltSite::has(const std::string& file) const {
   return output.contents().count(file) > 0;
 }
 
+std::vector<std::string> BuiltSite::pages() const {
+  std::vector<std::string> out;
+  for (const auto& [path, _] : output.contents())
+    if (path.ends_with(".html") && !path.starts_with("openreferral/")) out.push_back(path);
+  return out;
+}
+
 BuildOptions options_for(const fs::path& content, const fs::path& templates) {
   BuildOptions o;
   o.content_dir = content;

@@ -47,6 +47,9 @@ struct BuiltSite {
   MemoryOutput output;
   const std::string& page(const std::string& file) const;  // fails the test when missing
   bool has(const std::string& file) const;
+  // The HTML pages: every .html file but the Open Referral API's lists,
+  // which are JSON (export/open_referral.hpp).
+  std::vector<std::string> pages() const;
 };
 
 // Builds `content` (with the default templates unless given) into memory.

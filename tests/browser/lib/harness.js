@@ -165,13 +165,14 @@ export function servedSite(content) {
 
 // Every page of a built site, as the path a browser asks for ("/", "/services/",
 // "/services/home-start/", "/404.html"), sorted. Read from the folder, so a new
-// kind of page is tested the day it is added.
+// kind of page is tested the day it is added. Not openreferral/: its lists are
+// JSON in index.html files, for static hosts (docs/open-referral.md).
 export function listPages(root) {
   const pages = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
+      if (entry.isDirectory()) { if (full !== join(root, "openreferral")) walk(full); }
       else if (entry.name.endsWith(".html")) pages.push("/" + relative(root, full).replace(/(^|\/)index\.html$/, "$1"));
     }
   };
