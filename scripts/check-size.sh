@@ -18,8 +18,9 @@ MAX_FUNCTION = 80
 MAX_FILE = 500
 # The ceiling is where generator/ stands (7 December 2026), so that it does
 # not grow back; issue 16 asks for 14,758, which is not reached yet. Raised
-# by what issue 17's import added: 'source:' on services (+23).
-MAX_TOTAL = 15973
+# by what issue 17's import added: 'source:' on services (+23), HTML to
+# Markdown (+864).
+MAX_TOTAL = 16837
 
 
 def code_only(text):
