@@ -19,8 +19,8 @@ MAX_FILE = 500
 # The ceiling is where generator/ stands (7 December 2026), so that it does
 # not grow back; issue 16 asks for 14,758, which is not reached yet. Raised
 # by what issue 17's import added: 'source:' on services (+23), HTML to
-# Markdown (+864).
-MAX_TOTAL = 16837
+# Markdown (+864), the feed reader, map, service writer and command (+1,700).
+MAX_TOTAL = 18537
 
 
 def code_only(text):
