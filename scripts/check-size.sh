@@ -18,9 +18,10 @@ MAX_FUNCTION = 80
 MAX_FILE = 500
 # The ceiling is where generator/ stands (7 December 2026), so that it does
 # not grow back; issue 16 asks for 14,758, which is not reached yet. Raised
-# by what issue 17's import added: 'source:' on services (+23), HTML to
-# Markdown (+864), the feed reader, map, service writer and command (+1,700).
-MAX_TOTAL = 18537
+# by what issue 17's import added: 'source:' on services (+22), HTML to
+# Markdown (+864), the feed reader, map, service writer and command (+1,700),
+# the files whose service left the feed (+21).
+MAX_TOTAL = 18557
 
 
 def code_only(text):

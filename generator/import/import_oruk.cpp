@@ -26,6 +26,7 @@ struct Skipped {
 };
 
 struct Run {
+  Run(const ImportOptions& o, ImportResult& r) : options(o), result(r) {}
   const ImportOptions& options;
   ImportResult& result;
   Site site;
@@ -36,6 +37,8 @@ struct Run {
   std::vector<Skipped> skipped;
   std::map<std::string, std::string> seen_ids;  // Open Referral id -> where it was first read
   std::vector<std::string> feeds_read;
+  std::set<std::string> feed_names;  // the file names of the feeds read, as 'source: feed:' records them
+  std::vector<std::string> left;     // files whose service is no longer imported from their feed
 
   std::string folder(std::string_view sub) const {
     std::string dir = options.into;
@@ -114,10 +117,21 @@ struct Run {
         const std::size_t n = feed->records.size();
         feeds_read.push_back(display + ": " + feed->shape + ", " + std::to_string(n) +
                              (n == 1 ? " record" : " records"));
+        feed_names.insert(file.filename().string());
         for (const FeedRecord& r : feed->records) add_record(r, display, file.filename().string());
       }
     }
     return !services.empty();
+  }
+
+  // The files imported from one of these feeds whose service was not
+  // imported this time: it left the feed, or is skipped above.
+  void find_left(const std::vector<ExistingService>& existing) {
+    std::set<std::string> imported;
+    for (const ImportedService& s : services) imported.insert(s.service.source.open_referral_id);
+    for (const ExistingService& e : existing)
+      if (feed_names.count(e.feed) && !e.open_referral_id.empty() && !imported.count(e.open_referral_id))
+        left.push_back(folder("services/" + e.id + ".md"));
   }
 };
 
@@ -160,6 +174,9 @@ std::string report(const Run& run, const std::vector<PlannedFile>& files) {
     out += "\n";
   }
   for (const Skipped& s : run.skipped) out += "skipped   " + s.what + ": " + s.why + "\n";
+  for (const std::string& file : run.left)
+    out +=
+        "left      " + file + ": its service is no longer imported from its feed (delete the file if it has closed)\n";
   std::string review;
   for (const PlannedFile& f : files)
     for (const std::string& note : run.services[f.service].review)
@@ -186,7 +203,7 @@ std::string report(const Run& run, const std::vector<PlannedFile>& files) {
 
 ImportResult import_oruk(const ImportOptions& options) {
   ImportResult result;
-  Run run{options, result, {}, {}, {}, {}, {}, {}, {}, {}};
+  Run run{options, result};
   if (!run.read_site()) {
     if (!result.diagnostics.has_errors())
       result.diagnostics.error({run.folder("site.yaml"), 0, 0}, "site.yaml has no categories or no levels of need",
@@ -196,8 +213,9 @@ ImportResult import_oruk(const ImportOptions& options) {
   if (!run.read_map()) return result;
   run.read_feeds();
   const fs::path services_dir = fs::path(options.into) / "services";
-  std::vector<PlannedFile> files =
-      plan_files(run.services, run.texts, read_existing_services(services_dir), options.force);
+  const std::vector<ExistingService> existing = read_existing_services(services_dir);
+  run.find_left(existing);
+  std::vector<PlannedFile> files = plan_files(run.services, run.texts, existing, options.force);
   std::vector<const PlannedFile*> changed;
   for (const PlannedFile& f : files) {
     if (f.outcome != Outcome::refused) result.imported = true;

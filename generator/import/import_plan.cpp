@@ -19,16 +19,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string source_id(const std::string& path, const std::string& text) {
-  if (text.find("\nsource:\n") == std::string::npos) return {};
+// Reads the 'source:' of a file the import wrote: its Open Referral id and feed.
+void read_source_fields(const std::string& path, ExistingService& s) {
+  if (s.text.find("\nsource:\n") == std::string::npos) return;
   Diagnostics ignored;  // a broken file is the build's to report
-  auto source = make_source(path, text, ignored);
-  if (!source) return {};
+  auto source = make_source(path, s.text, ignored);
+  if (!source) return;
   MarkdownSplit split = split_front_matter(*source, ignored);
-  if (!split.front_matter) return {};
-  const YamlNode* src = split.front_matter->find("source");
+  const YamlNode* src = split.front_matter ? split.front_matter->find("source") : nullptr;
   const YamlNode* id = src ? src->find("open_referral_id") : nullptr;
-  return id && id->is_scalar() ? std::string(trim(id->value)) : std::string();
+  const YamlNode* feed = src ? src->find("feed") : nullptr;
+  if (id && id->is_scalar()) s.open_referral_id = std::string(trim(id->value));
+  if (feed && feed->is_scalar()) s.feed = std::string(trim(feed->value));
 }
 
 }  // namespace
@@ -56,8 +58,8 @@ std::vector<ExistingService> read_existing_services(const fs::path& services_dir
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
-    ExistingService s{entry.path().stem().string(), text.str(), {}};
-    s.open_referral_id = source_id(entry.path().string(), s.text);
+    ExistingService s{entry.path().stem().string(), text.str(), {}, {}};
+    read_source_fields(entry.path().string(), s);
     found.push_back(std::move(s));
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.id < b.id; });

@@ -18,6 +18,7 @@ struct ExistingService {
   std::string id;                // the file name without .md
   std::string text;              // its bytes
   std::string open_referral_id;  // from its 'source:', or ""
+  std::string feed;              // the same
 };
 
 // The services/ folder as it is now (nothing when it does not exist), in name order.

@@ -208,6 +208,17 @@ TEST_CASE("import oruk again: unchanged files stay byte for byte, hand edits are
   REQUIRE(other.import_all().exit_code == 0);
   CHECK(read_tree(other.dir / "content" / "services") == read_tree(ws.dir / "content" / "services"));
 
+  // A service that is no longer active keeps its file, and the file is named.
+  std::string feed = read_file(ws.dir / "feeds" / "v1-list.json");
+  feed.replace(feed.find("\"status\": \"active\""), 18, "\"status\": \"closed\"");
+  write_file(ws.dir / "feeds" / "v1-list.json", feed);
+  CommandResult closed = ws.import_all();
+  CHECK_THAT(closed.out, Catch::Contains("skipped   feeds/v1-list.json record 1 'Northtown Parent & Toddler Group' "
+                                         "(id 101): its status is 'closed', not active\n"));
+  CHECK_THAT(closed.out, Catch::Contains("left      content/services/northtown-parent-toddler-group.md: its service "
+                                         "is no longer imported from its feed (delete the file if it has closed)\n"));
+  CHECK(read_tree(ws.dir / "content") == first);
+
   // A file a person edited is left alone, and said to be; --force takes the feed's.
   const fs::path edited = ws.dir / "content" / "services" / "family-hub.md";
   const std::string original = read_file(edited);

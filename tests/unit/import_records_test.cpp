@@ -132,9 +132,9 @@ TEST_CASE("clashing names get -2, -3 in the order of slug and Open Referral id",
                                                  imported("kept", "k")};
   const std::vector<std::string> texts = {"z", "a", "b", "m", "new k"};
   const std::vector<ExistingService> existing = {
-      {"family-hub", "by hand", ""},  // written by hand: taken, never overwritten
-      {"hub-renamed", "b", "b"},      // renamed by a person: the import follows it
-      {"kept", "old k", "k"},         // edited by hand since (no digest): refused
+      {"family-hub", "by hand", "", ""},    // written by hand: taken, never overwritten
+      {"hub-renamed", "b", "b", "f.json"},  // renamed by a person: the import follows it
+      {"kept", "old k", "k", "f.json"},     // edited by hand since (no digest): refused
   };
   std::vector<std::string> got;
   for (const PlannedFile& f : plan_files(services, texts, existing, false))
