@@ -10,6 +10,7 @@
 #include "core/text.hpp"
 #include "import/import_plan.hpp"
 #include "import/service_file.hpp"
+#include "import/text_clean.hpp"
 #include "load/content_files.hpp"
 #include "load/front_matter.hpp"
 #include "validate/kinds.hpp"
@@ -88,11 +89,11 @@ struct Run {
 
   void add_record(const FeedRecord& r, const std::string& feed_display, const std::string& feed_name) {
     std::string what = feed_display + " record " + std::to_string(r.number);
-    if (!trim(r.name).empty()) what += " '" + clean_name(r.name) + "'";
-    if (!r.id.empty()) what += " (id " + r.id + ")";
+    if (!trim(r.name).empty()) what += " '" + shown(r.name) + "'";
+    if (!r.id.empty()) what += " (id " + shown(r.id) + ")";
     std::string why = r.problem;
     if (why.empty() && !r.status.empty() && to_lower_ascii(trim(r.status)) != "active")
-      why = "its status is '" + r.status + "', not active";
+      why = "its status is '" + shown(r.status) + "', not active";
     if (why.empty() && trim(r.name).empty()) why = "it has no 'name'";
     const std::string where = feed_display + " record " + std::to_string(r.number);
     if (why.empty() && !r.id.empty() && seen_ids.count(r.id)) why = "its id is also " + seen_ids[r.id];
@@ -106,7 +107,13 @@ struct Run {
     texts.push_back(std::move(text));
   }
 
-  static std::string clean_name(const std::string& name) { return std::string(trim(name)).substr(0, 80); }
+  // A feed's text as the report shows it: on one line, at most 80 characters.
+  static std::string shown(const std::string& text) {
+    const std::string line = clean_line(text);
+    std::size_t at = 0;
+    for (int n = 0; at < line.size() && n < 80; ++n) next_code_point(line, at);
+    return at < line.size() ? line.substr(0, at) + "…" : line;
+  }
 
   bool read_feeds() {
     for (const std::string& arg : options.feeds) {
