@@ -20,8 +20,9 @@ MAX_FILE = 500
 # not grow back; issue 16 asks for 14,758, which is not reached yet. Raised
 # by what issue 17's import added: 'source:' on services (+22), HTML to
 # Markdown (+864), the feed reader, map, service writer and command (+1,700),
-# the files whose service left the feed (+21), the report's cleaned names (+7).
-MAX_TOTAL = 18564
+# the files whose service left the feed (+21), the report's cleaned names (+7),
+# hand-edited files kept while their feed is unchanged (+9).
+MAX_TOTAL = 18573
 
 
 def code_only(text):

@@ -177,7 +177,9 @@ std::string report(const Run& run, const std::vector<PlannedFile>& files) {
     ++counts[f.outcome];
     out += std::string(outcome_name(f.outcome)) + std::string(10 - std::string(outcome_name(f.outcome)).size(), ' ') +
            run.folder("services/" + f.id + ".md");
-    if (f.outcome == Outcome::refused) out += ": edited by hand since it was imported (--force overwrites it)";
+    if (f.outcome == Outcome::kept) out += ": edited by hand; the feed has not changed it since it was imported";
+    if (f.outcome == Outcome::refused)
+      out += ": edited by hand, and the feed has changed it since it was imported (--force takes the feed's)";
     out += "\n";
   }
   for (const Skipped& s : run.skipped) out += "skipped   " + s.what + ": " + s.why + "\n";
@@ -202,7 +204,8 @@ std::string report(const Run& run, const std::vector<PlannedFile>& files) {
   out += "\nImported " + std::to_string(files.size() - counts[Outcome::refused]) + " of " +
          std::to_string(files.size() + run.skipped.size()) + " services into " + run.folder("services/") + ": " +
          n(Outcome::created) + " created, " + n(Outcome::updated) + " updated, " + n(Outcome::unchanged) +
-         " unchanged, " + n(Outcome::refused) + " refused, " + std::to_string(run.skipped.size()) + " skipped\n";
+         " unchanged, " + n(Outcome::kept) + " kept, " + n(Outcome::refused) + " refused, " +
+         std::to_string(run.skipped.size()) + " skipped\n";
   return out;
 }
 

@@ -43,6 +43,8 @@ const char* outcome_name(Outcome o) {
       return "updated";
     case Outcome::unchanged:
       return "unchanged";
+    case Outcome::kept:
+      return "kept";
     case Outcome::refused:
       return "refused";
   }
@@ -102,8 +104,10 @@ std::vector<PlannedFile> plan_files(const std::vector<ImportedService>& services
       f.outcome = Outcome::created;
     else if (e->text == f.text)
       f.outcome = Outcome::unchanged;
+    else if (force || unedited_since_import(e->text))
+      f.outcome = Outcome::updated;
     else
-      f.outcome = force || unedited_since_import(e->text) ? Outcome::updated : Outcome::refused;
+      f.outcome = recorded_digest(e->text).value_or("-") == recorded_digest(f.text) ? Outcome::kept : Outcome::refused;
   }
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   return files;

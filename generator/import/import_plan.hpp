@@ -24,7 +24,9 @@ struct ExistingService {
 // The services/ folder as it is now (nothing when it does not exist), in name order.
 std::vector<ExistingService> read_existing_services(const std::filesystem::path& services_dir);
 
-enum class Outcome { created, updated, unchanged, refused };
+// kept: edited by hand, and the feed says what it said when the file was
+// imported; refused: edited by hand, and the feed has changed since.
+enum class Outcome { created, updated, unchanged, kept, refused };
 const char* outcome_name(Outcome o);  // "created" ...
 
 struct PlannedFile {

@@ -100,7 +100,8 @@ TEST_CASE("import oruk: Bristol's records into an empty partnership, exactly", "
         "  area 'Bristol' (1 service)\n"
         "  area 'South Gloucestershire' (1 service)\n"
         "\n"
-        "Imported 3 of 4 services into content/services/: 3 created, 0 updated, 0 unchanged, 0 refused, 1 skipped\n");
+        "Imported 3 of 4 services into content/services/: 3 created, 0 updated, 0 unchanged, 0 kept, 0 refused, 1 "
+        "skipped\n");
   const std::string first = read_file(ws.dir / "content" / "services" / "1625-independent-people.md");
   CHECK_THAT(first, Catch::StartsWith("---\n"
                                       "name: 1625 Independent People\n"
@@ -165,7 +166,7 @@ TEST_CASE("import oruk: every fixture, bad ones reported, the rest built with no
         "  content/services/safe-harbour-service.md: left out of the description: embedded content (1), form "
         "control (2), image (2), link that is not http(s), mailto or tel (3), script (1), style (1)\n",
         "  term 'Adults' (1 service)\n",
-        "Imported 10 of 17 services into content/services/: 10 created, 0 updated, 0 unchanged, 0 refused, 7 "
+        "Imported 10 of 17 services into content/services/: 10 created, 0 updated, 0 unchanged, 0 kept, 0 refused, 7 "
         "skipped\n"})
     CHECK_THAT(r.out, Catch::Contains(line));
 
@@ -199,7 +200,7 @@ TEST_CASE("import oruk again: unchanged files stay byte for byte, hand edits are
   CommandResult again = ws.import_all();
   CHECK(again.exit_code == 0);
   CHECK_THAT(again.out, Catch::Contains("Imported 10 of 17 services into content/services/: 0 created, 0 updated, 10 "
-                                        "unchanged, 0 refused, 7 skipped\n"));
+                                        "unchanged, 0 kept, 0 refused, 7 skipped\n"));
   CHECK_THAT(again.out, !Catch::Contains("For a person to review"));
   CHECK(read_tree(ws.dir / "content") == first);
 
@@ -219,20 +220,29 @@ TEST_CASE("import oruk again: unchanged files stay byte for byte, hand edits are
                                          "is no longer imported from its feed (delete the file if it has closed)\n"));
   CHECK(read_tree(ws.dir / "content") == first);
 
-  // A file a person edited is left alone, and said to be; --force takes the feed's.
+  // A file a person edited is theirs: kept while the feed says the same,
+  // refused once the feed changes it; --force takes the feed's.
   const fs::path edited = ws.dir / "content" / "services" / "family-hub.md";
-  const std::string original = read_file(edited);
-  std::string text = original;
+  std::string text = read_file(edited);
   text.replace(text.find("levels: [1]"), 11, "levels: [2]");
   write_file(edited, text);
+  CommandResult kept = ws.import_all();
+  CHECK(kept.exit_code == 0);
+  CHECK_THAT(kept.out, Catch::Contains("kept      content/services/family-hub.md: edited by hand; the feed has not "
+                                       "changed it since it was imported\n"));
+  CHECK_THAT(kept.out, Catch::Contains(": 0 created, 0 updated, 8 unchanged, 1 kept, 0 refused, 8 skipped\n"));
+  CHECK(read_file(edited) == text);
+  feed = read_file(ws.dir / "feeds" / "duplicates.json");
+  feed.replace(feed.find("The first family hub."), 21, "The first family hub, moved.");
+  write_file(ws.dir / "feeds" / "duplicates.json", feed);
   CommandResult refused = ws.import_all();
   CHECK(refused.exit_code == 0);
-  CHECK_THAT(refused.out, Catch::Contains("refused   content/services/family-hub.md: edited by hand since it was "
-                                          "imported (--force overwrites it)\n"));
+  CHECK_THAT(refused.out, Catch::Contains("refused   content/services/family-hub.md: edited by hand, and the feed has "
+                                          "changed it since it was imported (--force takes the feed's)\n"));
   CHECK(read_file(edited) == text);
   CommandResult forced = ws.import_all({"--force"});
   CHECK_THAT(forced.out, Catch::Contains("updated   content/services/family-hub.md\n"));
-  CHECK(read_file(edited) == original);
+  CHECK_THAT(read_file(edited), Catch::Contains("levels: [1]\n") && Catch::Contains("The first family hub, moved."));
 }
 
 TEST_CASE("import oruk: when nothing can be imported, exit 1 and the folder is untouched", "[import][cli]") {
