@@ -294,3 +294,17 @@ TEST_CASE("import oruk: usage errors exit 2", "[import][cli]") {
     CHECK_THAT(r.err, Catch::StartsWith(row.err));
   }
 }
+
+TEST_CASE("import oruk: a folder of feeds is read in name order, to the same files", "[import][cli]") {
+  Workspace ws, listed;
+  CommandResult r = ws.import({"feeds", "--into", "content", "--map", "map.yaml"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("read      feeds/all-empty.json: a list of services, 2 records\n"
+                                      "read      feeds/bristol-service-1625ip.json: one service, 1 record\n"
+                                      "read      feeds/bristol-services-page1.json: a page of services, 3 records\n"
+                                      "read      feeds/duplicates.json: a list of services, 3 records\n"
+                                      "read      feeds/hostile.json: a page of services, 2 records\n"
+                                      "read      feeds/v1-list.json: a list of services, 6 records\n"));
+  REQUIRE(listed.import_all().exit_code == 0);
+  CHECK(read_tree(ws.dir / "content" / "services") == read_tree(listed.dir / "content" / "services"));
+}
