@@ -21,8 +21,9 @@ MAX_FILE = 500
 # by what issue 17's import added: 'source:' on services (+22), HTML to
 # Markdown (+864), the feed reader, map, service writer and command (+1,700),
 # the files whose service left the feed (+21), the report's cleaned names (+7),
-# hand-edited files kept while their feed is unchanged (+9).
-MAX_TOTAL = 18573
+# hand-edited files kept while their feed is unchanged (+9), the limit on tags
+# per field (+19).
+MAX_TOTAL = 18592
 
 
 def code_only(text):

@@ -322,6 +322,15 @@ void Converter::table(const GumboNode& node, int depth) {
 
 }  // namespace
 
+std::size_t count_tags(std::string_view html, std::size_t limit) {
+  std::size_t n = 0;
+  for (std::size_t at = html.find('<'); at != std::string_view::npos && n <= limit; at = html.find('<', at + 1)) {
+    const char c = at + 1 < html.size() ? html[at + 1] : ' ';
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++n;
+  }
+  return n;
+}
+
 std::string allowed_link(std::string_view href) {
   // Browsers ignore tabs and line ends in an address; what Markdown or a
   // browser could read otherwise is percent-encoded.

@@ -23,6 +23,13 @@ struct ConvertedText {
 // line breaks.
 ConvertedText html_to_markdown(std::string_view html);
 
+// gumbo's time grows with the square of how deeply elements nest (each new
+// element looks through the open ones), so a field is converted only when it
+// has at most this many tags: a long description has a few hundred.
+constexpr std::size_t kMaxTags = 2000;
+// The number of tags in `html` ('<' before a letter), counting up to `limit + 1`.
+std::size_t count_tags(std::string_view html, std::size_t limit = kMaxTags);
+
 // An address a link may keep: http(s) with a host, mailto: with an address,
 // tel: with a number; percent-encoded where Markdown or a browser would read
 // it otherwise. "" when the link must go.

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "import/html_to_markdown.hpp"
 #include "import/import_plan.hpp"
 #include "import/service_file.hpp"
 #include "import/text_clean.hpp"
@@ -95,6 +96,8 @@ struct Run {
     if (why.empty() && !r.status.empty() && to_lower_ascii(trim(r.status)) != "active")
       why = "its status is '" + shown(r.status) + "', not active";
     if (why.empty() && trim(r.name).empty()) why = "it has no 'name'";
+    if (why.empty() && (count_tags(r.description) > kMaxTags || count_tags(r.application_process) > kMaxTags))
+      why = "its HTML has more than " + std::to_string(kMaxTags) + " tags, more than offergen reads in one field";
     const std::string where = feed_display + " record " + std::to_string(r.number);
     if (why.empty() && !r.id.empty() && seen_ids.count(r.id)) why = "its id is also " + seen_ids[r.id];
     if (!why.empty()) return skipped.push_back({what, why});

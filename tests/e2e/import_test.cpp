@@ -263,6 +263,16 @@ TEST_CASE("import oruk: when nothing can be imported, exit 1 and the folder is u
                                       "'health'?)\n"));
   CHECK(read_tree(ws.dir / "content") == before);
 
+  // A description too deeply nested to parse in good time.
+  std::string deep = "[{\"id\": \"deep\", \"name\": \"Deep\", \"description\": \"";
+  for (int i = 0; i < 2001; ++i) deep += "<div>";
+  write_file(ws.dir / "feeds" / "deep.json", deep + "text\"}]");
+  r = ws.import({"feeds/deep.json", "--into", "content"});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out, Catch::Contains("skipped   feeds/deep.json record 1 'Deep' (id deep): its HTML has more than 2000 "
+                                    "tags, more than offergen reads in one field\n"));
+  CHECK(read_tree(ws.dir / "content") == before);
+
   // A feed too large to read whole.
   std::filesystem::resize_file(ws.dir / "feeds" / "empty.json", 100u << 20);
   r = ws.import({"feeds/empty.json", "--into", "content"});
