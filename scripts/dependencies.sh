@@ -10,6 +10,7 @@ OFFERGEN_BUILD_PACKAGES=(
   libcairo2-dev libpango1.0-dev libqpdf-dev fonts-noto-core
   libstemmer-dev
   libgoogle-perftools-dev
+  libgumbo-dev
 )
 
 # What the tests need besides: Catch2, and Debian's chromium for the browser

@@ -14,5 +14,6 @@ enum Exit : int { success = 0, content_errors = 1, usage_failure = 2 };
 std::function<int()> add_build_command(CLI::App& app);
 std::function<int()> add_check_command(CLI::App& app);
 std::function<int()> add_serve_command(CLI::App& app);
+std::function<int()> add_import_command(CLI::App& app);
 
 }  // namespace og::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   const auto build = add_build_command(app);
   const auto check = add_check_command(app);
   const auto serve = add_serve_command(app);
+  const auto import = add_import_command(app);
 
   try {
     app.parse(argc, argv);
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("build")) return build();
     if (app.got_subcommand("check")) return check();
     if (app.got_subcommand("serve")) return serve();
+    if (app.got_subcommand("import")) return import();
   } catch (const std::exception& e) {
     std::cerr << "offergen: internal error: " << e.what() << "\n";
     return content_errors;

@@ -1,6 +1,7 @@
 #include <regex>
 
 #include "core/json_writer.hpp"
+#include "core/text.hpp"
 #include "export/open_referral.hpp"
 #include "export/oruk_terms.hpp"
 

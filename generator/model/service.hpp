@@ -11,6 +11,16 @@ namespace og {
 
 enum class AccessRoute { self_referral, professional_referral, drop_in };
 
+// Where an imported service came from ('source:', written by offergen import
+// oruk): the record's id in the Open Referral feed (the export uses it as the
+// service's id), the feed, and a digest of the file as the import wrote it,
+// so that a re-import can tell a file edited by hand since.
+struct ServiceSource {
+  std::string open_referral_id;  // as the feed has it; empty when not imported
+  std::string feed;              // file name or address, as given to the import
+  std::string digest;            // hex
+};
+
 struct Service {
   std::string id;  // from the file name
   Location where;  // the file
@@ -38,6 +48,7 @@ struct Service {
   bool sensitive = false;  // shows "exit this page"
   std::vector<std::string> keywords;
   Extra extra;  // free-form data for templates
+  ServiceSource source;
 };
 
 const char* access_route_name(AccessRoute r);  // "You can refer yourself"

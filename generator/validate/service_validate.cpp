@@ -23,6 +23,16 @@ void read_contact(FieldReader& parent, Contact& contact, const SourceFile& src, 
   c.finish();
 }
 
+void read_service_source(FieldReader& parent, ServiceSource& source, const SourceFile& src, Diagnostics& diagnostics) {
+  const YamlNode* node = parent.node("source");
+  if (!node) return;
+  FieldReader r(node, src, diagnostics, "'source'");
+  source.open_referral_id = r.text("open_referral_id", Need::required);
+  source.feed = r.text("feed");
+  source.digest = r.text("digest");
+  r.finish();
+}
+
 }  // namespace
 
 bool check_file_id(const SourceFile& source, Diagnostics& diagnostics) {
@@ -103,6 +113,7 @@ Service read_service(const MarkdownDocument& doc, Diagnostics& diagnostics) {
   if (auto b = r.boolean("sensitive")) s.sensitive = *b;
   s.keywords = r.text_list("keywords");
   s.extra = read_extra(r);
+  read_service_source(r, s.source, src, diagnostics);
   r.finish();
   return s;
 }

@@ -191,3 +191,40 @@ TEST_CASE("a pathway step can name a level of need", "[formats][pathways]") {
     if (r.expected) CHECK(p.steps[0].level_where.line == 6);
   }
 }
+
+TEST_CASE("a service's 'source:' records where an import took it from", "[formats][services]") {
+  struct Row {
+    const char* source;
+    const char* id;
+    const char* diagnostics;
+  };
+  const Row rows[] = {
+      {"source:\n  open_referral_id: 6e5c5b4c-1\n  feed: page1.json\n  digest: 0123abcd\n", "6e5c5b4c-1",
+       "0 errors, 0 warnings\n"},
+      {"source:\n  open_referral_id: 42\n", "42", "0 errors, 0 warnings\n"},
+      {"source:\n  open_referal_id: x\n", "",
+       "s.md:11:3: error: 'source' has no 'open_referral_id' (add a line 'open_referral_id: ...')\n"
+       "s.md:11:3: error: unknown key 'open_referal_id' (did you mean 'open_referral_id'?)\n"
+       "2 errors, 0 warnings\n"},
+      {"source:\n  open_referral_id: ''\n", "",
+       "s.md:11:21: error: 'open_referral_id' is empty (give it a value)\n1 error, 0 warnings\n"},
+      {"source: page1.json\n", "",
+       "s.md:10:9: error: 'source' must be a mapping of keys to values, not text (write it as lines of 'key: "
+       "value')\n1 error, 0 warnings\n"},
+  };
+  for (const auto& r : rows) {
+    INFO(r.source);
+    auto doc = markdown_doc("s.md", std::string("---\nname: S\nsummary: S.\ncategories: [a]\nlevels: [1]\n"
+                                                "localities: all\naccess: [drop-in]\ncontact:\n  phone: 999\n") +
+                                        r.source + "---\nText.\n");
+    Diagnostics d;
+    Service s = read_service(doc->markdown, d);
+    CHECK(test::diagnostics_text(d) == r.diagnostics);
+    CHECK(s.source.open_referral_id == r.id);
+  }
+  auto doc = markdown_doc("s.md", "---\nname: S\nsource:\n  open_referral_id: x\n  feed: f.json\n  digest: ab\n---\n");
+  Diagnostics d;
+  Service s = read_service(doc->markdown, d);
+  CHECK(s.source.feed == "f.json");
+  CHECK(s.source.digest == "ab");
+}
