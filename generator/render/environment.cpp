@@ -98,9 +98,21 @@ std::string RenderEnvironment::closest_route(std::string_view path) const {
   return closest_match(path, candidates).value_or("");
 }
 
-std::optional<mustache::data> RenderEnvironment::download(std::string_view route, const std::string& text) const {
+const std::vector<const Service*>& RenderEnvironment::services_in_locality(std::string_view id) const {
+  static const std::vector<const Service*> none;
+  auto it = services_by_locality.find(id);
+  return it == services_by_locality.end() ? none : it->second;
+}
+
+const std::vector<const Service*>& RenderEnvironment::services_in_category(std::string_view id) const {
+  static const std::vector<const Service*> none;
+  auto it = services_by_category.find(id);
+  return it == services_by_category.end() ? none : it->second;
+}
+
+mustache::data RenderEnvironment::download(std::string_view route, const std::string& text) const {
   auto it = downloads.find(route);
-  if (it == downloads.end()) return std::nullopt;
+  if (it == downloads.end()) return false;
   mustache::data d;
   d.set("text", text);
   d.set("url", link(route));
@@ -123,11 +135,8 @@ mustache::data extra_data(const Extra& extra) {
   switch (extra.kind) {
     case Extra::Kind::text:
       return extra.text.empty() ? mustache::data(false) : mustache::data(extra.text);
-    case Extra::Kind::list: {
-      mustache::data list{mustache::data::type::list};
-      for (const auto& item : extra.values) list.push_back(extra_data(item));
-      return list;
-    }
+    case Extra::Kind::list:
+      return list_of(extra.values, extra_data);
     case Extra::Kind::mapping:
       break;
   }
@@ -146,6 +155,10 @@ void put_service_count(mustache::data& d, std::size_t n) {
   d.set("count", std::to_string(n));
   d.set("count_text", count_phrase(n, "service", "services"));
   d.set("count_one", n == 1);
+}
+
+mustache::data text_list(const std::vector<std::string>& items) {
+  return list_of(items, [](const std::string& item) { return mustache::data(item); });
 }
 
 mustache::data link_item(const std::string& title, const std::string& url) {

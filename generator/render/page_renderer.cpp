@@ -7,25 +7,10 @@
 namespace og {
 
 const std::vector<std::string>& required_templates() {
-  static const std::vector<std::string> names = {"layout",
-                                                 "home",
-                                                 "services",
-                                                 "service",
-                                                 "localities",
-                                                 "locality",
-                                                 "categories",
-                                                 "category",
-                                                 "glossary",
-                                                 "page",
-                                                 "404",
-                                                 "pathways",
-                                                 "pathway",
-                                                 "strategy",
-                                                 "strategy-part",
-                                                 "young-people",
-                                                 "young-people-page",
-                                                 "plan-on-a-page",
-                                                 "search"};
+  static const std::vector<std::string> names({"layout", "home", "services", "service", "localities", "locality",
+                                               "categories", "category", "glossary", "page", "404", "pathways",
+                                               "pathway", "strategy", "strategy-part", "young-people",
+                                               "young-people-page", "plan-on-a-page", "search"});
   return names;
 }
 
