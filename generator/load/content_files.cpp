@@ -88,12 +88,6 @@ bool blank_or_comments(std::string_view text) {
 
 }  // namespace
 
-std::vector<std::string_view> known_content_entries() {
-  std::vector<std::string_view> names;
-  for (const auto& e : kLayout) names.push_back(e.name);
-  return names;
-}
-
 std::string ContentFile::folder() const {
   const auto layout = std::find_if(kLayout.begin(), kLayout.end(), [&](const Entry& e) { return e.slot == slot; });
   return layout != kLayout.end() && layout->folder ? std::string(layout->name) : std::string();
@@ -106,7 +100,8 @@ std::string ContentFile::id() const {
 std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& display_dir, Diagnostics& diagnostics) {
   display_dir = dir.lexically_normal().generic_string();
   while (display_dir.size() > 1 && display_dir.back() == '/') display_dir.pop_back();
-  const std::vector<std::string_view> known = known_content_entries();
+  std::vector<std::string_view> known;  // for hints
+  for (const auto& e : kLayout) known.push_back(e.name);
 
   // Find the files, in a fixed order, and warn about anything offergen would not read.
   std::vector<ContentFile> pending;

@@ -78,7 +78,4 @@ struct ParsedFile {
 };
 ParsedFile parse_content_file(const ContentFile& file);
 
-// The names offergen reads at the top of a content folder (for hints).
-std::vector<std::string_view> known_content_entries();
-
 }  // namespace og

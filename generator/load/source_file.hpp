@@ -21,9 +21,6 @@ struct SourceFile {
   Location at(int line, int column) const { return {path, line, column}; }
 };
 
-// Strips a UTF-8 byte-order mark and turns CRLF (and lone CR) into LF.
-std::string normalise_text(std::string_view raw);
-
 // Reads `file`; on an unreadable file or invalid UTF-8 reports an error and
 // returns nullopt. `display_path` is what diagnostics show.
 std::optional<SourceFile> read_source(const std::filesystem::path& file, std::string display_path,
