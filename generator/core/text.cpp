@@ -62,6 +62,19 @@ int utf8_length(std::string_view text) {
   return count;
 }
 
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, utf8_length(text.substr(line_start, offset - line_start)) + 1};
+}
+
 std::string slugify(std::string_view text) {
   std::string out;
   bool pending_hyphen = false;

@@ -1,9 +1,7 @@
 #include "render/templates.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "core/text.hpp"
 #include "load/source_file.hpp"
@@ -11,19 +9,6 @@
 namespace og {
 
 namespace fs = std::filesystem;
-
-std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, utf8_length(text.substr(line_start, offset - line_start)) + 1};
-}
 
 namespace {
 

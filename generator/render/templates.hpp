@@ -69,7 +69,4 @@ class TemplateSet {
   CompiledTemplates compiled_;
 };
 
-// Turns a byte offset in `text` into 1-based line and column.
-std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
-
 }  // namespace og

@@ -108,21 +108,6 @@ struct SearchIndexBuilder::Impl {
   std::shared_ptr<std::string> docs_bytes;
   unsigned jobs = 1;  // add_all()'s, for the files too
 
-  std::uint32_t intern(const std::string& stem) {
-    auto [it, added] = stem_ids.try_emplace(stem, static_cast<std::uint32_t>(stems.size()));
-    if (added) {
-      stems.emplace_back();
-      stems.back().text = stem;
-    }
-    return it->second;
-  }
-
-  std::uint32_t intern_form(const std::string& form) {
-    auto [it, added] = form_ids.try_emplace(form, static_cast<std::uint32_t>(form_texts.size()));
-    if (added) form_texts.push_back(form);
-    return it->second;
-  }
-
   void touch(std::uint32_t stem) {
     if (!stems[stem].dirty) {
       stems[stem].dirty = true;
@@ -133,12 +118,25 @@ struct SearchIndexBuilder::Impl {
   // The builder's number for a lexicon's stem or form, looked up by its
   // text the first time only.
   std::uint32_t stem_id(Interned& stem) {
-    if (stem.id == Interned::kNone) stem.id = intern(stem.text);
+    if (stem.id == Interned::kNone) {
+      auto [it, added] = stem_ids.try_emplace(stem.text, static_cast<std::uint32_t>(stems.size()));
+      if (added) stems.emplace_back().text = stem.text;
+      stem.id = it->second;
+    }
     return stem.id;
   }
   std::uint32_t form_id(Interned& form) {
-    if (form.id == Interned::kNone) form.id = intern_form(form.text);
+    if (form.id == Interned::kNone) {
+      auto [it, added] = form_ids.try_emplace(form.text, static_cast<std::uint32_t>(form_texts.size()));
+      if (added) form_texts.push_back(form.text);
+      form.id = it->second;
+    }
     return form.id;
+  }
+
+  // Document `doc`'s posting in a stem's postings, or where it would go.
+  static auto posting(std::vector<std::pair<std::uint32_t, int>>& postings, std::uint32_t doc) {
+    return std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
   }
 
   // Adds a document's words. `touch_all`: every stem it has is written again;
@@ -151,7 +149,7 @@ struct SearchIndexBuilder::Impl {
       if (postings.empty() || postings.back().first < doc) {
         postings.emplace_back(doc, weight);
       } else {
-        auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
+        auto at = posting(postings, doc);
         if (at != postings.end() && at->first == doc)
           at->second = weight;  // left by remove()
         else
@@ -193,9 +191,8 @@ struct SearchIndexBuilder::Impl {
   // sweep() then drops those still at 0.
   void remove(std::uint32_t doc, const Terms& old) {
     for (const auto& [id, weight] : old.weights) {
-      auto& postings = stems[id].postings;
-      auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
-      if (at != postings.end() && at->first == doc) at->second = 0;
+      auto at = posting(stems[id].postings, doc);
+      if (at != stems[id].postings.end() && at->first == doc) at->second = 0;
     }
     for (const auto& [id, f] : old.forms) {
       auto& forms = stems[id].forms;
@@ -209,9 +206,8 @@ struct SearchIndexBuilder::Impl {
 
   void sweep(std::uint32_t doc, const Terms& old) {
     for (const auto& [id, weight] : old.weights) {
-      auto& postings = stems[id].postings;
-      auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
-      if (at != postings.end() && at->first == doc && at->second == 0) postings.erase(at);
+      auto at = posting(stems[id].postings, doc);
+      if (at != stems[id].postings.end() && at->first == doc && at->second == 0) stems[id].postings.erase(at);
     }
   }
 
