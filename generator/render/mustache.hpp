@@ -37,14 +37,8 @@
 //   before each of the partial's lines. A partial may include itself (a tree,
 //   inside a section); past 64 nested partials nothing more is included.
 //
-// It was first written to mirror kainjow byte for byte. Where that differed
-// from the spec, it now follows the spec: kainjow left an empty line where a
-// standalone section did not render and kept the line of a standalone
-// comment or set-delimiter tag,
-// partials were inlined as text before compiling (and {{ > name}} or one
-// under other delimiters was missed), and {{a.b}} took 'a' from the innermost
-// context that had the whole path. The templates were adjusted so that the
-// site's pages stay the same, byte for byte (README, "Templates").
+// Where kainjow departed from the spec, this follows the spec (see
+// docs/templates.md, "From kainjow to offergen's own engine").
 #pragma once
 
 #include <cstddef>
