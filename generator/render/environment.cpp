@@ -189,7 +189,7 @@ const std::vector<CardKind>& card_templates() {
 mustache::data service_card(const RenderEnvironment& env, const Service& s) {
   mustache::data d;
   d.reserve(12);
-  // The markup render_service_cards() puts in, first: a list looks up one of
+  // The markup make_service_cards() puts in, first: a list looks up one of
   // these for each of thousands of cards, and an object finds a key by
   // walking its keys in order. Until then false, which renders as a missing
   // key does.

@@ -56,7 +56,7 @@ struct RenderEnvironment {
 
   // Each service's card (service_card()), in the model's order: built once,
   // and referred to, not copied, by every list that shows the service. Once
-  // render_service_cards() has run it also holds "html", the card rendered.
+  // make_service_cards() has run it also holds "html", the card rendered.
   std::vector<std::shared_ptr<mustache::data>> cards;
   const mustache::data& card(const Service& s) const {
     return *cards[static_cast<std::size_t>(&s - model.services.data())];
@@ -79,7 +79,7 @@ struct RenderEnvironment {
 };
 
 // A card template, the card key its markup goes in, and what the card's
-// `filterable` is set to while it is rendered (render_service_cards()).
+// `filterable` is set to while it is rendered (make_service_cards()).
 struct CardKind {
   const char* name;
   const char* key;

@@ -81,10 +81,8 @@ class data {
   void reserve(std::size_t n);
 
   // What the value is (a reference answers for its target).
-  bool is_object() const { return resolved().type_ == type::object; }
   bool is_string() const { return resolved().type_ == type::string; }
   bool is_list() const { return resolved().type_ == type::list; }
-  bool is_true() const { return resolved().type_ == type::bool_true; }
   bool is_false() const { return resolved().type_ == type::bool_false; }
   bool is_empty_list() const { return is_list() && resolved().children_.empty(); }
 
