@@ -119,7 +119,7 @@ void print_all(Build& b) {
   std::vector<DownloadFacts> facts(b.documents.size());
   parallel_for_workers(b.documents.size(), b.jobs, [&](std::size_t i, unsigned worker) {
     auto& printer = printers[worker];
-    if (!printer) printer = new_printer(env);
+    if (!printer) printer = std::make_unique<Printer>(env);
     PrintedDocument doc = printer->print(b.documents[i], diagnostics[i]);
     if (doc.bytes.empty()) return;
     facts[i] = {doc.bytes.size(), doc.pages};

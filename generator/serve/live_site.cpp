@@ -147,7 +147,7 @@ RebuildReport LiveSite::print_stale_documents() {
     const PrintEnvironment env(model, options_.urls(model), cache_.fonts);
     std::vector<std::unique_ptr<Printer>> printers(std::max(1u, jobs_));
     parallel_for_workers(stale.size(), jobs_, [&](std::size_t k, unsigned worker) {
-      if (!printers[worker]) printers[worker] = new_printer(env);
+      if (!printers[worker]) printers[worker] = std::make_unique<Printer>(env);
       printed[k] = printers[worker]->print(cache_.documents[stale[k]], diagnostics[k]);
     });
   }
@@ -182,7 +182,7 @@ bool LiveSite::start_background_print() {
     setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 19);
     sched_param idle{};
     pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
-    raw->printed = new_printer(*raw->env)->print(raw->document, raw->diagnostics);
+    raw->printed = Printer(*raw->env).print(raw->document, raw->diagnostics);
     raw->done = true;
   });
   job_ = std::move(job);
