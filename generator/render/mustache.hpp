@@ -160,7 +160,4 @@ class Template {
   std::vector<Tag> tags_;
 };
 
-// Appends `text` to `out`, escaping & < > " ' as kainjow does.
-void append_escaped(std::string& out, std::string_view text);
-
 }  // namespace og::mustache
