@@ -52,20 +52,9 @@ ParsedMarkdown parse_markdown(std::string_view markdown, int options) {
 void PlainTextCollector::text(const char* literal) {
   if (!literal) return;
   // Runs of spaces become one, and the text starts with none: a space is
-  // left out where the text so far is empty or ends with one. Text with
-  // single spaces is copied at once, up to the next pair of spaces.
-  const char* p = literal;
-  const char* const end = p + std::strlen(p);
-  while (p < end) {
-    if (*p == ' ' && (out_.empty() || out_.back() == ' ')) {
-      ++p;
-      continue;
-    }
-    const void* pair = ::memmem(p, static_cast<std::size_t>(end - p), "  ", 2);
-    const char* stop = pair ? static_cast<const char*>(pair) + 1 : end;  // the pair's first space is kept
-    out_.append(p, static_cast<std::size_t>(stop - p));
-    p = stop;
-  }
+  // left out where the text so far is empty or ends with one.
+  for (const char* p = literal; *p; ++p)
+    if (*p != ' ' || (!out_.empty() && out_.back() != ' ')) out_ += *p;
 }
 
 void PlainTextCollector::add(cmark_event_type event, cmark_node* node) {

@@ -29,8 +29,6 @@ class CompiledTemplates {
  public:
   // Renders template `name` (which must exist) with `data`.
   std::string render(std::string_view name, const mustache::data& data) const;
-  // Appends template `name` rendered with `data` to `out`.
-  void render_into(std::string& out, std::string_view name, const mustache::data& data) const;
   bool has(std::string_view name) const { return compiled_->pages.find(name) != compiled_->pages.end(); }
 
  private:
@@ -59,10 +57,6 @@ class TemplateSet {
   // Each page template's text followed by the texts of the partials it
   // includes, directly or not: when it changes, the pages made with it may.
   const std::map<std::string, std::string, std::less<>>& sources() const { return sources_; }
-
-  // Whether page template `page`, with the partials it includes, names `name`
-  // in exactly one tag, and that tag inserts it unescaped ({{{name}}}).
-  bool names_once_unescaped(std::string_view page, std::string_view name) const;
 
  private:
   std::map<std::string, std::string, std::less<>> sources_;
