@@ -1,7 +1,5 @@
 #include "load/content_files.hpp"
 
-#include <dirent.h>
-
 #include <algorithm>
 #include <array>
 
@@ -45,24 +43,12 @@ struct NamedEntry {
   bool directory = false;  // following a symbolic link, as directory_entry::is_directory() does
 };
 
-// A folder's entries by name. readdir() itself: std::filesystem made a path
-// of each entry, and of its name again to sort by, which took 20 ms before
-// any file was read at 10,000 services.
+// A folder's entries by name.
 std::vector<NamedEntry> sorted_entries(const fs::path& dir) {
   std::vector<NamedEntry> entries;
-  DIR* d = ::opendir(dir.c_str());
-  if (!d) return entries;
-  while (const dirent* e = ::readdir(d)) {
-    const std::string_view name = e->d_name;
-    if (name == "." || name == "..") continue;
-    NamedEntry entry{std::string(name), e->d_type == DT_DIR};
-    if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
-      std::error_code ec;
-      entry.directory = fs::is_directory(dir / entry.name, ec);
-    }
-    entries.push_back(std::move(entry));
-  }
-  ::closedir(d);
+  std::error_code ec, type_ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    entries.push_back({it->path().filename().string(), it->is_directory(type_ec)});
   std::sort(entries.begin(), entries.end(), [](const NamedEntry& a, const NamedEntry& b) { return a.name < b.name; });
   return entries;
 }

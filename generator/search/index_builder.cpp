@@ -92,11 +92,6 @@ struct SearchIndexBuilder::Impl {
   // add_all()'s, one per worker (the Snowball stemmer is not shared between
   // threads), kept from one call to the next so that a word is stemmed once.
   std::vector<std::unique_ptr<Lexicon>> lexicons;
-  // The last block add_all() read, merged when the next block is read (on
-  // one worker, beside the others) or before anything needs the postings.
-  std::vector<DocumentWords> pending;
-  std::uint32_t pending_first = 0;
-  bool keep_pending = false;
   std::vector<Stem> stems;
   std::unordered_map<std::string, std::uint32_t> stem_ids;
   std::vector<std::string> form_texts;
@@ -173,15 +168,6 @@ struct SearchIndexBuilder::Impl {
       if (keep) kept.forms.emplace_back(id, f);
     }
     return kept;
-  }
-
-  void merge_pending() {
-    for (std::size_t k = 0; k < pending.size(); ++k) {
-      const auto doc = static_cast<std::uint32_t>(pending_first + k);
-      Terms kept = merge(doc, pending[k], keep_pending);
-      if (keep_pending) terms[doc] = std::move(kept);
-    }
-    pending.clear();
   }
 
   // Takes a document's words out; a stem that loses a form is written again
@@ -338,26 +324,23 @@ void SearchIndexBuilder::add_all(std::size_t count, unsigned jobs, const std::fu
   if (keep_terms_) m.terms.resize(first + count);
   if (m.lexicons.size() < std::max(1u, jobs)) m.lexicons.resize(std::max(1u, jobs));
   m.jobs = jobs;
-  m.keep_pending = keep_terms_;
   std::vector<DocumentWords> words;
   for (std::size_t start = 0; start < count; start += kBlock) {
     const std::size_t n = std::min(kBlock, count - start);
     words.assign(n, {});
-    // Item 0 merges the block before this one (merging is in document order,
-    // one thread); the other items read this block's documents meanwhile.
-    // They touch different fields of the lexicons' entries.
-    const std::size_t merging = m.pending.empty() ? 0 : 1;
-    parallel_for_workers(n + merging, jobs, [&](std::size_t item, unsigned worker) {
-      if (item < merging) return m.merge_pending();
-      const std::size_t k = item - merging;
+    parallel_for_workers(n, jobs, [&](std::size_t k, unsigned worker) {
       auto& lexicon = m.lexicons[worker];
       if (!lexicon) lexicon = std::make_unique<Lexicon>(m.groups);
       const Document d = make(start + k);
       words[k] = words_of(d, *lexicon);
       rows_[first + start + k] = document_row(d);
     });
-    m.pending.swap(words);
-    m.pending_first = static_cast<std::uint32_t>(first + start);
+    // Merged in document order, on one thread.
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto doc = static_cast<std::uint32_t>(first + start + k);
+      Impl::Terms kept = m.merge(doc, words[k], keep_terms_);
+      if (keep_terms_) m.terms[doc] = std::move(kept);
+    }
   }
   m.table_dirty = true;
 }
@@ -373,7 +356,6 @@ void SearchIndexBuilder::add_all(const Model& model, const ServiceTexts& texts, 
 
 void SearchIndexBuilder::replace(std::size_t index, const Document& document) {
   Impl& m = *impl_;
-  m.merge_pending();
   const auto doc = static_cast<std::uint32_t>(index);
   if (!m.lexicon) m.lexicon = std::make_unique<Lexicon>(m.groups);
   if (keep_terms_) {
@@ -400,7 +382,6 @@ std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files() {
 
 std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(bool spend) {
   Impl& m = *impl_;
-  m.merge_pending();
   m.update_pieces(m.jobs, spend);
   if (m.table_dirty || !m.docs_bytes) {
     const std::string& start = table_start();

@@ -1,7 +1,6 @@
 #include "validate/validate.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <tuple>
 #include <unordered_map>
 
@@ -14,29 +13,14 @@ namespace og {
 
 namespace {
 
-// Sorts by moving each item once: a Service is dozens of strings, and
-// std::sort would move it log(n) times. Nothing moves when the items are in
-// order already (the preview server re-sorts after every edit).
-template <typename T, typename Less>
-void sort_items(std::vector<T>& items, Less less) {
-  if (std::is_sorted(items.begin(), items.end(), less)) return;
-  std::vector<std::size_t> order(items.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return less(items[a], items[b]); });
-  std::vector<T> sorted;
-  sorted.reserve(items.size());
-  for (const std::size_t i : order) sorted.push_back(std::move(items[i]));
-  items = std::move(sorted);
-}
-
 template <typename T>
 void sort_by_name(std::vector<T>& items) {
-  sort_items(items, [](const T& a, const T& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
+  std::ranges::sort(items, [](const T& a, const T& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
 }
 
 template <typename T>
 void sort_by_order(std::vector<T>& items) {
-  sort_items(items, [](const T& a, const T& b) { return std::tie(a.order, a.id) < std::tie(b.order, b.id); });
+  std::ranges::sort(items, [](const T& a, const T& b) { return std::tie(a.order, a.id) < std::tie(b.order, b.id); });
 }
 
 // The position of T among ContentEntity's types (its index() when it holds a T).
@@ -218,11 +202,11 @@ void finish_model(Model& model, const ValidateOptions& options, Diagnostics& dia
   sort_by_name(model.services);
   sort_by_name(model.localities);
   // The glossary reads A to Z whatever the capitals: "ACEs" before "Adoption".
-  sort_items(model.terms, [](const Term& a, const Term& b) {
+  std::ranges::sort(model.terms, [](const Term& a, const Term& b) {
     const std::string la = to_lower_ascii(a.term), lb = to_lower_ascii(b.term);
     return std::tie(la, a.id) < std::tie(lb, b.id);
   });
-  sort_items(model.pages, [](const Page& a, const Page& b) { return a.id < b.id; });
+  std::ranges::sort(model.pages, [](const Page& a, const Page& b) { return a.id < b.id; });
   sort_by_order(model.pathways);
   sort_by_order(model.strategy);
   sort_by_order(model.young_people);
