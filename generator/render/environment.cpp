@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/parallel.hpp"
 #include "core/text.hpp"
@@ -26,36 +25,23 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
 }
 
 void RenderEnvironment::make_lists() {
-  // Each known area's and topic's list found by one hash of its id, not a
-  // walk down the ordered map for each of the services' tens of thousands of
-  // references (the preview server builds these after every edit).
-  std::unordered_map<std::string_view, std::vector<const Service*>*> by_locality, by_category;
-  std::unordered_map<std::string_view, std::size_t> category_index;
-  std::vector<std::vector<const Service*>*> every_locality;
-  for (const auto& l : model.localities) {
-    auto* list = &services_by_locality[l.id];
-    by_locality.emplace(l.id, list);
-    every_locality.push_back(list);
-  }
+  for (const auto& l : model.localities) services_by_locality[l.id];
+  std::map<std::string_view, std::size_t> category_index;
   for (std::size_t i = 0; i < model.site.categories.size(); ++i) {
     const Category& c = model.site.categories[i];
-    by_category.emplace(c.id, &services_by_category[c.id]);
+    services_by_category[c.id];
     category_index.emplace(c.id, i);  // the first of a repeated id, as directory_category() finds it
   }
-  auto list_of = [](auto& fast, auto& map, const std::string& id) {
-    auto it = fast.find(id);
-    return it != fast.end() ? it->second : &map[id];  // an id the checks report
-  };
   directory_categories.assign(model.services.size(), kNoCategory);
   for (const auto& s : model.services) {
     if (s.all_localities) {
-      for (auto* list : every_locality) list->push_back(&s);
+      for (const auto& l : model.localities) services_by_locality[l.id].push_back(&s);
     } else {
-      for (const auto& l : s.localities) list_of(by_locality, services_by_locality, l.id)->push_back(&s);
+      for (const auto& l : s.localities) services_by_locality[l.id].push_back(&s);
     }
     std::size_t& directory = directory_categories[static_cast<std::size_t>(&s - model.services.data())];
     for (const auto& c : s.categories) {
-      list_of(by_category, services_by_category, c.id)->push_back(&s);
+      services_by_category[c.id].push_back(&s);
       if (directory != kNoCategory) continue;
       if (auto it = category_index.find(c.id); it != category_index.end()) directory = it->second;
     }

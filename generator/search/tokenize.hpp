@@ -3,10 +3,11 @@
 // The search page's JavaScript folds and splits queries the same way.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+struct sb_stemmer;
 
 namespace og::search {
 
@@ -76,8 +77,7 @@ class Stemmer {
   std::string stem(std::string_view word);
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  sb_stemmer* stemmer_;
 };
 
 // split_words, minus stop words and one-letter words, each with its stem.
