@@ -4,7 +4,6 @@
 #include <cmark-gfm-extension_api.h>
 
 #include <cstring>
-#include <memory>
 #include <mutex>
 
 #include "core/text.hpp"

@@ -5,9 +5,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
-#include <memory>
 
 #include "core/text.hpp"
 #include "derive/markdown.hpp"

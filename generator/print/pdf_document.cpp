@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <memory>
 #include <set>
-#include <stdexcept>
 #include <vector>
 
 #include "print/print_pause.hpp"

@@ -3,7 +3,6 @@
 // never written after construction.
 #pragma once
 
-#include <cstdint>
 #include <map>
 #include <set>
 #include <string>

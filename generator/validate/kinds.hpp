@@ -2,7 +2,6 @@
 // model type; cross-references between files are checked afterwards.
 #pragma once
 
-#include <optional>
 #include <vector>
 
 #include "core/diagnostic.hpp"

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <set>
 
 #include "core/text.hpp"
 #include "validate/kinds.hpp"
