@@ -16,9 +16,10 @@ import sys
 
 MAX_FUNCTION = 80
 MAX_FILE = 500
-# The ceiling is where generator/ stands (7 December 2026), so that it does
-# not grow back; issue 16 asks for 14,758, which is not reached yet.
-MAX_TOTAL = 15950
+# The ceiling is where generator/ stands (7 December 2026, after the shrink2
+# branch), so that it does not grow back; issue 16 asks for 14,758, which is
+# not reached yet.
+MAX_TOTAL = 15348
 
 
 def code_only(text):
