@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   const PrintEnvironment env(model, Urls(model.site.base_url), fonts);
-  DocumentPrinter printer(env);
+  Printer printer(env);
   const double setup = ms_since(cold);
   std::printf("%-50s %9.2f ms\n", "font and printer set-up (once a thread)", setup);
 
@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
       std::string e;
       auto f = FontLibrary::load(kDocumentFontFamily, e);
       const PrintEnvironment fresh_env(model, Urls(model.site.base_url), f);
-      DocumentPrinter fresh(fresh_env);
+      Printer fresh(fresh_env);
       Diagnostics ignored;
       fresh.print(d, ignored);
       t.push_back(ms_since(start));
@@ -103,10 +103,10 @@ int main(int argc, char** argv) {
   const unsigned jobs = default_jobs();
   std::vector<double> parallel;
   for (int r = 0; r < runs; ++r) {
-    std::vector<std::unique_ptr<DocumentPrinter>> printers(jobs);
+    std::vector<std::unique_ptr<Printer>> printers(jobs);
     const auto start = Clock::now();
     parallel_for_workers(documents.size(), jobs, [&](std::size_t i, unsigned w) {
-      if (!printers[w]) printers[w] = std::make_unique<DocumentPrinter>(env);
+      if (!printers[w]) printers[w] = std::make_unique<Printer>(env);
       Diagnostics ignored;
       printers[w]->print(documents[i], ignored);
     });

@@ -18,13 +18,14 @@ MAX_FUNCTION = 80
 MAX_FILE = 500
 # The ceiling is where generator/ stands, so that it does not grow back: it
 # rises only by what a new feature adds, in the commit that adds it. Issue 16
-# asks for 14,758 before issue 17, whose Open Referral UK API added 372 lines
-# and whose import added 2,642: 'source:' on services (+22), HTML to Markdown
-# (+864), the feed reader, map, service writer and command (+1,700), the files
-# whose service left the feed (+21), the report's cleaned names (+7),
-# hand-edited files kept while their feed is unchanged (+9), the limit on tags
-# per field (+19).
-MAX_TOTAL = 18964
+# asks for 14,758 before issue 17; the shrink of 7 December brought it to
+# 15,348. Issue 17's Open Referral UK API added 372 lines and its import
+# 2,642: 'source:' on services (+22), HTML to Markdown (+864), the feed
+# reader, map, service writer and command (+1,700), the files whose service
+# left the feed (+21), the report's cleaned names (+7), hand-edited files kept
+# while their feed is unchanged (+9), the limit on tags per field (+19), and
+# the export keeping an imported service's id (+6).
+MAX_TOTAL = 18368
 
 
 def code_only(text):

@@ -25,7 +25,7 @@ std::optional<Rgb> parse_hex_colour(std::string_view text) {
   return Rgb{channel(0), channel(1), channel(2)};
 }
 
-double relative_luminance(const Rgb& c) {
+static double relative_luminance(const Rgb& c) {
   auto lin = [](double s) { return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4); };
   return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
 }

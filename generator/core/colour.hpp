@@ -12,7 +12,6 @@ struct Rgb {
 
 // "#1d4f91" or "#fff"; nullopt for anything else.
 std::optional<Rgb> parse_hex_colour(std::string_view text);
-double relative_luminance(const Rgb& c);
 // WCAG contrast ratio, from 1 to 21.
 double contrast_ratio(const Rgb& a, const Rgb& b);
 

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <cstdint>
-#include <cstring>
 
 namespace og {
 
@@ -71,21 +69,6 @@ void JsonWriter::value(long long n) {
   out_.append(buf, end);
 }
 
-namespace {
-
-// Whether any of the eight bytes at `p` is a control character, '"' or '\\'
-// (bytes of UTF-8 sequences are 0x80 and above: never).
-bool needs_escape(const char* p) {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);  // one load (the byte order does not matter: every byte is tested alike)
-  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  auto zero_byte = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
-  const std::uint64_t below_space = (v - 0x20 * ones) & ~v & highs;
-  return (below_space | zero_byte(v ^ ('"' * ones)) | zero_byte(v ^ ('\\' * ones))) != 0;
-}
-
-}  // namespace
-
 // As nlohmann::json escapes with ensure_ascii off: quotes, backslashes and
 // control characters; everything else (UTF-8 included) as it is.
 void JsonWriter::escaped(std::string_view s) {
@@ -100,10 +83,8 @@ void JsonWriter::escaped(std::string_view s) {
   const char* p = s.data();
   const char* const end = p + s.size();
   for (;;) {
-    // The characters that need nothing, eight at a step and then one at a
-    // time, appended at once.
+    // The characters that need nothing, appended at once.
     const char* run = p;
-    while (end - p >= 8 && !needs_escape(p)) p += 8;
     while (p < end && !kEscape[static_cast<unsigned char>(*p)]) ++p;
     out_.append(run, static_cast<std::size_t>(p - run));
     if (p == end) return;

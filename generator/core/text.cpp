@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
-#include <cstring>
 #include <vector>
 
 namespace og {
@@ -13,14 +11,6 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
-    // ASCII eight bytes at a time: most content is plain English.
-    while (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, s + i, 8);
-      if (word & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    if (i >= n) break;
     const unsigned char c = s[i];
     if (c < 0x80) {
       ++i;
@@ -60,6 +50,19 @@ int utf8_length(std::string_view text) {
     if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++count;
   }
   return count;
+}
+
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, utf8_length(text.substr(line_start, offset - line_start)) + 1};
 }
 
 std::string slugify(std::string_view text) {

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace og {
 
@@ -14,6 +15,8 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
 // Number of code points in `text` (for 1-based columns).
 int utf8_length(std::string_view text);
+// The 1-based line and column (in code points) of byte `offset` of `text`.
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
 
 // "Family Group Conferences" -> "family-group-conferences". ASCII letters and digits
 // survive; everything else becomes a single hyphen.

@@ -4,7 +4,8 @@
 
 namespace og {
 
-double process_cpu_milliseconds() {
+// CPU time the whole process has used so far, in milliseconds.
+static double process_cpu_milliseconds() {
   timespec t{};
   if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0) return 0;
   return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;

@@ -13,9 +13,6 @@ struct StageTime {
   double cpu_milliseconds = 0;  // every thread of the process, over the same span
 };
 
-// CPU time the whole process has used so far, in milliseconds.
-double process_cpu_milliseconds();
-
 // Milliseconds from `start` to now.
 inline double milliseconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

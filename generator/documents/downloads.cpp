@@ -58,7 +58,8 @@ std::vector<PlannedDocument> plan_documents(const Model& model) {
   return docs;
 }
 
-std::string file_size_text(std::size_t bytes) {
+// "84 KB": KB are 1,024 bytes, rounded up so that a small file is never "0 KB".
+static std::string file_size_text(std::size_t bytes) {
   char buf[32];
   if (bytes < 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
   if (bytes < 1024 * 1024) return std::to_string((bytes + 1023) / 1024) + " KB";

@@ -3,8 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,8 +38,6 @@ struct DownloadFacts {
 
 // "PDF, 84 KB, 2 pages", from the bytes actually written, as GOV.UK describes attachments.
 std::string download_label(const DownloadFacts& facts);
-// "84 KB": KB are 1,024 bytes, rounded up so that a small file is never "0 KB".
-std::string file_size_text(std::size_t bytes);
 
 // The date a document shows as its last change, and sets as its PDF dates:
 // the newest review date of what it holds, else site.yaml's 'updated'.

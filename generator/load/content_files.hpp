@@ -3,10 +3,8 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,8 +75,5 @@ struct ParsedFile {
   bool unreadable() const { return !source || (!markdown && !yaml); }
 };
 ParsedFile parse_content_file(const ContentFile& file);
-
-// The names offergen reads at the top of a content folder (for hints).
-std::vector<std::string_view> known_content_entries();
 
 }  // namespace og

@@ -4,7 +4,6 @@
 #include <cmark-gfm-extension_api.h>
 
 #include <cstring>
-#include <memory>
 #include <mutex>
 
 #include "core/text.hpp"
@@ -59,20 +58,10 @@ void PlainTextCollector::text(const char* literal) {
     pending_prefix_ = "";
   }
   // Runs of spaces become one, and the text starts with none: a space is
-  // left out where the text so far is empty or ends with one. Text with
-  // single spaces is copied at once, up to the next pair of spaces.
-  const char* p = literal;
-  const char* const end = p + std::strlen(p);
-  while (p < end) {
-    if (*p == ' ' && (out_.empty() || out_.back() == ' ' || (paragraphs_ && out_.back() == '\n'))) {
-      ++p;
-      continue;
-    }
-    const void* pair = ::memmem(p, static_cast<std::size_t>(end - p), "  ", 2);
-    const char* stop = pair ? static_cast<const char*>(pair) + 1 : end;  // the pair's first space is kept
-    out_.append(p, static_cast<std::size_t>(stop - p));
-    p = stop;
-  }
+  // left out where the text so far is empty or ends with one (or, with
+  // paragraphs, a line break).
+  for (const char* p = literal; *p; ++p)
+    if (*p != ' ' || (!out_.empty() && out_.back() != ' ' && !(paragraphs_ && out_.back() == '\n'))) out_ += *p;
 }
 
 void PlainTextCollector::add(cmark_event_type event, cmark_node* node) {

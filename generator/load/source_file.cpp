@@ -6,7 +6,6 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 
 #include "core/text.hpp"
 
@@ -25,7 +24,8 @@ std::optional<std::string_view> SourceFile::line_text(int line) const {
   return std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
-std::string normalise_text(std::string_view raw) {
+// Strips a UTF-8 byte-order mark and turns CRLF (and lone CR) into LF.
+static std::string normalise_text(std::string_view raw) {
   if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
   std::string out;
   out.reserve(raw.size());
@@ -52,16 +52,7 @@ std::string file_id(std::string_view display_path) {
 
 std::optional<SourceFile> make_source_from(std::string display_path, std::string raw, Diagnostics& diagnostics) {
   if (auto bad = find_invalid_utf8(raw)) {
-    // Report the line and column of the first bad byte.
-    int line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < *bad; ++i) {
-      if (raw[i] == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-    }
-    const int column = utf8_length(std::string_view(raw).substr(line_start, *bad - line_start)) + 1;
+    const auto [line, column] = line_and_column(raw, *bad);
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(raw[*bad]));
     diagnostics.error({display_path, line, column}, std::string("the file is not valid UTF-8 (byte ") + byte + ")",

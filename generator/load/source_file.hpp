@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/diagnostic.hpp"
 
@@ -20,9 +19,6 @@ struct SourceFile {
   std::optional<std::string_view> line_text(int line) const;
   Location at(int line, int column) const { return {path, line, column}; }
 };
-
-// Strips a UTF-8 byte-order mark and turns CRLF (and lone CR) into LF.
-std::string normalise_text(std::string_view raw);
 
 // Reads `file`; on an unreadable file or invalid UTF-8 reports an error and
 // returns nullopt. `display_path` is what diagnostics show.

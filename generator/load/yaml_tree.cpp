@@ -88,8 +88,10 @@ class TreeBuilder : public YAML::EventHandler {
       : source_(source), positions_(positions), diagnostics_(diagnostics) {}
 
   std::optional<YamlNode> take_root() { return std::move(root_); }
+  // Where the document started, once it has.
+  std::optional<std::size_t> start() const { return start_; }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark& mark) override { start_ = offset(mark); }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -216,24 +218,7 @@ class TreeBuilder : public YAML::EventHandler {
   Diagnostics& diagnostics_;
   std::vector<Open> stack_;
   std::optional<YamlNode> root_;
-};
-
-// Reads a second document only to learn that it is there.
-struct Ignore : YAML::EventHandler {
-  std::size_t start = 0;
-  bool started = false;
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    start = offset(mark);
-    started = true;
-  }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
+  std::optional<std::size_t> start_;
 };
 
 }  // namespace
@@ -256,11 +241,13 @@ std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view te
   std::optional<YamlProblem> problem;
   bool first_read = false;
   std::optional<std::size_t> second;  // where a second document starts
-  Ignore rest;
+  // A second document is read only to learn that it is there.
+  Diagnostics ignored;
+  TreeBuilder rest(source, positions, ignored);
   try {
     YAML::Parser parser(in);
     first_read = parser.HandleNextDocument(builder);
-    if (first_read && parser.HandleNextDocument(rest)) second = rest.start;
+    if (first_read && parser.HandleNextDocument(rest)) second = rest.start();
   } catch (const YamlProblem& p) {  // thrown by the tree builder: parsing cannot go on
     problem = p;
   } catch (const YAML::ParserException& e) {
@@ -269,7 +256,7 @@ std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view te
     problem = YamlProblem{"the file is too large to read", 0, {}};
   }
   if (problem && first_read) {  // the problem is in what follows the first document
-    second = rest.started ? rest.start : problem->pos;
+    second = rest.start().value_or(problem->pos);
     problem.reset();
   }
   if (problem) {

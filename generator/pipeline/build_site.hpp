@@ -5,13 +5,13 @@
 #pragma once
 
 #include <filesystem>
-#include <memory>
 #include <optional>
 #include <string>
 
 #include "core/diagnostic.hpp"
 #include "core/diagnostic_format.hpp"
 #include "core/timer.hpp"
+#include "derive/urls.hpp"
 #include "model/common.hpp"
 #include "model/model.hpp"
 #include "write/output.hpp"
@@ -26,6 +26,9 @@ struct BuildOptions {
   unsigned jobs = 0;                    // 0: every core
   Date today;                           // for review-date warnings; empty: none
   bool documents = true;                // print the PDFs (build --no-documents: false)
+
+  // The site's addresses: base_url, else site.yaml's.
+  Urls urls(const Model& model) const { return Urls(base_url ? *base_url : model.site.base_url); }
 };
 
 struct BuildCache;

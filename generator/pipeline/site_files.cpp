@@ -16,8 +16,6 @@ struct FeedEntry {
   std::string route;
 };
 
-}  // namespace
-
 // "What changed": everything with a review date, newest first.
 std::string atom_feed(const RenderEnvironment& env) {
   const Model& m = env.model;
@@ -38,36 +36,21 @@ std::string atom_feed(const RenderEnvironment& env) {
   Date updated = m.site.updated;
   for (const auto& e : entries) updated = std::max(updated, e.date);
 
-  auto text = [](std::string& out, const char* tag, const std::string& value) {
-    out += "    <";
-    out += tag;
-    out += ">";
-    append_html_escaped(out, value);
-    out += "</";
-    out += tag;
-    out += ">\n";
+  const auto text = [](const char* tag, const std::string& value) {
+    return "    <" + std::string(tag) + ">" + html_escape(value) + "</" + tag + ">\n";
   };
   std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  xml += "  <title>";
-  append_html_escaped(xml, "What changed: " + m.site.title);
-  xml += "</title>\n  <id>";
-  append_html_escaped(xml, env.urls.absolute("/"));
-  xml += "</id>\n  <link href=\"";
-  append_html_escaped(xml, env.urls.absolute("/feed.xml"));
-  xml += "\" rel=\"self\"/>\n  <link href=\"";
-  append_html_escaped(xml, env.urls.absolute("/"));
-  xml += "\"/>\n  <author><name>";
-  append_html_escaped(xml, m.site.partnership);
-  xml += "</name></author>\n";
+  xml += "  <title>" + html_escape("What changed: " + m.site.title) + "</title>\n";
+  xml += "  <id>" + html_escape(env.urls.absolute("/")) + "</id>\n";
+  xml += "  <link href=\"" + html_escape(env.urls.absolute("/feed.xml")) + "\" rel=\"self\"/>\n";
+  xml += "  <link href=\"" + html_escape(env.urls.absolute("/")) + "\"/>\n";
+  xml += "  <author><name>" + html_escape(m.site.partnership) + "</name></author>\n";
   if (!updated.empty()) xml += "  <updated>" + updated.iso() + "T00:00:00Z</updated>\n";
   for (const auto& e : entries) {
-    xml += "  <entry>\n";
-    text(xml, "title", e.title);
-    text(xml, "id", env.urls.absolute(e.route));
-    xml += "    <link href=\"";
-    append_html_escaped(xml, env.urls.absolute(e.route));
-    xml += "\"/>\n    <updated>" + e.date.iso() + "T00:00:00Z</updated>\n";
-    if (!e.summary.empty()) text(xml, "summary", e.summary);
+    xml += "  <entry>\n" + text("title", e.title) + text("id", env.urls.absolute(e.route));
+    xml += "    <link href=\"" + html_escape(env.urls.absolute(e.route)) + "\"/>\n";
+    xml += "    <updated>" + e.date.iso() + "T00:00:00Z</updated>\n";
+    if (!e.summary.empty()) xml += text("summary", e.summary);
     xml += "  </entry>\n";
   }
   xml += "</feed>\n";
@@ -78,12 +61,9 @@ std::string sitemap_xml(const RenderEnvironment& env, const std::vector<PlannedP
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (const auto& p : pages) {
-    if (p.kind == PageKind::not_found) continue;
-    xml += "  <url><loc>";
-    append_html_escaped(xml, env.urls.absolute(p.route));
-    xml += "</loc></url>\n";
-  }
+  for (const auto& p : pages)
+    if (p.kind != PageKind::not_found)
+      xml += "  <url><loc>" + html_escape(env.urls.absolute(p.route)) + "</loc></url>\n";
   xml += "</urlset>\n";
   return xml;
 }
@@ -93,6 +73,8 @@ std::string robots_txt(const RenderEnvironment& env) {
   if (env.urls.has_origin()) robots += "Sitemap: " + env.urls.absolute("/sitemap.xml") + "\n";
   return robots;
 }
+
+}  // namespace
 
 void write_site_files(const RenderEnvironment& env, const std::vector<PlannedPage>& pages, OutputSink& output) {
   // A sitemap and a feed need absolute addresses, so they exist only when the

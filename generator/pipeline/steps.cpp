@@ -31,14 +31,6 @@ OutputSink& Build::output() {
   return content_ok() ? output_ : discard_;
 }
 
-namespace {
-
-Urls site_urls(const Build& b) {
-  return Urls(b.options.base_url ? *b.options.base_url : b.model.site.base_url);
-}
-
-}  // namespace
-
 bool load_step(Build& b) {
   // Each file is read, parsed and turned into the model on a worker thread,
   // and its text and YAML tree dropped at once: the model is all that stays.
@@ -64,7 +56,7 @@ bool plan_step(Build& b) {
   b.pages = plan_pages(b.model);
   if (b.options.documents) b.documents = plan_documents(b.model);
   if (!b.cache) return true;
-  b.digests = InputDigests(b.cache->load, b.model, b.pages, site_urls(b), b.assets, *b.templates);
+  b.digests = InputDigests(b.cache->load, b.model, b.pages, b.options.urls(b.model), b.assets, *b.templates);
   // A service's card, record and search document read the service and its areas' names.
   for (const auto& s : b.model.services)
     b.service_digests.push_back(b.digests.of({keys::of("service", s.id), keys::every("locality")}));
@@ -98,7 +90,7 @@ ServiceTexts service_texts(Build& b, const RenderEnvironment& env) {
 }  // namespace
 
 bool freeze_step(Build& b) {
-  b.env = std::make_unique<RenderEnvironment>(b.model, site_urls(b), b.assets, b.pages);
+  b.env = std::make_unique<RenderEnvironment>(b.model, b.options.urls(b.model), b.assets, b.pages);
   RenderEnvironment& env = *b.env;
   env.downloads = std::move(b.downloads);
   env.texts = service_texts(b, env);
@@ -121,13 +113,13 @@ void print_all(Build& b) {
   if (b.documents.empty()) return;
   std::shared_ptr<const FontLibrary> fonts = load_document_fonts(b.diagnostics);
   if (!fonts) return;
-  const PrintEnvironment env(b.model, site_urls(b), fonts);
+  const PrintEnvironment env(b.model, b.options.urls(b.model), fonts);
   std::vector<std::unique_ptr<Printer>> printers(std::max(1u, b.jobs));
   std::vector<Diagnostics> diagnostics(b.documents.size());
   std::vector<DownloadFacts> facts(b.documents.size());
   parallel_for_workers(b.documents.size(), b.jobs, [&](std::size_t i, unsigned worker) {
     auto& printer = printers[worker];
-    if (!printer) printer = new_printer(env);
+    if (!printer) printer = std::make_unique<Printer>(env);
     PrintedDocument doc = printer->print(b.documents[i], diagnostics[i]);
     if (doc.bytes.empty()) return;
     facts[i] = {doc.bytes.size(), doc.pages};

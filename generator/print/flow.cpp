@@ -41,8 +41,7 @@ void draw_mark(cairo_t* cr, PangoContext* context, const std::string& family, co
   space.draw(cr, cx + w / 2, cy - text.height() / 2);
 }
 
-}  // namespace
-
+// Opens a block's structure and draws its label, before its first line is drawn.
 void begin_block_text(PdfDocument& pdf, PangoContext* context, const std::string& family, const FlowBlock& b,
                       const Paragraph& p, double x, double y) {
   if (!b.label.empty()) {
@@ -55,6 +54,7 @@ void begin_block_text(PdfDocument& pdf, PangoContext* context, const std::string
   if (!b.tag.empty()) pdf.begin(b.tag);
 }
 
+// Closes what begin_block_text and the block's `close` ask for.
 void end_block(PdfDocument& pdf, const FlowBlock& b, bool drew_text) {
   if (!drew_text) {
     for (const auto& tag : b.open_after_label) pdf.begin(tag);  // closed by `close` below
@@ -65,6 +65,8 @@ void end_block(PdfDocument& pdf, const FlowBlock& b, bool drew_text) {
   // a list item's later paragraphs and nested lists can sit inside its LBody.
   for (int k = 0; k < b.close; ++k) pdf.end();
 }
+
+}  // namespace
 
 Stack::Stack(PangoContext* context, const std::string& family, std::vector<FlowBlock> blocks, double width)
     : context_(context), family_(family), blocks_(std::move(blocks)) {

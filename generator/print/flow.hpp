@@ -59,12 +59,6 @@ class Stack {
   double height_ = 0;
 };
 
-// Opens a block's structure and draws its label, before its first line is drawn.
-void begin_block_text(PdfDocument& pdf, PangoContext* context, const std::string& family, const FlowBlock& b,
-                      const Paragraph& p, double x, double y);
-// Closes what begin_block_text and the block's `close` ask for.
-void end_block(PdfDocument& pdf, const FlowBlock& b, bool drew_text);
-
 // Lays out and draws `blocks`; returns the number of pages.
 int draw_flow(PdfDocument& pdf, PangoContext* context, const std::string& family, const std::vector<FlowBlock>& blocks,
               const FlowPage& page);

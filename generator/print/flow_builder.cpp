@@ -5,9 +5,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
-#include <memory>
 
 #include "core/text.hpp"
 #include "derive/markdown.hpp"
@@ -62,14 +60,6 @@ void FlowBuilder::text_block(RichText text, double size, const Rgb& colour) {
   add(std::move(b));
 }
 
-void FlowBuilder::paragraph(RichText text) {
-  text_block(std::move(text), sizes_.body, theme_.text);
-}
-
-void FlowBuilder::note(RichText text) {
-  text_block(std::move(text), sizes_.small, theme_.secondary);
-}
-
 FlowBlock FlowBuilder::list_item(std::string label, double indent) const {
   FlowBlock b;
   b.open = {"LI"};
@@ -107,13 +97,6 @@ void FlowBuilder::close() {
     return;
   }
   blocks_.back().close += 1;
-}
-
-void FlowBuilder::begin_group() {
-  group_ = next_group_++;
-}
-void FlowBuilder::end_group() {
-  group_ = -1;
 }
 
 // Walks cmark-gfm's tree into blocks.

@@ -30,8 +30,9 @@ class FlowBuilder {
 
   // Headings are levels 1 to 6; `mark` draws GOV.UK's step circle.
   void heading(int level, RichText text, std::string mark = {});
-  void paragraph(RichText text);
-  void note(RichText text);  // smaller, in the secondary colour
+  void paragraph(RichText text) { text_block(std::move(text), sizes_.body, theme_.text); }
+  // Smaller, in the secondary colour.
+  void note(RichText text) { text_block(std::move(text), sizes_.small, theme_.secondary); }
   void bullets(const std::vector<RichText>& items);
   // Markdown whose '##' becomes heading level `heading_base`.
   void markdown(const Markdown& md, int heading_base);
@@ -40,8 +41,8 @@ class FlowBuilder {
   void open(std::string tag);
   void close();
   // Blocks added between these stay on one page when they can.
-  void begin_group();
-  void end_group();
+  void begin_group() { group_ = next_group_++; }
+  void end_group() { group_ = -1; }
 
   void set_indent(double indent) { indent_ = indent; }
   double indent() const { return indent_; }

@@ -6,12 +6,6 @@
 
 namespace og {
 
-std::string text_of(const RichText& text) {
-  std::string out;
-  for (const auto& r : text) out += r.text;
-  return out;
-}
-
 std::string link_attributes(const std::string& uri) {
   std::string out = "uri='";
   for (char c : uri) {
@@ -23,17 +17,16 @@ std::string link_attributes(const std::string& uri) {
 
 Paragraph::Paragraph(PangoContext* context, const std::string& family, const RichText& text, const TextStyle& style,
                      double width)
-    : style_(style) {
-  layout_ = pango_layout_new(context);
+    : layout_(pango_layout_new(context)), style_(style) {
   PangoFontDescription* font = pango_font_description_new();
   pango_font_description_set_family(font, family.c_str());
   pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
   pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description(layout_, font);
+  pango_layout_set_font_description(layout_.get(), font);
   pango_font_description_free(font);
-  pango_layout_set_width(layout_, static_cast<int>(width * PANGO_SCALE));
-  pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
-  if (style.leading != 1.0) pango_layout_set_line_spacing(layout_, static_cast<float>(style.leading));
+  pango_layout_set_width(layout_.get(), static_cast<int>(width * PANGO_SCALE));
+  pango_layout_set_wrap(layout_.get(), PANGO_WRAP_WORD_CHAR);
+  if (style.leading != 1.0) pango_layout_set_line_spacing(layout_.get(), static_cast<float>(style.leading));
 
   PangoAttrList* attrs = pango_attr_list_new();
   for (const auto& run : text) {
@@ -52,11 +45,11 @@ Paragraph::Paragraph(PangoContext* context, const std::string& family, const Ric
     if (!run.link.empty()) add(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE));
     ranges_.push_back(std::move(r));
   }
-  pango_layout_set_text(layout_, text_.c_str(), static_cast<int>(text_.size()));
-  pango_layout_set_attributes(layout_, attrs);
+  pango_layout_set_text(layout_.get(), text_.c_str(), static_cast<int>(text_.size()));
+  pango_layout_set_attributes(layout_.get(), attrs);
   pango_attr_list_unref(attrs);
 
-  PangoLayoutIter* it = pango_layout_get_iter(layout_);
+  PangoLayoutIter* it = pango_layout_get_iter(layout_.get());
   do {
     int y0 = 0, y1 = 0;
     pango_layout_iter_get_line_yrange(it, &y0, &y1);
@@ -67,18 +60,8 @@ Paragraph::Paragraph(PangoContext* context, const std::string& family, const Ric
   if (text_.empty()) lines_.clear();
 }
 
-Paragraph::~Paragraph() {
-  if (layout_) g_object_unref(layout_);
-}
-
-Paragraph::Paragraph(Paragraph&& o) noexcept
-    : layout_(o.layout_),
-      text_(std::move(o.text_)),
-      ranges_(std::move(o.ranges_)),
-      lines_(std::move(o.lines_)),
-      style_(o.style_),
-      has_links_(o.has_links_) {
-  o.layout_ = nullptr;
+void Paragraph::Unref::operator()(PangoLayout* layout) const {
+  g_object_unref(layout);
 }
 
 double Paragraph::height(int first, int last) const {
@@ -88,7 +71,7 @@ double Paragraph::height(int first, int last) const {
 
 double Paragraph::natural_width() const {
   PangoRectangle logical;
-  pango_layout_get_extents(layout_, nullptr, &logical);
+  pango_layout_get_extents(layout_.get(), nullptr, &logical);
   return logical.width / double(PANGO_SCALE);
 }
 
@@ -102,7 +85,7 @@ void Paragraph::draw(cairo_t* cr, double x, double y, int first, int last) const
   if (lines_.empty() || first >= last) return;
   const double offset = y - lines_[static_cast<std::size_t>(first)].top;
   for (int i = first; i < last; ++i) {
-    PangoLayoutLine* line = pango_layout_get_line_readonly(layout_, i);
+    PangoLayoutLine* line = pango_layout_get_line_readonly(layout_.get(), i);
     const double baseline = offset + lines_[static_cast<std::size_t>(i)].baseline;
     double pen = x;
     for (GSList* node = line->runs; node; node = node->next) {

@@ -2,6 +2,7 @@
 // can be measured, split between pages, and drawn into a tagged PDF.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,6 @@ class Paragraph {
   // `width` in points; the font is `family` at `style.size` points.
   Paragraph(PangoContext* context, const std::string& family, const RichText& text, const TextStyle& style,
             double width);
-  ~Paragraph();
-  Paragraph(Paragraph&& other) noexcept;
-  Paragraph& operator=(Paragraph&&) = delete;
-  Paragraph(const Paragraph&) = delete;
 
   int line_count() const { return static_cast<int>(lines_.size()); }
   double height() const { return lines_.empty() ? 0 : lines_.back().bottom; }
@@ -49,7 +46,10 @@ class Paragraph {
   };
   const Range& range_at(std::size_t byte) const;
 
-  PangoLayout* layout_ = nullptr;
+  struct Unref {
+    void operator()(PangoLayout* layout) const;
+  };
+  std::unique_ptr<PangoLayout, Unref> layout_;
   std::string text_;
   std::vector<Range> ranges_;
   std::vector<Line> lines_;

@@ -12,7 +12,6 @@
 #include <cstdio>
 #include <memory>
 #include <set>
-#include <stdexcept>
 #include <vector>
 
 #include "print/print_pause.hpp"
@@ -145,6 +144,48 @@ class ArtifactFilter : public QPDFObjectHandle::TokenFilter {
   bool artifact_ = false, text_ = false;
 };
 
+// The qpdf step: cairo's bytes finished as PdfDocument::finish() says.
+std::string finish_pdf(const std::string& cairo_bytes, const PdfMetadata& metadata, std::string& error) {
+  try {
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.processMemoryFile("document.pdf", cairo_bytes.data(), cairo_bytes.size());
+    print_pause_point();
+    QPDFObjectHandle root = pdf.getRoot();
+    merge_root_documents(root);
+    root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(metadata.language));
+    root.replaceKey("/ViewerPreferences", QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));
+    root.replaceKey("/MarkInfo", QPDFObjectHandle::parse("<< /Marked true >>"));
+    // Tab order follows the structure, as PDF/UA asks of pages with links.
+    for (QPDFObjectHandle page : pdf.getAllPages()) {
+      page.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
+      QPDFPageObjectHelper(page).addContentTokenFilter(std::make_shared<ArtifactFilter>());
+    }
+    QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
+    if (info.isDictionary()) {
+      if (metadata.date.empty()) {
+        info.removeKey("/CreationDate");
+        info.removeKey("/ModDate");
+      } else {
+        info.replaceKey("/CreationDate", QPDFObjectHandle::newString(pdf_date(metadata.date)));
+        info.replaceKey("/ModDate", QPDFObjectHandle::newString(pdf_date(metadata.date)));
+      }
+      info.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(metadata.title));
+    }
+    QPDFWriter writer(pdf);
+    writer.setOutputMemory();
+    writer.setDeterministicID(true);
+    writer.setCompressStreams(true);
+    writer.setObjectStreamMode(qpdf_o_generate);
+    writer.write();
+    std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
+    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+  } catch (const std::exception& e) {
+    error = std::string("qpdf could not finish the PDF: ") + e.what();
+    return {};
+  }
+}
+
 }  // namespace
 
 PdfDocument::PdfDocument(double width, double height, const PdfMetadata& metadata) : metadata_(metadata) {
@@ -202,47 +243,6 @@ std::string PdfDocument::finish(std::string& error) {
     return {};
   }
   return finish_pdf(bytes_, metadata_, error);
-}
-
-std::string finish_pdf(const std::string& cairo_bytes, const PdfMetadata& metadata, std::string& error) {
-  try {
-    QPDF pdf;
-    pdf.setSuppressWarnings(true);
-    pdf.processMemoryFile("document.pdf", cairo_bytes.data(), cairo_bytes.size());
-    print_pause_point();
-    QPDFObjectHandle root = pdf.getRoot();
-    merge_root_documents(root);
-    root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(metadata.language));
-    root.replaceKey("/ViewerPreferences", QPDFObjectHandle::parse("<< /DisplayDocTitle true >>"));
-    root.replaceKey("/MarkInfo", QPDFObjectHandle::parse("<< /Marked true >>"));
-    // Tab order follows the structure, as PDF/UA asks of pages with links.
-    for (QPDFObjectHandle page : pdf.getAllPages()) {
-      page.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
-      QPDFPageObjectHelper(page).addContentTokenFilter(std::make_shared<ArtifactFilter>());
-    }
-    QPDFObjectHandle info = pdf.getTrailer().getKey("/Info");
-    if (info.isDictionary()) {
-      if (metadata.date.empty()) {
-        info.removeKey("/CreationDate");
-        info.removeKey("/ModDate");
-      } else {
-        info.replaceKey("/CreationDate", QPDFObjectHandle::newString(pdf_date(metadata.date)));
-        info.replaceKey("/ModDate", QPDFObjectHandle::newString(pdf_date(metadata.date)));
-      }
-      info.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(metadata.title));
-    }
-    QPDFWriter writer(pdf);
-    writer.setOutputMemory();
-    writer.setDeterministicID(true);
-    writer.setCompressStreams(true);
-    writer.setObjectStreamMode(qpdf_o_generate);
-    writer.write();
-    std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
-    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
-  } catch (const std::exception& e) {
-    error = std::string("qpdf could not finish the PDF: ") + e.what();
-    return {};
-  }
 }
 
 }  // namespace og

@@ -59,7 +59,4 @@ class PdfDocument {
   std::vector<Open> open_;
 };
 
-// The qpdf step on its own (tests feed it cairo's output).
-std::string finish_pdf(const std::string& cairo_bytes, const PdfMetadata& metadata, std::string& error);
-
 }  // namespace og

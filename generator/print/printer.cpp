@@ -6,7 +6,7 @@
 
 namespace og {
 
-DocumentPrinter::DocumentPrinter(const PrintEnvironment& env) : env_(env) {
+Printer::Printer(const PrintEnvironment& env) : env_(env) {
   font_map_ = env.fonts->new_font_map();
   context_ = pango_font_map_create_context(font_map_);
   // Points are the unit everywhere: 72 units an inch, as in PDF.
@@ -23,12 +23,12 @@ DocumentPrinter::DocumentPrinter(const PrintEnvironment& env) : env_(env) {
   pango_context_set_base_dir(context_, PANGO_DIRECTION_LTR);
 }
 
-DocumentPrinter::~DocumentPrinter() {
+Printer::~Printer() {
   if (context_) g_object_unref(context_);
   if (font_map_) g_object_unref(font_map_);
 }
 
-PrintedDocument DocumentPrinter::print(const PlannedDocument& document, Diagnostics& diagnostics) {
+PrintedDocument Printer::print(const PlannedDocument& document, Diagnostics& diagnostics) {
   switch (document.kind) {
     case DocumentKind::plan_on_a_page:
       return print_plan_on_a_page(env_, context_, document, diagnostics);

@@ -1,13 +1,8 @@
 #include "print/printing.hpp"
 
 #include "print/fonts.hpp"
-#include "print/printer.hpp"
 
 namespace og {
-
-std::unique_ptr<Printer> new_printer(const PrintEnvironment& env) {
-  return std::make_unique<DocumentPrinter>(env);
-}
 
 std::shared_ptr<const FontLibrary> load_document_fonts(Diagnostics& diagnostics) {
   std::string error;

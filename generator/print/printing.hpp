@@ -12,6 +12,9 @@
 #include "model/model.hpp"
 #include "print/theme.hpp"
 
+typedef struct _PangoFontMap PangoFontMap;
+typedef struct _PangoContext PangoContext;
+
 namespace og {
 
 class FontLibrary;  // print/fonts.hpp
@@ -37,12 +40,19 @@ struct PrintedDocument {
 // shared between threads, so each worker has a printer of its own.
 class Printer {
  public:
-  virtual ~Printer() = default;
-  virtual PrintedDocument print(const PlannedDocument& document, Diagnostics& diagnostics) = 0;
-};
+  explicit Printer(const PrintEnvironment& env);
+  ~Printer();
+  Printer(const Printer&) = delete;
+  Printer& operator=(const Printer&) = delete;
 
-// A printer for one thread.
-std::unique_ptr<Printer> new_printer(const PrintEnvironment& env);
+  PrintedDocument print(const PlannedDocument& document, Diagnostics& diagnostics);
+  PangoContext* context() const { return context_; }
+
+ private:
+  const PrintEnvironment& env_;
+  PangoFontMap* font_map_ = nullptr;
+  PangoContext* context_ = nullptr;
+};
 
 // The fonts documents are set in, or null with an error (and a hint) in
 // `diagnostics` when they are not installed: the build then makes no

@@ -30,7 +30,4 @@ struct TextStyle {
   double leading = 1.0;  // pango line spacing factor; 1 = the font's own line height
 };
 
-// The readable text of rich text, for tests and for the plan's measurements.
-std::string text_of(const RichText& text);
-
 }  // namespace og

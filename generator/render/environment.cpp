@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/parallel.hpp"
 #include "core/text.hpp"
@@ -26,36 +25,23 @@ RenderEnvironment::RenderEnvironment(const Model& m, Urls u, const std::vector<A
 }
 
 void RenderEnvironment::make_lists() {
-  // Each known area's and topic's list found by one hash of its id, not a
-  // walk down the ordered map for each of the services' tens of thousands of
-  // references (the preview server builds these after every edit).
-  std::unordered_map<std::string_view, std::vector<const Service*>*> by_locality, by_category;
-  std::unordered_map<std::string_view, std::size_t> category_index;
-  std::vector<std::vector<const Service*>*> every_locality;
-  for (const auto& l : model.localities) {
-    auto* list = &services_by_locality[l.id];
-    by_locality.emplace(l.id, list);
-    every_locality.push_back(list);
-  }
+  for (const auto& l : model.localities) services_by_locality[l.id];
+  std::map<std::string_view, std::size_t> category_index;
   for (std::size_t i = 0; i < model.site.categories.size(); ++i) {
     const Category& c = model.site.categories[i];
-    by_category.emplace(c.id, &services_by_category[c.id]);
+    services_by_category[c.id];
     category_index.emplace(c.id, i);  // the first of a repeated id, as directory_category() finds it
   }
-  auto list_of = [](auto& fast, auto& map, const std::string& id) {
-    auto it = fast.find(id);
-    return it != fast.end() ? it->second : &map[id];  // an id the checks report
-  };
   directory_categories.assign(model.services.size(), kNoCategory);
   for (const auto& s : model.services) {
     if (s.all_localities) {
-      for (auto* list : every_locality) list->push_back(&s);
+      for (const auto& l : model.localities) services_by_locality[l.id].push_back(&s);
     } else {
-      for (const auto& l : s.localities) list_of(by_locality, services_by_locality, l.id)->push_back(&s);
+      for (const auto& l : s.localities) services_by_locality[l.id].push_back(&s);
     }
     std::size_t& directory = directory_categories[static_cast<std::size_t>(&s - model.services.data())];
     for (const auto& c : s.categories) {
-      list_of(by_category, services_by_category, c.id)->push_back(&s);
+      services_by_category[c.id].push_back(&s);
       if (directory != kNoCategory) continue;
       if (auto it = category_index.find(c.id); it != category_index.end()) directory = it->second;
     }
@@ -98,9 +84,21 @@ std::string RenderEnvironment::closest_route(std::string_view path) const {
   return closest_match(path, candidates).value_or("");
 }
 
-std::optional<mustache::data> RenderEnvironment::download(std::string_view route, const std::string& text) const {
+const std::vector<const Service*>& RenderEnvironment::services_in_locality(std::string_view id) const {
+  static const std::vector<const Service*> none;
+  auto it = services_by_locality.find(id);
+  return it == services_by_locality.end() ? none : it->second;
+}
+
+const std::vector<const Service*>& RenderEnvironment::services_in_category(std::string_view id) const {
+  static const std::vector<const Service*> none;
+  auto it = services_by_category.find(id);
+  return it == services_by_category.end() ? none : it->second;
+}
+
+mustache::data RenderEnvironment::download(std::string_view route, const std::string& text) const {
   auto it = downloads.find(route);
-  if (it == downloads.end()) return std::nullopt;
+  if (it == downloads.end()) return false;
   mustache::data d;
   d.set("text", text);
   d.set("url", link(route));
@@ -123,11 +121,8 @@ mustache::data extra_data(const Extra& extra) {
   switch (extra.kind) {
     case Extra::Kind::text:
       return extra.text.empty() ? mustache::data(false) : mustache::data(extra.text);
-    case Extra::Kind::list: {
-      mustache::data list{mustache::data::type::list};
-      for (const auto& item : extra.values) list.push_back(extra_data(item));
-      return list;
-    }
+    case Extra::Kind::list:
+      return list_of(extra.values, extra_data);
     case Extra::Kind::mapping:
       break;
   }
@@ -146,6 +141,10 @@ void put_service_count(mustache::data& d, std::size_t n) {
   d.set("count", std::to_string(n));
   d.set("count_text", count_phrase(n, "service", "services"));
   d.set("count_one", n == 1);
+}
+
+mustache::data text_list(const std::vector<std::string>& items) {
+  return list_of(items, [](const std::string& item) { return mustache::data(item); });
 }
 
 mustache::data link_item(const std::string& title, const std::string& url) {
@@ -176,7 +175,7 @@ const std::vector<CardKind>& card_templates() {
 mustache::data service_card(const RenderEnvironment& env, const Service& s) {
   mustache::data d;
   d.reserve(12);
-  // The markup render_service_cards() puts in, first: a list looks up one of
+  // The markup make_service_cards() puts in, first: a list looks up one of
   // these for each of thousands of cards, and an object finds a key by
   // walking its keys in order. Until then false, which renders as a missing
   // key does.

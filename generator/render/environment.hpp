@@ -3,9 +3,7 @@
 // never written after construction.
 #pragma once
 
-#include <cstdint>
 #include <map>
-#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -51,19 +49,22 @@ struct RenderEnvironment {
   // filled in by the pipeline after printing and before the pages that link
   // to documents are rendered (see links_to_documents).
   std::map<std::string, DownloadFacts, std::less<>> downloads;
-  // A link to a document with its type and size, for a page: nullopt when the
+  // A link to a document with its type and size, for a page: false when the
   // document was not printed.
-  std::optional<mustache::data> download(std::string_view route, const std::string& text) const;
+  mustache::data download(std::string_view route, const std::string& text) const;
 
   // Each service's card (service_card()), in the model's order: built once,
   // and referred to, not copied, by every list that shows the service. Once
-  // render_service_cards() has run it also holds "html", the card rendered.
+  // make_service_cards() has run it also holds "html", the card rendered.
   std::vector<std::shared_ptr<mustache::data>> cards;
   const mustache::data& card(const Service& s) const {
     return *cards[static_cast<std::size_t>(&s - model.services.data())];
   }
 
   std::string link(std::string_view route) const { return urls.link(route); }
+  // The services of a locality or a category (none for an unknown id).
+  const std::vector<const Service*>& services_in_locality(std::string_view id) const;
+  const std::vector<const Service*>& services_in_category(std::string_view id) const;
   // Markdown rendered with the site's settings, headings starting at `heading_base`;
   // with `plain`, its plain text too (render_markdown()).
   std::string markdown(const Markdown& md, int heading_base, Diagnostics& diagnostics) const;
@@ -77,7 +78,7 @@ struct RenderEnvironment {
 };
 
 // A card template, the card key its markup goes in, and what the card's
-// `filterable` is set to while it is rendered (render_service_cards()).
+// `filterable` is set to while it is rendered (make_service_cards()).
 struct CardKind {
   const char* name;
   const char* key;
@@ -96,7 +97,16 @@ void put_extra(mustache::data& d, const Extra& extra);
 // (true for exactly one, for the verb: "One service works", "2 services work").
 void put_service_count(mustache::data& d, std::size_t n);
 
+// A list of `make(item)` for each of `items`.
+template <typename Items, typename Make>
+mustache::data list_of(const Items& items, Make&& make) {
+  mustache::data list{mustache::data::type::list};
+  for (const auto& item : items) list.push_back(make(item));
+  return list;
+}
+
 // Small shared pieces of page data.
+mustache::data text_list(const std::vector<std::string>& items);
 mustache::data link_item(const std::string& title, const std::string& url);
 std::string localities_text(const RenderEnvironment& env, const Service& s);  // "All areas"
 mustache::data service_card(const RenderEnvironment& env, const Service& s);

@@ -7,6 +7,17 @@
 
 namespace og {
 
+namespace {
+
+// Opens the member `key`, an object of schema.org type `type`.
+void begin_typed(JsonWriter& j, JsonKey key, const char* type) {
+  j.key(key);
+  j.begin_object();
+  j.member("@type", type);
+}
+
+}  // namespace
+
 std::string service_json_ld(const RenderEnvironment& env, const Service& s) {
   std::string out;
   JsonWriter j(out, 0, JsonWriter::Layout::compact);
@@ -17,9 +28,7 @@ std::string service_json_ld(const RenderEnvironment& env, const Service& s) {
   j.member("description", s.summary);
   if (env.urls.has_origin()) j.member("url", env.urls.absolute(Urls::service(s.id)));
   if (!s.organisation.empty()) {
-    j.key("provider");
-    j.begin_object();
-    j.member("@type", "Organization");
+    begin_typed(j, "provider", "Organization");
     j.member("name", s.organisation);
     j.end_object();
   }
@@ -42,29 +51,21 @@ std::string service_json_ld(const RenderEnvironment& env, const Service& s) {
     j.end_array();
   }
   if (s.min_age || s.max_age) {
-    j.key("audience");
-    j.begin_object();
-    j.member("@type", "PeopleAudience");
+    begin_typed(j, "audience", "PeopleAudience");
     if (s.min_age) j.member("suggestedMinAge", *s.min_age);
     if (s.max_age) j.member("suggestedMaxAge", *s.max_age);
     j.end_object();
   }
   if (!s.contact.empty()) {
-    j.key("availableChannel");
-    j.begin_object();
-    j.member("@type", "ServiceChannel");
+    begin_typed(j, "availableChannel", "ServiceChannel");
     if (!s.contact.phone.empty()) {
-      j.key("servicePhone");
-      j.begin_object();
-      j.member("@type", "ContactPoint");
+      begin_typed(j, "servicePhone", "ContactPoint");
       j.member("telephone", s.contact.phone);
       j.end_object();
     }
     if (!s.contact.website.empty()) j.member("serviceUrl", s.contact.website);
     if (!s.contact.address.empty()) {
-      j.key("serviceLocation");
-      j.begin_object();
-      j.member("@type", "Place");
+      begin_typed(j, "serviceLocation", "Place");
       j.member("address", s.contact.address);
       j.end_object();
     }

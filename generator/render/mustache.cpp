@@ -1,6 +1,7 @@
 #include "render/mustache.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace og::mustache {
 
@@ -39,49 +40,33 @@ const data* data::get(std::string_view key) const {
 
 namespace {
 
-// Which bytes need an entity: & < > " '.
-constexpr bool needs_escape(unsigned char c) {
-  return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
-}
+// The entity of each byte that needs one (& < > " '), as kainjow wrote them;
+// empty for the others.
+constexpr auto kEntities = [] {
+  std::array<std::string_view, 256> entities{};
+  entities['&'] = "&amp;";
+  entities['<'] = "&lt;";
+  entities['>'] = "&gt;";
+  entities['"'] = "&quot;";
+  entities['\''] = "&apos;";
+  return entities;
+}();
 
-struct EscapeTable {
-  bool escape[256] = {};
-  constexpr EscapeTable() {
-    for (int c = 0; c < 256; ++c) escape[c] = needs_escape(static_cast<unsigned char>(c));
-  }
-};
-constexpr EscapeTable kEscape;
-
-}  // namespace
-
+// Appends `text` to `out`, escaped: runs without an entity are copied at once.
 void append_escaped(std::string& out, std::string_view text) {
   const char* p = text.data();
   const char* const end = p + text.size();
   while (p < end) {
     const char* run = p;
-    while (p < end && !kEscape.escape[static_cast<unsigned char>(*p)]) ++p;
+    while (p < end && kEntities[static_cast<unsigned char>(*p)].empty()) ++p;
     out.append(run, static_cast<std::size_t>(p - run));
     if (p == end) break;
-    switch (*p) {
-      case '&':
-        out.append("&amp;", 5);
-        break;
-      case '<':
-        out.append("&lt;", 4);
-        break;
-      case '>':
-        out.append("&gt;", 4);
-        break;
-      case '"':
-        out.append("&quot;", 6);
-        break;
-      default:
-        out.append("&apos;", 6);
-        break;
-    }
+    out.append(kEntities[static_cast<unsigned char>(*p)]);
     ++p;
   }
 }
+
+}  // namespace
 
 // ---- compiling ----
 

@@ -37,14 +37,8 @@
 //   before each of the partial's lines. A partial may include itself (a tree,
 //   inside a section); past 64 nested partials nothing more is included.
 //
-// It was first written to mirror kainjow byte for byte. Where that differed
-// from the spec, it now follows the spec: kainjow left an empty line where a
-// standalone section did not render and kept the line of a standalone
-// comment or set-delimiter tag,
-// partials were inlined as text before compiling (and {{ > name}} or one
-// under other delimiters was missed), and {{a.b}} took 'a' from the innermost
-// context that had the whole path. The templates were adjusted so that the
-// site's pages stay the same, byte for byte (README, "Templates").
+// Where kainjow departed from the spec, this follows the spec (see
+// docs/templates.md, "From kainjow to offergen's own engine").
 #pragma once
 
 #include <cstddef>
@@ -87,10 +81,8 @@ class data {
   void reserve(std::size_t n);
 
   // What the value is (a reference answers for its target).
-  bool is_object() const { return resolved().type_ == type::object; }
   bool is_string() const { return resolved().type_ == type::string; }
   bool is_list() const { return resolved().type_ == type::list; }
-  bool is_true() const { return resolved().type_ == type::bool_true; }
   bool is_false() const { return resolved().type_ == type::bool_false; }
   bool is_empty_list() const { return is_list() && resolved().children_.empty(); }
 
@@ -167,8 +159,5 @@ class Template {
   std::vector<Node> nodes_;
   std::vector<Tag> tags_;
 };
-
-// Appends `text` to `out`, escaping & < > " ' as kainjow does.
-void append_escaped(std::string& out, std::string_view text);
 
 }  // namespace og::mustache

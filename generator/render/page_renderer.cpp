@@ -7,34 +7,15 @@
 namespace og {
 
 const std::vector<std::string>& required_templates() {
-  static const std::vector<std::string> names = {"layout",
-                                                 "home",
-                                                 "services",
-                                                 "service",
-                                                 "localities",
-                                                 "locality",
-                                                 "categories",
-                                                 "category",
-                                                 "glossary",
-                                                 "page",
-                                                 "404",
-                                                 "pathways",
-                                                 "pathway",
-                                                 "strategy",
-                                                 "strategy-part",
-                                                 "young-people",
-                                                 "young-people-page",
-                                                 "plan-on-a-page",
-                                                 "search"};
+  static const std::vector<std::string> names({"layout", "home", "services", "service", "localities", "locality",
+                                               "categories", "category", "glossary", "page", "404", "pathways",
+                                               "pathway", "strategy", "strategy-part", "young-people",
+                                               "young-people-page", "plan-on-a-page", "search"});
   return names;
 }
 
 PageRenderer::PageRenderer(const RenderEnvironment& env, const TemplateSet& templates)
     : env_(env), templates_(templates.compile()) {
-  // The body is spliced into the layout only when the layout names content
-  // once, unescaped, as {{{content}}} (a layout that also escaped it, or
-  // showed it twice, is rendered the plain way).
-  splice_layout_ = templates.names_once_unescaped("layout", "content");
   std::vector<const Page*> footer;
   for (const auto& p : env.model.pages)
     if (p.nav_order > 0 && p.id != "index") footer.push_back(&p);
@@ -205,33 +186,6 @@ std::string PageRenderer::render(const PlannedPage& page, Diagnostics& diagnosti
   PageData p = build(page, diagnostics);
   add_frame(page, p);
   last_template_ = p.template_name;
-  if (!splice_layout_) {
-    p.data.set("content", templates_.render(p.template_name, p.data));
-    return templates_.render("layout", p.data);
-  }
-  // The layout is rendered around a mark where {{{content}}} goes, and the
-  // body straight into the page at the mark: a list of 10,000 cards is
-  // written once, not rendered into a string and then copied into the layout.
-  static constexpr std::string_view kMark = "<!--offergen:content-->";
-  p.data.set("content", std::string(kMark));
-  const std::string frame = templates_.render("layout", p.data);
-  p.data.set("content", false);  // as before: the body cannot see its own content
-  const std::size_t at = frame.find(kMark);
-  std::string out;
-  if (at != std::string::npos) {
-    // Room for a body as long as the last of its kind, when that is long
-    // (a list); short pages grow as they go, and hold no more than they use.
-    std::size_t& last = body_sizes_[p.template_name];
-    out.reserve(frame.size() + (last > kReserveFrom ? last : 0));
-    out.append(frame, 0, at);
-    templates_.render_into(out, p.template_name, p.data);
-    last = out.size() - at;
-    out.append(frame, at + kMark.size());
-    if (last > 0) return out;
-  }
-  // The layout left {{{content}}} out (a section that did not render), or the
-  // body is empty, which can change which lines the layout leaves out: the
-  // plain way.
   p.data.set("content", templates_.render(p.template_name, p.data));
   return templates_.render("layout", p.data);
 }

@@ -3,8 +3,6 @@
 #pragma once
 
 #include <functional>
-
-#include <map>
 #include <string>
 
 #include "core/diagnostic.hpp"
@@ -49,12 +47,6 @@ class PageRenderer {
   std::vector<std::string> sections_;  // the main navigation's routes
   std::vector<mustache::data> navs_;   // with sections_[i] current, and with none
   std::string last_template_;
-  // Whether render() writes the body straight into the layout (see there).
-  bool splice_layout_ = false;
-  // The size of the last body each template rendered, to make room for the
-  // next when it is a long one.
-  static constexpr std::size_t kReserveFrom = 64 * 1024;
-  std::map<std::string, std::size_t, std::less<>> body_sizes_;
 };
 
 }  // namespace og

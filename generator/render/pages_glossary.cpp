@@ -13,7 +13,6 @@ PageData glossary_page(const RenderEnvironment& env) {
 
   // Group the terms by first letter, A to Z; anything else goes under "#".
   mustache::data letters{mustache::data::type::list};
-  mustache::data nav{mustache::data::type::list};
   std::string current;
   mustache::data terms{mustache::data::type::list};
   auto flush = [&] {

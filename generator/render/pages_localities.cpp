@@ -93,12 +93,6 @@ mustache::data figure_tables(const RenderEnvironment& env, const Locality* curre
   return figures;
 }
 
-mustache::data text_list(const std::vector<std::string>& items) {
-  mustache::data list{mustache::data::type::list};
-  for (const auto& i : items) list.push_back(mustache::data(i));
-  return list;
-}
-
 }  // namespace
 
 PageData localities_index_page(const RenderEnvironment& env) {
@@ -111,8 +105,7 @@ PageData localities_index_page(const RenderEnvironment& env) {
   for (const auto& l : env.model.localities) {
     mustache::data item = link_item(l.name, env.link(Urls::locality(l.id)));
     put(item, "summary", l.summary);
-    auto it = env.services_by_locality.find(l.id);
-    put_service_count(item, it == env.services_by_locality.end() ? 0 : it->second.size());
+    put_service_count(item, env.services_in_locality(l.id).size());
     list.push_back(item);
   }
   p.data.set("localities", list);
@@ -137,9 +130,7 @@ PageData locality_page(const RenderEnvironment& env, const Locality& l, Diagnost
   put(p.data, "places_text", places);
   p.data.set("has_hubs", !l.hubs.empty());
   p.data.set("hubs", text_list(l.hubs));
-  auto it = env.services_by_locality.find(l.id);
-  static const std::vector<const Service*> none;
-  const auto& services = it == env.services_by_locality.end() ? none : it->second;
+  const auto& services = env.services_in_locality(l.id);
   put_service_count(p.data, services.size());
   // Grouped by category as the printable directory groups them.
   mustache::data groups{mustache::data::type::list};
@@ -151,10 +142,8 @@ PageData locality_page(const RenderEnvironment& env, const Locality& l, Diagnost
     groups.push_back(group);
   }
   p.data.set("groups", groups);
-  if (auto d = env.download(locality_directory_route(l.id), "Download a directory of these services to print"))
-    p.data.set("download", *d);
-  else
-    p.data.set("download", false);
+  p.data.set("download",
+             env.download(locality_directory_route(l.id), "Download a directory of these services to print"));
   p.data.set("figures", figure_tables(env, &l));
   return p;
 }

@@ -77,10 +77,7 @@ PageData pathway_page(const RenderEnvironment& env, const Pathway& pw, Diagnosti
   }
   p.data.set("has_terms", !used.empty());
   p.data.set("terms", terms);
-  if (auto d = env.download(pathway_guide_route(pw.id), "Download this guide to print"))
-    p.data.set("download", *d);
-  else
-    p.data.set("download", false);
+  p.data.set("download", env.download(pathway_guide_route(pw.id), "Download this guide to print"));
   p.step_by_step = true;
   if (!pw.last_reviewed.empty()) p.data.set("last_reviewed", pw.last_reviewed.long_form());
   put_extra(p.data, pw.extra);

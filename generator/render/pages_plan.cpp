@@ -33,10 +33,8 @@ PageData plan_on_a_page_page(const RenderEnvironment& env, Diagnostics& diagnost
       mustache::data s;
       put(s, "heading", section.heading);
       put(s, "heading_url", section.heading.empty() ? std::string() : env.link(Urls::strategy_part(section.part->id)));
-      mustache::data points{mustache::data::type::list};
-      for (const auto& point : section.points) points.push_back(mustache::data(point));
       s.set("has_points", !section.points.empty());
-      s.set("points", points);
+      s.set("points", text_list(section.points));
       put(s, "text", section.text);
       put(s, "body",
           section.body ? env.markdown(*section.body, section.heading.empty() ? 3 : 4, diagnostics) : std::string());
@@ -47,10 +45,7 @@ PageData plan_on_a_page_page(const RenderEnvironment& env, Diagnostics& diagnost
   }
   p.data.set("boxes", boxes);
   p.data.set("columns", std::to_string(content.plan ? content.plan->columns : 3));
-  if (auto d = env.download(plan_on_a_page_route(), "Download the plan on a page to print"))
-    p.data.set("download", *d);
-  else
-    p.data.set("download", false);
+  p.data.set("download", env.download(plan_on_a_page_route(), "Download the plan on a page to print"));
   return p;
 }
 

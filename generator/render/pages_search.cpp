@@ -42,31 +42,17 @@ std::string level_title(const Level& l) {
 }  // namespace
 
 mustache::data filter_choices(const RenderEnvironment& env) {
+  const auto choice = [](std::string id, std::string name) {
+    mustache::data item;
+    item.set("id", std::move(id));
+    item.set("name", std::move(name));
+    return item;
+  };
   mustache::data d;
-  mustache::data areas{mustache::data::type::list};
-  for (const auto& l : env.model.localities) {
-    mustache::data item;
-    item.set("id", l.id);
-    item.set("name", l.name);
-    areas.push_back(item);
-  }
-  d.set("areas", areas);
-  mustache::data topics{mustache::data::type::list};
-  for (const auto& c : env.model.site.categories) {
-    mustache::data item;
-    item.set("id", c.id);
-    item.set("name", c.name);
-    topics.push_back(item);
-  }
-  d.set("topics", topics);
-  mustache::data levels{mustache::data::type::list};
-  for (const auto& l : env.model.site.levels) {
-    mustache::data item;
-    item.set("id", std::to_string(l.number));
-    item.set("name", level_title(l));
-    levels.push_back(item);
-  }
-  d.set("levels", levels);
+  d.set("areas", list_of(env.model.localities, [&](const Locality& l) { return choice(l.id, l.name); }));
+  d.set("topics", list_of(env.model.site.categories, [&](const Category& c) { return choice(c.id, c.name); }));
+  d.set("levels", list_of(env.model.site.levels,
+                          [&](const Level& l) { return choice(std::to_string(l.number), level_title(l)); }));
   return d;
 }
 

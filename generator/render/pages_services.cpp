@@ -150,8 +150,7 @@ PageData categories_index_page(const RenderEnvironment& env) {
   for (const auto& c : env.model.site.categories) {
     mustache::data item = link_item(c.name, env.link(Urls::category(c.id)));
     put(item, "description", c.description);
-    auto it = env.services_by_category.find(c.id);
-    put_service_count(item, it == env.services_by_category.end() ? 0 : it->second.size());
+    put_service_count(item, env.services_in_category(c.id).size());
     cats.push_back(item);
   }
   p.data.set("categories", cats);
@@ -167,9 +166,7 @@ PageData category_page(const RenderEnvironment& env, const Category& c) {
       {"Home", Urls::home()}, {"Find support", Urls::services()}, {"Support by topic", Urls::categories()}};
   p.data.set("name", c.name);
   put(p.data, "description", c.description);
-  auto it = env.services_by_category.find(c.id);
-  static const std::vector<const Service*> none;
-  const auto& services = it == env.services_by_category.end() ? none : it->second;
+  const auto& services = env.services_in_category(c.id);
   p.data.set("services", service_list(env, services));
   put_service_count(p.data, services.size());
   return p;

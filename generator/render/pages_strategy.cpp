@@ -6,12 +6,6 @@ namespace og {
 
 namespace {
 
-mustache::data text_items(const std::vector<std::string>& items) {
-  mustache::data list{mustache::data::type::list};
-  for (const auto& i : items) list.push_back(mustache::data(i));
-  return list;
-}
-
 mustache::data service_links(const RenderEnvironment& env, const std::vector<Ref>& refs) {
   std::vector<const Service*> services;
   for (const auto& r : refs)
@@ -101,10 +95,7 @@ PageData strategy_index_page(const RenderEnvironment& env, Diagnostics& diagnost
   p.data.set("parts", parts);
   if (env.model.plan_on_a_page) {
     mustache::data plan = link_item(env.model.plan_on_a_page->title, env.link(plan_on_a_page_page_route()));
-    if (auto d = env.download(plan_on_a_page_route(), "Download the plan on a page to print"))
-      plan.set("download", *d);
-    else
-      plan.set("download", false);
+    plan.set("download", env.download(plan_on_a_page_route(), "Download the plan on a page to print"));
     p.data.set("plan", plan);
   } else {
     p.data.set("plan", false);
@@ -122,7 +113,7 @@ PageData strategy_part_page(const RenderEnvironment& env, const StrategyPart& pa
   put(p.data, "summary", part.summary);
   put(p.data, "body", env.markdown(part.body, 2, diagnostics));
   p.data.set("has_items", !part.items.empty());
-  p.data.set("items", text_items(part.items));
+  p.data.set("items", text_list(part.items));
   p.data.set("has_actions", !part.actions.empty());
   p.data.set("action_groups", action_groups(part.actions));
   p.data.set("has_services", !part.services.empty());

@@ -1,9 +1,7 @@
 #include "render/templates.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "core/text.hpp"
 #include "load/source_file.hpp"
@@ -11,19 +9,6 @@
 namespace og {
 
 namespace fs = std::filesystem;
-
-std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, utf8_length(text.substr(line_start, offset - line_start)) + 1};
-}
 
 namespace {
 
@@ -98,26 +83,6 @@ void included_partials(const Template& t, const mustache::Partials& partials, st
     names.insert(tag.name);
     included_partials(it->second, partials, names);
   }
-}
-
-// The tags of `t` and the partials it includes that name `name`; false when
-// a partial includes itself (how often it does depends on the data).
-bool tags_naming(const Template& t, std::string_view name, const mustache::Partials& partials,
-                 std::vector<const Template*>& chain, std::vector<const Template::Tag*>& found) {
-  for (const auto& tag : t.tags()) {
-    if (tag.kind != Template::TagKind::partial) {
-      if (tag.name == name) found.push_back(&tag);
-      continue;
-    }
-    const auto it = partials.find(tag.name);
-    if (it == partials.end()) continue;
-    if (std::find(chain.begin(), chain.end(), &it->second) != chain.end()) return false;
-    chain.push_back(&it->second);
-    const bool ok = tags_naming(it->second, name, partials, chain, found);
-    chain.pop_back();
-    if (!ok) return false;
-  }
-  return true;
 }
 
 std::vector<TemplateSource> read_dir(const fs::path& dir, const std::string& display, const std::string& prefix,
@@ -201,24 +166,11 @@ std::optional<TemplateSet> TemplateSet::from_sources(std::vector<TemplateSource>
   return set;
 }
 
-bool TemplateSet::names_once_unescaped(std::string_view page, std::string_view name) const {
-  const auto it = compiled_.compiled_->pages.find(page);
-  if (it == compiled_.compiled_->pages.end()) return false;
-  std::vector<const Template*> chain;
-  std::vector<const Template::Tag*> found;
-  return tags_naming(it->second, name, compiled_.compiled_->partials, chain, found) && found.size() == 1 &&
-         found[0]->kind == Template::TagKind::unescaped;
-}
-
 std::string CompiledTemplates::render(std::string_view name, const mustache::data& data) const {
   std::string out;
-  render_into(out, name, data);
-  return out;
-}
-
-void CompiledTemplates::render_into(std::string& out, std::string_view name, const mustache::data& data) const {
   auto it = compiled_->pages.find(name);
   if (it != compiled_->pages.end()) it->second.render(data, out, &compiled_->partials);
+  return out;
 }
 
 }  // namespace og

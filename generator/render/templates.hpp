@@ -29,8 +29,6 @@ class CompiledTemplates {
  public:
   // Renders template `name` (which must exist) with `data`.
   std::string render(std::string_view name, const mustache::data& data) const;
-  // Appends template `name` rendered with `data` to `out`.
-  void render_into(std::string& out, std::string_view name, const mustache::data& data) const;
   bool has(std::string_view name) const { return compiled_->pages.find(name) != compiled_->pages.end(); }
 
  private:
@@ -60,16 +58,9 @@ class TemplateSet {
   // includes, directly or not: when it changes, the pages made with it may.
   const std::map<std::string, std::string, std::less<>>& sources() const { return sources_; }
 
-  // Whether page template `page`, with the partials it includes, names `name`
-  // in exactly one tag, and that tag inserts it unescaped ({{{name}}}).
-  bool names_once_unescaped(std::string_view page, std::string_view name) const;
-
  private:
   std::map<std::string, std::string, std::less<>> sources_;
   CompiledTemplates compiled_;
 };
-
-// Turns a byte offset in `text` into 1-based line and column.
-std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
 
 }  // namespace og

@@ -104,9 +104,7 @@ std::vector<DocumentSource> document_sources(const Model& m) {
   return out;
 }
 
-namespace {
-
-Document make(const Model& m, const ServiceTexts& texts, const DocumentSource& source) {
+Document make_document(const Model& m, const ServiceTexts& texts, const DocumentSource& source) {
   Document d;
   d.kind = source.kind;
   switch (source.kind) {
@@ -170,12 +168,6 @@ Document make(const Model& m, const ServiceTexts& texts, const DocumentSource& s
       break;
   }
   return d;
-}
-
-}  // namespace
-
-Document make_document(const Model& m, const ServiceTexts& texts, const DocumentSource& source) {
-  return make(m, texts, source);
 }
 
 std::uint64_t digest_of(const Document& d) {

@@ -92,11 +92,6 @@ struct SearchIndexBuilder::Impl {
   // add_all()'s, one per worker (the Snowball stemmer is not shared between
   // threads), kept from one call to the next so that a word is stemmed once.
   std::vector<std::unique_ptr<Lexicon>> lexicons;
-  // The last block add_all() read, merged when the next block is read (on
-  // one worker, beside the others) or before anything needs the postings.
-  std::vector<DocumentWords> pending;
-  std::uint32_t pending_first = 0;
-  bool keep_pending = false;
   std::vector<Stem> stems;
   std::unordered_map<std::string, std::uint32_t> stem_ids;
   std::vector<std::string> form_texts;
@@ -108,21 +103,6 @@ struct SearchIndexBuilder::Impl {
   std::shared_ptr<std::string> docs_bytes;
   unsigned jobs = 1;  // add_all()'s, for the files too
 
-  std::uint32_t intern(const std::string& stem) {
-    auto [it, added] = stem_ids.try_emplace(stem, static_cast<std::uint32_t>(stems.size()));
-    if (added) {
-      stems.emplace_back();
-      stems.back().text = stem;
-    }
-    return it->second;
-  }
-
-  std::uint32_t intern_form(const std::string& form) {
-    auto [it, added] = form_ids.try_emplace(form, static_cast<std::uint32_t>(form_texts.size()));
-    if (added) form_texts.push_back(form);
-    return it->second;
-  }
-
   void touch(std::uint32_t stem) {
     if (!stems[stem].dirty) {
       stems[stem].dirty = true;
@@ -133,12 +113,25 @@ struct SearchIndexBuilder::Impl {
   // The builder's number for a lexicon's stem or form, looked up by its
   // text the first time only.
   std::uint32_t stem_id(Interned& stem) {
-    if (stem.id == Interned::kNone) stem.id = intern(stem.text);
+    if (stem.id == Interned::kNone) {
+      auto [it, added] = stem_ids.try_emplace(stem.text, static_cast<std::uint32_t>(stems.size()));
+      if (added) stems.emplace_back().text = stem.text;
+      stem.id = it->second;
+    }
     return stem.id;
   }
   std::uint32_t form_id(Interned& form) {
-    if (form.id == Interned::kNone) form.id = intern_form(form.text);
+    if (form.id == Interned::kNone) {
+      auto [it, added] = form_ids.try_emplace(form.text, static_cast<std::uint32_t>(form_texts.size()));
+      if (added) form_texts.push_back(form.text);
+      form.id = it->second;
+    }
     return form.id;
+  }
+
+  // Document `doc`'s posting in a stem's postings, or where it would go.
+  static auto posting(std::vector<std::pair<std::uint32_t, int>>& postings, std::uint32_t doc) {
+    return std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
   }
 
   // Adds a document's words. `touch_all`: every stem it has is written again;
@@ -151,7 +144,7 @@ struct SearchIndexBuilder::Impl {
       if (postings.empty() || postings.back().first < doc) {
         postings.emplace_back(doc, weight);
       } else {
-        auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
+        auto at = posting(postings, doc);
         if (at != postings.end() && at->first == doc)
           at->second = weight;  // left by remove()
         else
@@ -177,15 +170,6 @@ struct SearchIndexBuilder::Impl {
     return kept;
   }
 
-  void merge_pending() {
-    for (std::size_t k = 0; k < pending.size(); ++k) {
-      const auto doc = static_cast<std::uint32_t>(pending_first + k);
-      Terms kept = merge(doc, pending[k], keep_pending);
-      if (keep_pending) terms[doc] = std::move(kept);
-    }
-    pending.clear();
-  }
-
   // Takes a document's words out; a stem that loses a form is written again
   // (replace() decides about weights). Its postings stay, with weight 0, so
   // that merge() sets the weight of a stem the document still has in place
@@ -193,9 +177,8 @@ struct SearchIndexBuilder::Impl {
   // sweep() then drops those still at 0.
   void remove(std::uint32_t doc, const Terms& old) {
     for (const auto& [id, weight] : old.weights) {
-      auto& postings = stems[id].postings;
-      auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
-      if (at != postings.end() && at->first == doc) at->second = 0;
+      auto at = posting(stems[id].postings, doc);
+      if (at != stems[id].postings.end() && at->first == doc) at->second = 0;
     }
     for (const auto& [id, f] : old.forms) {
       auto& forms = stems[id].forms;
@@ -209,9 +192,8 @@ struct SearchIndexBuilder::Impl {
 
   void sweep(std::uint32_t doc, const Terms& old) {
     for (const auto& [id, weight] : old.weights) {
-      auto& postings = stems[id].postings;
-      auto at = std::lower_bound(postings.begin(), postings.end(), std::make_pair(doc, 0));
-      if (at != postings.end() && at->first == doc && at->second == 0) postings.erase(at);
+      auto at = posting(stems[id].postings, doc);
+      if (at != stems[id].postings.end() && at->first == doc && at->second == 0) stems[id].postings.erase(at);
     }
   }
 
@@ -342,26 +324,23 @@ void SearchIndexBuilder::add_all(std::size_t count, unsigned jobs, const std::fu
   if (keep_terms_) m.terms.resize(first + count);
   if (m.lexicons.size() < std::max(1u, jobs)) m.lexicons.resize(std::max(1u, jobs));
   m.jobs = jobs;
-  m.keep_pending = keep_terms_;
   std::vector<DocumentWords> words;
   for (std::size_t start = 0; start < count; start += kBlock) {
     const std::size_t n = std::min(kBlock, count - start);
     words.assign(n, {});
-    // Item 0 merges the block before this one (merging is in document order,
-    // one thread); the other items read this block's documents meanwhile.
-    // They touch different fields of the lexicons' entries.
-    const std::size_t merging = m.pending.empty() ? 0 : 1;
-    parallel_for_workers(n + merging, jobs, [&](std::size_t item, unsigned worker) {
-      if (item < merging) return m.merge_pending();
-      const std::size_t k = item - merging;
+    parallel_for_workers(n, jobs, [&](std::size_t k, unsigned worker) {
       auto& lexicon = m.lexicons[worker];
       if (!lexicon) lexicon = std::make_unique<Lexicon>(m.groups);
       const Document d = make(start + k);
       words[k] = words_of(d, *lexicon);
       rows_[first + start + k] = document_row(d);
     });
-    m.pending.swap(words);
-    m.pending_first = static_cast<std::uint32_t>(first + start);
+    // Merged in document order, on one thread.
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto doc = static_cast<std::uint32_t>(first + start + k);
+      Impl::Terms kept = m.merge(doc, words[k], keep_terms_);
+      if (keep_terms_) m.terms[doc] = std::move(kept);
+    }
   }
   m.table_dirty = true;
 }
@@ -377,7 +356,6 @@ void SearchIndexBuilder::add_all(const Model& model, const ServiceTexts& texts, 
 
 void SearchIndexBuilder::replace(std::size_t index, const Document& document) {
   Impl& m = *impl_;
-  m.merge_pending();
   const auto doc = static_cast<std::uint32_t>(index);
   if (!m.lexicon) m.lexicon = std::make_unique<Lexicon>(m.groups);
   if (keep_terms_) {
@@ -404,7 +382,6 @@ std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files() {
 
 std::vector<SearchIndexBuilder::SharedFile> SearchIndexBuilder::shared_files(bool spend) {
   Impl& m = *impl_;
-  m.merge_pending();
   m.update_pieces(m.jobs, spend);
   if (m.table_dirty || !m.docs_bytes) {
     const std::string& start = table_start();

@@ -24,7 +24,6 @@
 // touched; a build uses the same code once, so both give the same bytes.
 #pragma once
 
-#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>

@@ -1,8 +1,6 @@
 #include "search/tokenize.hpp"
 
 #include <algorithm>
-#include <array>
-#include <unordered_map>
 
 #include <libstemmer.h>
 
@@ -32,31 +30,19 @@ bool is_stop_word(std::string_view word) {
   return std::binary_search(w.begin(), w.end(), word);
 }
 
-struct Stemmer::Impl {
-  sb_stemmer* stemmer = nullptr;
-  std::unordered_map<std::string, std::string> known;  // word -> stem
-};
-
-Stemmer::Stemmer() : impl_(std::make_unique<Impl>()) {
-  impl_->stemmer = sb_stemmer_new("english", "UTF_8");
-}
+Stemmer::Stemmer() : stemmer_(sb_stemmer_new("english", "UTF_8")) {}
 
 Stemmer::~Stemmer() {
-  if (impl_->stemmer) sb_stemmer_delete(impl_->stemmer);
+  if (stemmer_) sb_stemmer_delete(stemmer_);
 }
 
+// Each lexicon (words.hpp) asks once for each word it meets.
 std::string Stemmer::stem(std::string_view word) {
-  if (!impl_->stemmer) return std::string(word);
-  // Texts repeat their words: each is stemmed once per stemmer.
-  std::string key(word);
-  if (auto it = impl_->known.find(key); it != impl_->known.end()) return it->second;
+  if (!stemmer_) return std::string(word);
   const sb_symbol* out =
-      sb_stemmer_stem(impl_->stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
-  std::string stem =
-      out ? std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(impl_->stemmer)))
-          : std::string(word);
-  impl_->known.emplace(std::move(key), stem);
-  return stem;
+      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+  return out ? std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(stemmer_)))
+             : std::string(word);
 }
 
 std::vector<Token> tokenize(std::string_view text, Stemmer& stemmer) {

@@ -3,11 +3,11 @@
 // The search page's JavaScript folds and splits queries the same way.
 #pragma once
 
-#include <array>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+struct sb_stemmer;
 
 namespace og::search {
 
@@ -25,20 +25,11 @@ inline constexpr char kLatin1Letters[] =
     "dnooooo\0ouuuuyty";  // U+00E0..U+00FF
 static_assert(sizeof(kLatin1Letters) == 64 + 1);
 
-// The bytes that are already a folded word's: 'a' to 'z' and '0' to '9'.
-inline constexpr auto kLowerOrDigit = [] {
-  std::array<unsigned char, 256> table{};
-  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = 1;
-  for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = 1;
-  return table;
-}();
-
 // Calls on_word(word) for each word of `text`, folded: lower-case ASCII
 // letters and digits; accented Latin letters lose their accents ("é" -> "e");
 // everything else (punctuation, curly quotes) splits words. `word` is a
-// string_view into `text` when the word is written folded already (most
-// are), and otherwise into `buffer`, which the caller keeps so that no word
-// allocates. Either is valid only during the call.
+// string_view into `buffer`, which the caller keeps so that no word
+// allocates; it is valid only during the call.
 template <typename OnWord>
 void for_each_word(std::string_view text, std::string& buffer, OnWord&& on_word) {
   buffer.clear();
@@ -47,32 +38,17 @@ void for_each_word(std::string_view text, std::string& buffer, OnWord&& on_word)
     on_word(std::string_view(buffer));
     buffer.clear();
   };
-  const auto lower_or_digit = [](unsigned char c) { return kLowerOrDigit[c] != 0; };
   const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n;) {
+  for (std::size_t i = 0; i < n; ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (lower_or_digit(c)) {
-      // Most of a word is already folded: its run is taken at once.
-      const std::size_t start = i;
-      while (++i < n && lower_or_digit(static_cast<unsigned char>(text[i]))) {
-      }
-      // A whole word as written: ended by ASCII that is not a capital.
-      const bool ends = i == n || (static_cast<unsigned char>(text[i]) < 0x80 && !(text[i] >= 'A' && text[i] <= 'Z'));
-      if (buffer.empty() && ends) {
-        on_word(text.substr(start, i - start));
-        ++i;  // the character that ended it splits words
-        continue;
-      }
-      buffer.append(text.data() + start, i - start);
-      continue;
-    }
-    if (c >= 'A' && c <= 'Z') {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      buffer += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
       buffer += static_cast<char>(c - 'A' + 'a');
     } else if (c == 0xC3 && i + 1 < n) {
       // U+00C0..U+00FF are C3 80..C3 BF in UTF-8.
-      const auto next = static_cast<unsigned char>(text[i + 1]);
+      const auto next = static_cast<unsigned char>(text[++i]);
       const char folded = next >= 0x80 && next <= 0xBF ? kLatin1Letters[next - 0x80] : '\0';
-      ++i;
       if (folded == '\0')
         flush();
       else
@@ -80,7 +56,6 @@ void for_each_word(std::string_view text, std::string& buffer, OnWord&& on_word)
     } else {
       flush();
     }
-    ++i;
   }
   flush();
 }
@@ -102,8 +77,7 @@ class Stemmer {
   std::string stem(std::string_view word);
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  sb_stemmer* stemmer_;
 };
 
 // split_words, minus stop words and one-letter words, each with its stem.

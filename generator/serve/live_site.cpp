@@ -43,10 +43,6 @@ class SharedOutput : public OutputSink {
   std::map<std::string, SharedBytes, std::less<>> files_;
 };
 
-Urls urls_of(const BuildOptions& options, const Model& model) {
-  return Urls(options.base_url ? *options.base_url : model.site.base_url);
-}
-
 CachedDocument printed_document(PrintedDocument doc, Diagnostics diagnostics) {
   CachedDocument out;
   out.diagnostics = std::move(diagnostics);
@@ -148,10 +144,10 @@ RebuildReport LiveSite::print_stale_documents() {
   std::vector<Diagnostics> diagnostics(stale.size());
   if (cache_.fonts && cache_.load.model && !stale.empty()) {
     const Model& model = *cache_.load.model;
-    const PrintEnvironment env(model, urls_of(options_, model), cache_.fonts);
+    const PrintEnvironment env(model, options_.urls(model), cache_.fonts);
     std::vector<std::unique_ptr<Printer>> printers(std::max(1u, jobs_));
     parallel_for_workers(stale.size(), jobs_, [&](std::size_t k, unsigned worker) {
-      if (!printers[worker]) printers[worker] = new_printer(env);
+      if (!printers[worker]) printers[worker] = std::make_unique<Printer>(env);
       printed[k] = printers[worker]->print(cache_.documents[stale[k]], diagnostics[k]);
     });
   }
@@ -176,7 +172,7 @@ bool LiveSite::start_background_print() {
   // A copy of what the document reads: the next build moves the model's
   // entities into its own.
   job->model = std::make_unique<Model>(document_model(*cache_.load.model, job->document));
-  job->env = std::make_unique<PrintEnvironment>(*job->model, urls_of(options_, *job->model), cache_.fonts);
+  job->env = std::make_unique<PrintEnvironment>(*job->model, options_.urls(*job->model), cache_.fonts);
   PrintJob* raw = job.get();
   job->thread = std::thread([raw] {
     // Below the rebuilds, which the author waits for: SCHED_IDLE runs only
@@ -186,7 +182,7 @@ bool LiveSite::start_background_print() {
     setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 19);
     sched_param idle{};
     pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
-    raw->printed = new_printer(*raw->env)->print(raw->document, raw->diagnostics);
+    raw->printed = Printer(*raw->env).print(raw->document, raw->diagnostics);
     raw->done = true;
   });
   job_ = std::move(job);

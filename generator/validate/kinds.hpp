@@ -2,7 +2,6 @@
 // model type; cross-references between files are checked afterwards.
 #pragma once
 
-#include <optional>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -23,10 +22,10 @@ StrategyPart read_strategy_part(const MarkdownDocument& doc, Diagnostics& diagno
 YoungPeoplePage read_young_people_page(const MarkdownDocument& doc, Diagnostics& diagnostics);
 PlanOnAPage read_plan_on_a_page(const YamlDocument& doc, Diagnostics& diagnostics);
 
-// Checks that every reference names something that exists (both parts of
-// it, declared in validate.hpp: check_service_references() for each service,
-// then check_other_references()).
+// Checks that every reference names something that exists.
 void check_references(const Model& model, Diagnostics& diagnostics);
+// The lints that need the whole model: missing contacts, old reviews.
+void check_health(const Model& model, const ValidateOptions& options, Diagnostics& diagnostics);
 
 // Reports a file whose name cannot be an id (ids appear in web addresses).
 bool check_file_id(const SourceFile& source, Diagnostics& diagnostics);

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <set>
 
 #include "core/text.hpp"
 #include "validate/kinds.hpp"
@@ -77,8 +76,6 @@ int months_between(const Date& from, const Date& to) {
   return months;
 }
 
-}  // namespace
-
 void check_service_references(const Model& model, const Service& s, Diagnostics& diagnostics) {
   // Whether refs[i] repeats an earlier ref (a service lists a handful).
   const auto repeated = [](const std::vector<Ref>& refs, std::size_t i) {
@@ -103,7 +100,10 @@ void check_service_references(const Model& model, const Service& s, Diagnostics&
   for (std::size_t i = 0; i < s.levels.size(); ++i) check_level(model, s.levels[i], s.level_where[i], diagnostics);
 }
 
-void check_other_references(const Model& model, Diagnostics& diagnostics) {
+}  // namespace
+
+void check_references(const Model& model, Diagnostics& diagnostics) {
+  for (const auto& s : model.services) check_service_references(model, s, diagnostics);
   const auto term_ids = ids_of(model.terms);
   const auto figure_ids = ids_of(model.figures);
   const auto service_ids = ids_of(model.services);
@@ -136,11 +136,6 @@ void check_other_references(const Model& model, Diagnostics& diagnostics) {
       check_ref(f, known, "figure", figure_ids, "figures.yaml", diagnostics);
     }
   }
-}
-
-void check_references(const Model& model, Diagnostics& diagnostics) {
-  for (const auto& s : model.services) check_service_references(model, s, diagnostics);
-  check_other_references(model, diagnostics);
 }
 
 void check_health(const Model& model, const ValidateOptions& options, Diagnostics& diagnostics) {

@@ -1,7 +1,6 @@
 #include "validate/validate.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <tuple>
 #include <unordered_map>
 
@@ -14,30 +13,14 @@ namespace og {
 
 namespace {
 
-// Sorts by moving each item once: a Service is dozens of strings, and
-// std::sort would move it log(n) times. Nothing moves when the items are in
-// order already (the preview server re-sorts after every edit).
-template <typename T, typename Less>
-bool sort_items(std::vector<T>& items, Less less) {
-  if (std::is_sorted(items.begin(), items.end(), less)) return false;
-  std::vector<std::size_t> order(items.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return less(items[a], items[b]); });
-  std::vector<T> sorted;
-  sorted.reserve(items.size());
-  for (const std::size_t i : order) sorted.push_back(std::move(items[i]));
-  items = std::move(sorted);
-  return true;
+template <typename T>
+void sort_by_name(std::vector<T>& items) {
+  std::ranges::sort(items, [](const T& a, const T& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
 }
 
 template <typename T>
-bool sort_by_name(std::vector<T>& items) {
-  return sort_items(items, [](const T& a, const T& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
-}
-
-template <typename T>
-bool sort_by_order(std::vector<T>& items) {
-  return sort_items(items, [](const T& a, const T& b) { return std::tie(a.order, a.id) < std::tie(b.order, b.id); });
+void sort_by_order(std::vector<T>& items) {
+  std::ranges::sort(items, [](const T& a, const T& b) { return std::tie(a.order, a.id) < std::tie(b.order, b.id); });
 }
 
 // The position of T among ContentEntity's types (its index() when it holds a T).
@@ -79,8 +62,9 @@ void report_missing_site(const std::string& dir, Diagnostics& diagnostics) {
                     "every content folder needs a site.yaml with at least a title, partnership, categories and levels");
 }
 
-}  // namespace
-
+// What one file in a folder of content (services/, localities/, pages/,
+// pathways/, strategy/, young-people/) adds to the model; monostate when it
+// could not be read or is a single file (site.yaml, glossary.yaml ...).
 ContentEntity read_entity(const ContentFile& file, const ParsedFile& parsed, Diagnostics& diagnostics) {
   if (!parsed.markdown) return {};
   const MarkdownDocument& doc = *parsed.markdown;
@@ -102,6 +86,8 @@ ContentEntity read_entity(const ContentFile& file, const ParsedFile& parsed, Dia
   }
 }
 
+// Reads a single file (site.yaml, glossary.yaml, figures.yaml) into `model`,
+// replacing what it held before. Does nothing for other files.
 void read_single_file(const ContentFile& file, const ParsedFile& parsed, Model& model, Diagnostics& diagnostics) {
   switch (file.slot) {
     case ContentSlot::site:
@@ -125,32 +111,6 @@ void read_single_file(const ContentFile& file, const ParsedFile& parsed, Model& 
       break;
   }
 }
-
-void finish_model(Model& model, const ValidateOptions& options, Diagnostics& diagnostics) {
-  order_model(model);
-  check_references(model, diagnostics);
-  check_health(model, options, diagnostics);
-}
-
-bool order_model(Model& model, bool index_always) {
-  bool moved = sort_by_name(model.services);
-  moved = sort_by_name(model.localities) || moved;
-  // The glossary reads A to Z whatever the capitals: "ACEs" before "Adoption".
-  moved = sort_items(model.terms,
-                     [](const Term& a, const Term& b) {
-                       const std::string la = to_lower_ascii(a.term), lb = to_lower_ascii(b.term);
-                       return std::tie(la, a.id) < std::tie(lb, b.id);
-                     }) ||
-          moved;
-  moved = sort_items(model.pages, [](const Page& a, const Page& b) { return a.id < b.id; }) || moved;
-  moved = sort_by_order(model.pathways) || moved;
-  moved = sort_by_order(model.strategy) || moved;
-  moved = sort_by_order(model.young_people) || moved;
-  if (moved || index_always) model.index();
-  return moved;
-}
-
-namespace {
 
 // One file read into what the model takes from it.
 struct FileModel {
@@ -237,6 +197,23 @@ class EntityShelf {
 };
 
 }  // namespace
+
+void finish_model(Model& model, const ValidateOptions& options, Diagnostics& diagnostics) {
+  sort_by_name(model.services);
+  sort_by_name(model.localities);
+  // The glossary reads A to Z whatever the capitals: "ACEs" before "Adoption".
+  std::ranges::sort(model.terms, [](const Term& a, const Term& b) {
+    const std::string la = to_lower_ascii(a.term), lb = to_lower_ascii(b.term);
+    return std::tie(la, a.id) < std::tie(lb, b.id);
+  });
+  std::ranges::sort(model.pages, [](const Page& a, const Page& b) { return a.id < b.id; });
+  sort_by_order(model.pathways);
+  sort_by_order(model.strategy);
+  sort_by_order(model.young_people);
+  model.index();
+  check_references(model, diagnostics);
+  check_health(model, options, diagnostics);
+}
 
 Model load_model(const std::filesystem::path& dir, unsigned jobs, Diagnostics& diagnostics, LoadCache* cache) {
   LoadCache none;

@@ -18,13 +18,13 @@ struct TextFixture {
   Model model;
   std::shared_ptr<const FontLibrary> fonts;
   std::unique_ptr<PrintEnvironment> env;
-  std::unique_ptr<DocumentPrinter> printer;
+  std::unique_ptr<Printer> printer;
   TextFixture() {
     std::string error;
     fonts = FontLibrary::load(kDocumentFontFamily, error);
     REQUIRE(fonts);
     env = std::make_unique<PrintEnvironment>(model, Urls("https://example.org/"), fonts);
-    printer = std::make_unique<DocumentPrinter>(*env);
+    printer = std::make_unique<Printer>(*env);
   }
   Paragraph paragraph(const std::string& text, double width, double size = 10) {
     TextStyle style;
