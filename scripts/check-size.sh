@@ -24,8 +24,10 @@ MAX_FILE = 500
 # reader, map, service writer and command (+1,700), the files whose service
 # left the feed (+21), the report's cleaned names (+7), hand-edited files kept
 # while their feed is unchanged (+9), the limit on tags per field (+19), and
-# the export keeping an imported service's id (+6).
-MAX_TOTAL = 18368
+# the export keeping an imported service's id (+6); after review, websites
+# made URIs and postcodes found without std::regex in the export, and numbers
+# too large for JSON reported by the import (+70).
+MAX_TOTAL = 18438
 
 
 def code_only(text):

@@ -1,4 +1,5 @@
-#include <regex>
+#include <algorithm>
+#include <cctype>
 
 #include "core/json_writer.hpp"
 #include "core/text.hpp"
@@ -67,11 +68,60 @@ void write_areas(const RecordWriter& w) {
   });
 }
 
-// A UK postcode at the end of an address, or "".
-std::string postcode_of(const std::string& address) {
-  static const std::regex kPostcode(R"(([A-Za-z]{1,2}[0-9][0-9A-Za-z]? ?[0-9][A-Za-z]{2})\s*$)");
-  std::smatch m;
-  return std::regex_search(address, m, kPostcode) ? m[1].str() : std::string();
+// A UK postcode at the end of an address ("HD1 2AB", "W1A 1AA"), or "".
+std::string postcode_of(std::string_view address) {
+  address = trim(address);
+  const std::size_t space = address.rfind(' ');
+  if (space == std::string_view::npos || space < 2) return {};
+  const std::size_t start = address.rfind(' ', space - 1);
+  const std::string_view outward = address.substr(start == std::string_view::npos ? 0 : start + 1,
+                                                  space - (start == std::string_view::npos ? 0 : start + 1));
+  const std::string_view inward = address.substr(space + 1);
+  auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  // Outward: a letter or two, a digit, then maybe a digit or letter; inward: a digit and two letters.
+  std::size_t letters = 0;
+  while (letters < outward.size() && alpha(outward[letters])) ++letters;
+  const bool outward_ok = (letters == 1 || letters == 2) && outward.size() > letters && digit(outward[letters]) &&
+                          outward.size() <= letters + 2 &&
+                          std::all_of(outward.begin(), outward.end(), [&](char c) { return alpha(c) || digit(c); });
+  const bool inward_ok = inward.size() == 3 && digit(inward[0]) && alpha(inward[1]) && alpha(inward[2]);
+  if (!outward_ok || !inward_ok) return {};
+  return std::string(outward) + " " + std::string(inward);
+}
+
+// `address` as an absolute URI (RFC 3986), as ORUK's url and website are:
+// bytes a URI may not hold percent-encoded ("café" is "caf%C3%A9"); "" when
+// its host or port cannot be one.
+std::string absolute_uri(std::string_view address) {
+  const std::size_t scheme = address.starts_with("https://") ? 8 : address.starts_with("http://") ? 7 : 0;
+  if (scheme == 0) return {};
+  const std::size_t path = std::min(address.find_first_of("/?#", scheme), address.size());
+  const std::string_view authority = address.substr(scheme, path - scheme);
+  const std::size_t colon = authority.rfind(':');
+  const std::string_view host = authority.substr(0, colon),
+                         port = colon == std::string_view::npos ? "" : authority.substr(colon + 1);
+  auto host_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (host.empty() || !std::all_of(host.begin(), host.end(), host_char) ||
+      !std::all_of(port.begin(), port.end(), digit))
+    return {};
+  static constexpr std::string_view kAllowed = "-._~:/?#[]@!$&'()*+,;=";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  std::string out(address.substr(0, path));
+  for (std::size_t i = path; i < address.size(); ++i) {
+    const auto c = static_cast<unsigned char>(address[i]);
+    if ((c < 0x80 && std::isalnum(c)) || kAllowed.find(static_cast<char>(c)) != std::string_view::npos ||
+        (c == '%' && i + 2 < address.size() && hex(address[i + 1]) && hex(address[i + 2]))) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
 }
 
 // Where the service is: its address and what its content says of access.
@@ -173,10 +223,9 @@ void write_facts(JsonWriter& j, const Urls& urls, const Service& s, const Servic
   j.value({s.summary, text.description.empty() ? "" : "\n\n", text.description});
   // The service's own website when it has one, else its page on this site
   // when the site knows its address (ORUK's url is absolute).
-  if (!s.contact.website.empty())
-    j.member("url", s.contact.website);
-  else if (urls.has_origin())
-    j.member("url", urls.absolute(Urls::service(s.id)));
+  std::string url = absolute_uri(s.contact.website);
+  if (url.empty() && urls.has_origin()) url = absolute_uri(urls.absolute(Urls::service(s.id)));
+  if (!url.empty()) j.member("url", url);
   if (!s.contact.email.empty()) j.member("email", s.contact.email);
   j.member("status", "active");
   if (!s.cost.empty()) j.member("fees", s.cost);
@@ -202,7 +251,24 @@ void write_term(JsonWriter& j, const OrukTerm& t) {
   j.member("taxonomy_id", t.taxonomy->id());
 }
 
+namespace {
+
+// Whether `id` is written as a UUID is: 8-4-4-4-12 hexadecimal digits.
+bool is_uuid(std::string_view id) {
+  if (id.size() != 36) return false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? id[i] != '-' : !std::isxdigit(static_cast<unsigned char>(id[i]))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string open_referral_service_id(const Service& s) {
+  // An imported service keeps its feed's id when that is a UUID, so that a
+  // directory that exported it recognises it (docs/import.md).
+  if (is_uuid(s.source.open_referral_id)) return to_lower_ascii(s.source.open_referral_id);
   return stable_uuid("service", s.id);
 }
 

@@ -233,6 +233,10 @@ std::optional<Feed> parse_feed(std::string_view text, const std::string& display
   } catch (const json::parse_error& e) {
     report_parse_error(text, e, display, diagnostics);
     return std::nullopt;
+  } catch (const json::exception& e) {  // a number too large for a double (1e999)
+    diagnostics.error({display, 1, 1}, std::string("the file cannot be read as JSON: ") + e.what(),
+                      "check the feed's numbers");
+    return std::nullopt;
   }
   Feed feed;
   feed.display = display;

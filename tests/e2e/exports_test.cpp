@@ -126,3 +126,27 @@ TEST_CASE("the feed lists what changed, newest first, when the site knows its ad
   const auto j = nlohmann::json::parse(no_origin.page("openreferral/services/index.html"));
   CHECK_FALSE(j["contents"][1].contains("url"));
 }
+
+TEST_CASE("a website or address the export cannot take as written is made safe, never a crash", "[exports]") {
+  // A website with characters a URI may not hold is percent-encoded; one
+  // whose port is no number is left out (ORUK's url must be a URI). An
+  // address ending in much white space once sent std::regex into a
+  // recursion per character.
+  TempDir dir;
+  copy_tree(sites_dir() / "basic" / "content", dir / "content");
+  const fs::path file = dir / "content" / "services" / "safe-at-home.md";
+  std::string text = read_file(file);
+  const std::string spaces(200000, ' ');
+  text.replace(text.find("  phone: 0800 1111"), 18,
+               "  phone: 0800 1111\n  website: https://example.org/caf\xC3\xA9/a|b\n  address: 1 High St, HD1 2AB" +
+                   spaces + "\\t");
+  write_file(file, text);
+  BuiltSite built;
+  build_in_memory(options_for(dir / "content"), built);
+  const auto j = nlohmann::json::parse(built.page("openreferral/services/index.html"));
+  const auto& safe = j["contents"][1];
+  REQUIRE(safe["name"] == "Safe at home");
+  CHECK(safe["url"] == "https://example.org/caf%C3%A9/a%7Cb");
+  const auto& address = safe["service_at_locations"][0]["location"]["addresses"][0];
+  CHECK(address["postal_code"] == "");  // the address ends in "\t", not a postcode
+}

@@ -250,6 +250,11 @@ TEST_CASE("feeds that cannot be read are reported where they go wrong", "[import
        "f.json:1:6: error: the file is not valid JSON: syntax error while parsing value - invalid "
        "string: ill-formed UTF-8 byte; last read: '\"caf\xC3\"' (save the file as UTF-8)\n"
        "1 error, 0 warnings\n"},
+      // nlohmann throws out_of_range, not parse_error, for a number too large
+      // for a double: once "internal error", and no other feed imported.
+      {"[{\"id\": \"1\", \"name\": \"A\", \"minimum_age\": 1e999}]",
+       "f.json:1:1: error: the file cannot be read as JSON: [json.exception.out_of_range.406] number overflow "
+       "parsing '1e999' (check the feed's numbers)\n1 error, 0 warnings\n"},
   };
   for (const auto& r : rows) {
     INFO(r.text);
