@@ -26,8 +26,9 @@ MAX_FILE = 500
 # while their feed is unchanged (+9), the limit on tags per field (+19), and
 # the export keeping an imported service's id (+6); after review, websites
 # made URIs and postcodes found without std::regex in the export, and numbers
-# too large for JSON reported by the import (+70).
-MAX_TOTAL = 18438
+# too large for JSON reported by the import (+70); re-imports matched by feed
+# and id, and a failed import putting replaced files back (+20).
+MAX_TOTAL = 18458
 
 
 def code_only(text):

@@ -164,11 +164,28 @@ bool write_files(const fs::path& dir, const std::vector<const PlannedFile*>& fil
     out.close();
     if (!out) return fail("cannot write " + (staging / (f->id + ".md")).string());
   }
+  // Each file it replaces is first moved aside, so that a failure half-way
+  // puts every file back as it was.
+  std::vector<std::pair<fs::path, fs::path>> moved;  // (from, to), to undo in reverse
+  const auto undo = [&](const std::string& what) {
+    std::error_code ignored;
+    for (auto it = moved.rbegin(); it != moved.rend(); ++it) fs::rename(it->second, it->first, ignored);
+    return fail(what);
+  };
+  fs::create_directories(staging / "replaced", ec);
   for (const PlannedFile* f : files) {
-    fs::rename(staging / (f->id + ".md"), dir / (f->id + ".md"), ec);
-    if (ec) return fail("cannot move " + f->id + ".md into " + dir.string() + ": " + ec.message());
+    const fs::path target = dir / (f->id + ".md"), aside = staging / "replaced" / (f->id + ".md");
+    if (fs::is_directory(target, ec)) return undo("cannot write " + target.string() + ": it is a folder");
+    if (fs::exists(target, ec)) {
+      fs::rename(target, aside, ec);
+      if (ec) return undo("cannot replace " + target.string() + ": " + ec.message());
+      moved.emplace_back(target, aside);
+    }
+    fs::rename(staging / (f->id + ".md"), target, ec);
+    if (ec) return undo("cannot move " + f->id + ".md into " + dir.string() + ": " + ec.message());
+    moved.emplace_back(staging / (f->id + ".md"), target);
   }
-  fs::remove(staging, ec);
+  fs::remove_all(staging, ec);
   return true;
 }
 

@@ -70,18 +70,21 @@ std::vector<ExistingService> read_existing_services(const fs::path& services_dir
 
 std::vector<PlannedFile> plan_files(const std::vector<ImportedService>& services, const std::vector<std::string>& texts,
                                     const std::vector<ExistingService>& existing, bool force) {
-  std::map<std::string, const ExistingService*> by_source;  // the first file, by name, that records each id
+  // The first file, by name, that records each (feed, id): feeds from two
+  // systems may both number their services 1, 2, 3.
+  std::map<std::pair<std::string, std::string>, const ExistingService*> by_source;
   std::set<std::string> taken;
   for (const ExistingService& e : existing) {
     taken.insert(e.id);
-    if (!e.open_referral_id.empty()) by_source.emplace(e.open_referral_id, &e);
+    if (!e.open_referral_id.empty()) by_source.emplace(std::pair(e.feed, e.open_referral_id), &e);
   }
   std::vector<PlannedFile> files(services.size());
   std::vector<std::size_t> fresh;
   for (std::size_t i = 0; i < services.size(); ++i) {
     files[i].service = i;
     files[i].text = texts[i];
-    const auto known = by_source.find(services[i].service.source.open_referral_id);
+    const ServiceSource& source = services[i].service.source;
+    const auto known = by_source.find(std::pair(source.feed, source.open_referral_id));
     if (known != by_source.end())
       files[i].id = known->second->id;
     else

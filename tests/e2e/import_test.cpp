@@ -318,3 +318,37 @@ TEST_CASE("import oruk: a folder of feeds is read in name order, to the same fil
   REQUIRE(listed.import_all().exit_code == 0);
   CHECK(read_tree(ws.dir / "content" / "services") == read_tree(listed.dir / "content" / "services"));
 }
+
+TEST_CASE("import oruk: a file that cannot be written leaves every file as it was", "[import][cli]") {
+  // Once 'alpha.md' was written before 'zulu.md' failed, and the message
+  // said the folder was untouched.
+  Workspace ws;
+  write_file(ws.dir / "feeds" / "az.json",
+             R"([{"id": "a", "name": "Alpha", "description": "<p>Alpha helps.</p>"},
+                 {"id": "z", "name": "Zulu", "description": "<p>Zulu helps.</p>"}])");
+  REQUIRE(ws.import({"feeds/az.json", "--into", "content"}).exit_code == 0);
+  write_file(ws.dir / "feeds" / "az.json",
+             R"([{"id": "a", "name": "Alpha", "description": "<p>Alpha helps more.</p>"},
+                 {"id": "z", "name": "Zulu", "description": "<p>Zulu helps more.</p>"}])");
+  fs::remove(ws.dir / "content" / "services" / "zulu.md");
+  fs::create_directories(ws.dir / "content" / "services" / "zulu.md" / "x");
+  const auto before = read_tree(ws.dir / "content");
+  const CommandResult r = ws.import({"feeds/az.json", "--into", "content"});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("zulu.md: it is a folder"));
+  CHECK(read_tree(ws.dir / "content") == before);
+  CHECK(fs::is_directory(ws.dir / "content" / "services" / "zulu.md" / "x"));
+}
+
+TEST_CASE("import oruk: two feeds with the same ids are two sets of services", "[import][cli]") {
+  // v1 feeds number their services 1, 2, 3: one council's service 1 once
+  // replaced another's.
+  Workspace ws;
+  write_file(ws.dir / "feeds" / "a.json", R"([{"id": "1", "name": "Alpha Playgroup", "description": "<p>Play.</p>"}])");
+  write_file(ws.dir / "feeds" / "b.json", R"([{"id": "1", "name": "Beta Food Bank", "description": "<p>Food.</p>"}])");
+  REQUIRE(ws.import({"feeds/a.json", "--into", "content"}).exit_code == 0);
+  const CommandResult r = ws.import({"feeds/b.json", "--into", "content"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("created   content/services/beta-food-bank.md"));
+  CHECK_THAT(read_file(ws.dir / "content" / "services" / "alpha-playgroup.md"), Catch::Contains("Alpha Playgroup"));
+}

@@ -121,6 +121,7 @@ ImportedService imported(const std::string& slug, const std::string& oruk_id) {
   ImportedService s;
   s.slug = slug;
   s.service.source.open_referral_id = oruk_id;
+  s.service.source.feed = "f.json";  // a file is found by its feed and id together
   return s;
 }
 
