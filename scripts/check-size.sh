@@ -23,8 +23,9 @@ MAX_FILE = 500
 # (+864), the feed reader, map, service writer and command (+1,700), the files
 # whose service left the feed (+21), the report's cleaned names (+7),
 # hand-edited files kept while their feed is unchanged (+9), the limit on tags
-# per field (+19).
-MAX_TOTAL = 18964
+# per field (+19). Its round trip (item 4) added: imported services exported
+# under their Open Referral id, two services with one id refused (+24).
+MAX_TOTAL = 18988
 
 
 def code_only(text):

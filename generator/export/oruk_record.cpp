@@ -1,3 +1,4 @@
+#include <cctype>
 #include <regex>
 
 #include "core/json_writer.hpp"
@@ -203,7 +204,17 @@ void write_term(JsonWriter& j, const OrukTerm& t) {
 }
 
 std::string open_referral_service_id(const Service& s) {
-  return stable_uuid("service", s.id);
+  // An imported service keeps its feed's id, so that a record exported,
+  // imported and exported again is the same record.
+  const std::string& feed_id = s.source.open_referral_id;
+  const auto uuid = [&] {
+    for (std::size_t i = 0; i < feed_id.size(); ++i)
+      if ((i == 8 || i == 13 || i == 18 || i == 23) != (feed_id[i] == '-') ||
+          (feed_id[i] != '-' && !std::isxdigit(static_cast<unsigned char>(feed_id[i]))))
+        return false;
+    return feed_id.size() == 36;
+  };
+  return uuid() ? feed_id : stable_uuid("service", s.id);
 }
 
 std::string open_referral_record(const Model& model, const Urls& urls, const Service& s, const ServicePlainText& text) {

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/text.hpp"
@@ -139,7 +140,17 @@ void check_other_references(const Model& model, Diagnostics& diagnostics) {
 }
 
 void check_references(const Model& model, Diagnostics& diagnostics) {
-  for (const auto& s : model.services) check_service_references(model, s, diagnostics);
+  std::map<std::string_view, const Service*> imported;  // by Open Referral id
+  for (const auto& s : model.services) {
+    check_service_references(model, s, diagnostics);
+    if (s.source.open_referral_id.empty()) continue;
+    // The export files an imported service under its Open Referral id.
+    const auto [first, fresh] = imported.emplace(s.source.open_referral_id, &s);
+    if (!fresh)
+      diagnostics.error(s.where,
+                        "service '" + s.id + "' has the Open Referral id of service '" + first->second->id + "'",
+                        "each is one record of a feed: remove 'source:' from a copy");
+  }
   check_other_references(model, diagnostics);
 }
 
