@@ -24,8 +24,10 @@ MAX_FILE = 500
 # whose service left the feed (+21), the report's cleaned names (+7),
 # hand-edited files kept while their feed is unchanged (+9), the limit on tags
 # per field (+19). Its round trip (item 4) added: imported services exported
-# under their Open Referral id, two services with one id refused (+24).
-MAX_TOTAL = 18988
+# under their Open Referral id, two services with one id refused (+24); plain
+# text read as the export writes it: list items, "<team>" as text, a one-
+# sentence first paragraph as the summary and not again in the body (+49).
+MAX_TOTAL = 19037
 
 
 def code_only(text):

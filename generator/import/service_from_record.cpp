@@ -132,11 +132,14 @@ void text_fields(const FeedRecord& r, ImportedService& out) {
   Service& s = out.service;
   const ConvertedText description = html_to_markdown(r.description);
   note_dropped(description, "description", out.review);
-  s.description.text = description.markdown;
   const ConvertedText how = html_to_markdown(r.application_process);
   note_dropped(how, "how to access", out.review);
   s.how_to_access.text = how.markdown;
   Summary summary = summary_from(description.lead);
+  // A first paragraph of one sentence is the summary, and the body the rest,
+  // as offergen's export writes them: the page does not say it twice.
+  const bool one_sentence = !summary.cut && !summary.text.empty() && summary.text == trim(description.lead);
+  s.description.text = one_sentence ? description.after_lead : description.markdown;
   if (summary.text.empty()) {
     summary.text = s.name;
     out.review.push_back("the feed has no description: the summary is the service's name");
