@@ -40,5 +40,7 @@ std::string count_phrase(std::size_t n, std::string_view singular, std::string_v
 
 std::string_view trim(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
+// Whether `id` is written as a UUID is: 8-4-4-4-12 hexadecimal digits.
+bool is_uuid(std::string_view id);
 
 }  // namespace og

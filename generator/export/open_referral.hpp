@@ -27,7 +27,9 @@ struct ServicePlainText {
   std::string_view how_to_access;
 };
 
-// The service's id in the export: stable from one build to the next.
+// The service's id in the export: its Open Referral id when it was imported
+// with a UUID, else a UUID made from its file name; stable from one build to
+// the next.
 std::string open_referral_service_id(const Service& service);
 
 // One service's full record (GET /services/{id}), on one line, with every

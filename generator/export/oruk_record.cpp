@@ -251,20 +251,6 @@ void write_term(JsonWriter& j, const OrukTerm& t) {
   j.member("taxonomy_id", t.taxonomy->id());
 }
 
-namespace {
-
-// Whether `id` is written as a UUID is: 8-4-4-4-12 hexadecimal digits.
-bool is_uuid(std::string_view id) {
-  if (id.size() != 36) return false;
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? id[i] != '-' : !std::isxdigit(static_cast<unsigned char>(id[i]))) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 std::string open_referral_service_id(const Service& s) {
   // An imported service keeps its feed's id when that is a UUID, so that a
   // directory that exported it recognises it (docs/import.md).

@@ -108,6 +108,7 @@ void MarkdownBlocks::emit(const std::vector<std::string>& lines, std::string_vie
   }
   last_in_list_ = !items_.empty();
   ++paragraphs_;
+  if (first_end_ == std::string::npos) first_end_ = out_.size();
 }
 
 void MarkdownBlocks::begin_heading(int written_level) {

@@ -45,6 +45,8 @@ class MarkdownBlocks {
   void table(const std::vector<std::vector<std::string>>& rows);
 
   std::string take() { return std::move(out_); }
+  // Where the first block written ends in take()'s text (npos before one is).
+  std::size_t first_block_end() const { return first_end_; }
 
   // The text of each block as plain text (no escapes, no markup), in order:
   // for a summary, and for fields that are not Markdown.
@@ -81,6 +83,7 @@ class MarkdownBlocks {
   int cells_ = 0;
   std::vector<std::string> saved_lines_;  // the paragraphs around the cells being read
   bool last_in_list_ = false;
+  std::size_t first_end_ = std::string::npos;
 };
 
 }  // namespace og

@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 
@@ -23,11 +24,15 @@ struct GumboDeleter {
   void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
 };
 
+// Whether `text` has an HTML tag: '<' before a name HTML knows ("<p>",
+// "</b>", "<br/>"), or "<!" (a comment). "<team>" and "<5s" are text.
 bool has_tag(std::string_view text) {
   for (std::size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
-    if (at + 1 >= text.size()) break;
-    const char c = text[at + 1];
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!') return true;
+    std::size_t start = at + 1 < text.size() && text[at + 1] == '/' ? at + 2 : at + 1, end = start;
+    if (start < text.size() && text[start] == '!') return true;
+    while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+    if (end > start && gumbo_tagn_enum(text.data() + start, static_cast<unsigned>(end - start)) != GUMBO_TAG_UNKNOWN)
+      return true;
   }
   return false;
 }
@@ -99,7 +104,7 @@ std::string dropped_name(GumboTag tag) {
 
 class Converter {
  public:
-  explicit Converter(bool plain) : keep_line_ends_(plain ? 1 : 0) {}
+  explicit Converter(bool plain) : plain_(plain), keep_line_ends_(plain ? 1 : 0) {}
 
   void children(const GumboNode& node, int depth) {
     const GumboVector& kids = node.v.element.children;
@@ -107,7 +112,9 @@ class Converter {
   }
 
   void finish(ConvertedText& result) {
+    end_plain_list();
     blocks_.end_paragraph();
+    const std::size_t first_end = blocks_.first_block_end();
     result.markdown = blocks_.take();
     const auto& blocks = blocks_.plain_blocks();
     for (const auto& block : blocks) result.plain += (result.plain.empty() ? "" : " ") + block.text;
@@ -118,6 +125,9 @@ class Converter {
       result.lead = first->text;
       break;
     }
+    const bool starts_with_lead = !blocks.empty() && blocks.front().kind == Kind::paragraph;
+    result.after_lead =
+        starts_with_lead ? std::string(trim(std::string_view(result.markdown).substr(first_end))) : result.markdown;
   }
 
   std::map<std::string, int> dropped;
@@ -141,17 +151,27 @@ class Converter {
 
   void text(std::string_view s) {
     if (keep_line_ends_ == 0) return blocks_.text(s);
-    // Plain text and <pre>: a blank line starts a paragraph, a line end is a line break.
+    // Plain text and <pre>: a blank line starts a paragraph, a line end is a
+    // line break; in plain text, a line that starts with a bullet is an item.
     std::size_t start = 0;
     while (start <= s.size()) {
       std::size_t end = s.find('\n', start);
       if (end == std::string_view::npos) end = s.size();
-      blocks_.text(s.substr(start, end - start));
+      std::string_view line = s.substr(start, end - start);
+      const std::string_view indented = line.substr(std::min(line.find_first_not_of(" \t"), line.size()));
+      for (std::string_view bullet : {"- ", "* ", "\u2022 "})
+        if (plain_ && line_start_ && indented.starts_with(bullet)) {
+          plain_item();
+          line = indented.substr(bullet.size());
+        }
+      blocks_.text(line);
+      line_start_ = end < s.size();
       if (end == s.size()) break;
       std::size_t next = end + 1, blank = 0;
       for (std::size_t i = next; i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'); ++i)
         if (s[i] == '\n') blank = i + 1;
       if (blank) {
+        end_plain_list();
         blocks_.end_paragraph();
         next = blank;
       } else {
@@ -267,10 +287,26 @@ class Converter {
     --open;
   }
 
+  void plain_item() {
+    if (plain_list_) blocks_.end_item();
+    if (!plain_list_) blocks_.begin_list(false);
+    plain_list_ = true;
+    blocks_.begin_item();
+  }
+
+  void end_plain_list() {
+    if (!plain_list_) return;
+    blocks_.end_item();
+    blocks_.end_list();
+    plain_list_ = false;
+  }
+
   void table(const GumboNode& node, int depth);
   std::string cell_text(const GumboNode& cell, int depth);
 
   MarkdownBlocks blocks_;
+  const bool plain_;  // the whole text is plain text
+  bool line_start_ = true, plain_list_ = false;
   int keep_line_ends_ = 0;
   int strong_ = 0, emphasis_ = 0;
 };
@@ -367,10 +403,14 @@ std::string allowed_link(std::string_view href) {
 ConvertedText html_to_markdown(std::string_view html) {
   ConvertedText result;
   const bool plain = !has_tag(html);
+  std::string text;  // plain text's '<' as "&lt;", so that gumbo reads "<team>" as text (and entities as ever)
+  if (plain)
+    for (char c : html) text += c == '<' ? std::string_view("&lt;") : std::string_view(&c, 1);
+  const std::string_view input = plain ? std::string_view(text) : html;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   options.fragment_context = GUMBO_TAG_DIV;
-  std::unique_ptr<GumboOutput, GumboDeleter> output(gumbo_parse_with_options(&options, html.data(), html.size()));
+  std::unique_ptr<GumboOutput, GumboDeleter> output(gumbo_parse_with_options(&options, input.data(), input.size()));
   if (!output) return result;
   Converter converter(plain);
   converter.children(*output->root, 0);

@@ -15,12 +15,14 @@ struct ConvertedText {
   std::string markdown;              // no trailing newline; "" when no text was left
   std::string plain;                 // the text alone, on one line
   std::string lead;                  // the first paragraph as plain text, else the first list item, table or heading
+  std::string after_lead;            // the Markdown after `lead` when the text starts with it, else all of it
   std::vector<std::string> dropped;  // what was left out, for a person: "script (1)", "image (2)"
 };
 
-// Parses `html` with gumbo as the content of a <div>. Text without any tag
-// is taken as plain text: its blank lines start paragraphs, its line ends are
-// line breaks.
+// Parses `html` with gumbo as the content of a <div>. Text without any HTML
+// tag ("<team>" is none) is taken as plain text: its blank lines start
+// paragraphs, its lines that start "- " (or "* ", "• ") are list items, its
+// other line ends are line breaks: the layout of offergen's own export.
 ConvertedText html_to_markdown(std::string_view html);
 
 // gumbo's time grows with the square of how deeply elements nest (each new

@@ -40,10 +40,11 @@ struct ImportMap {
 };
 
 // What a map may name: the partnership's categories and levels (site.yaml)
-// and localities (the files in localities/).
+// and localities (the files in localities/, and their names in the same order).
 struct MapTargets {
   const Site* site = nullptr;
   std::vector<std::string> localities;
+  std::vector<std::string> locality_names;
 };
 
 // Reads and checks the map; problems are reported at their line, with

@@ -32,7 +32,7 @@ struct Run {
   const ImportOptions& options;
   ImportResult& result;
   Site site;
-  std::vector<std::string> localities;
+  MapTargets targets{&site, {}, {}};
   ImportMap map;
   std::vector<ImportedService> services;
   std::vector<std::string> texts;
@@ -58,15 +58,22 @@ struct Run {
     result.diagnostics.append(d);
     if (d.has_errors()) return false;
     std::error_code ec;
+    std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(fs::path(options.into) / "localities", ec))
-      if (e.path().extension() == ".md") localities.push_back(e.path().stem().string());
-    std::sort(localities.begin(), localities.end());
+      if (e.path().extension() == ".md") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {  // their names, for feeds that name areas as offergen's export does
+      ParsedFile locality = parse_content_file({f, f.string(), ContentSlot::localities, true});
+      Diagnostics ignored;  // the build reports them
+      targets.localities.push_back(f.stem().string());
+      targets.locality_names.push_back(locality.markdown ? read_locality(*locality.markdown, ignored).name : "");
+    }
     return !site.categories.empty() && !site.levels.empty();
   }
 
   bool read_map() {
     if (!options.map) return true;
-    auto m = read_import_map(*options.map, *options.map, {&site, localities}, result.diagnostics);
+    auto m = read_import_map(*options.map, *options.map, targets, result.diagnostics);
     if (m) map = std::move(*m);
     return m.has_value();
   }
@@ -102,7 +109,7 @@ struct Run {
     if (why.empty() && !r.id.empty() && seen_ids.count(r.id)) why = "its id is also " + seen_ids[r.id];
     if (!why.empty()) return skipped.push_back({what, why});
     seen_ids.emplace(r.id, where);
-    ImportedService s = service_from_record(r, feed_name, map, site);
+    ImportedService s = service_from_record(r, feed_name, map, targets);
     std::string problem;
     std::string text = checked_text(s, problem);
     if (!problem.empty()) return skipped.push_back({what, problem});

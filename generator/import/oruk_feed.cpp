@@ -82,21 +82,22 @@ std::optional<double> age(const json& object, const char* key) {
   return std::nullopt;
 }
 
-void add_term(FeedRecord& r, std::string label, std::vector<std::string> keys) {
+void add_term(FeedRecord& r, std::string label, std::vector<std::string> keys, const json* term = nullptr) {
   label = std::string(trim(label));
+  const std::string code = term ? std::string(trim(field(*term, "code"))) : "";
   if (label.empty()) return;
   for (const FeedTerm& t : r.terms)
-    if (t.label == label) return;
+    if (t.label == label && t.code == code) return;
   std::erase_if(keys, [](const std::string& k) { return trim(k).empty(); });
   keys.insert(keys.begin(), label);
-  r.terms.push_back({std::move(label), std::move(keys)});
+  r.terms.push_back({std::move(label), std::move(keys), code, term ? field(*term, "taxonomy") : ""});
 }
 
 void read_terms(const json& j, FeedRecord& r) {
   each(j, "attributes", [&](const json& a) {  // v3
     each(a, "taxonomy_term", [&](const json& t) {
       const std::string name = field(t, "name").empty() ? field(t, "term") : field(t, "name");
-      add_term(r, name, {field(t, "id"), field(t, "code"), field(t, "term")});
+      add_term(r, name, {field(t, "id"), field(t, "code"), field(t, "term")}, &t);
     });
   });
   each(j, "service_taxonomys", [&](const json& st) {  // v1
@@ -111,10 +112,10 @@ void read_locations(const json& j, FeedRecord& r) {
     each(sal, "location", [&](const json& loc) {
       const auto address = [&](const json& a) {
         if (!r.address.empty()) return;
-        std::vector<std::string> parts;
+        // A part already written (a postcode at the end of address_1) is not repeated.
         for (const char* key : {"address_1", "address_2", "city", "state_province", "postal_code"})
-          add_unique(parts, field(a, key));
-        for (const auto& p : parts) r.address += (r.address.empty() ? "" : ", ") + p;
+          if (const std::string part(trim(field(a, key))); r.address.find(part) == std::string::npos)
+            r.address += (r.address.empty() ? "" : ", ") + part;
       };
       each(loc, "addresses", address);           // v3
       each(loc, "physical_addresses", address);  // v1

@@ -20,10 +20,12 @@ constexpr std::uintmax_t kMaxFeedBytes = 32u << 20;
 
 // A term a service is tagged with: a taxonomy term, or an audience
 // (pc_targetAudience). `keys` are what a mapping file may name it by (its
-// name, id, code), `label` what a person is shown.
+// name, id, code), `label` what a person is shown; `code` and `taxonomy` (its
+// name) say what it is when a feed uses offergen's own codes.
 struct FeedTerm {
   std::string label;
   std::vector<std::string> keys;
+  std::string code, taxonomy;
 };
 
 // One service as the feed has it: text as found (HTML where the feed has HTML).

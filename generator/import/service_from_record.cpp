@@ -24,66 +24,88 @@ void note_dropped(const ConvertedText& t, const char* field, std::vector<std::st
   review.push_back(std::string("left out of the ") + field + ": " + list);
 }
 
+template <typename T, typename V>
+bool add_once(std::vector<T>& to, const V& value) {
+  if (std::find(to.begin(), to.end(), value) == to.end()) to.push_back(value);
+  return true;
+}
+
+// A term filed by its code as offergen's export writes them (and any feed
+// that uses the same codes): a category id of site.yaml, "level-N" in a
+// taxonomy of levels of need, a way to get the service. False for any other.
+bool file_by_code(const FeedTerm& term, const Site& site, std::vector<std::string>& categories, Service& s) {
+  const std::string code = to_lower_ascii(trim(term.code));
+  if (code.empty()) return false;
+  for (const Category& c : site.categories)
+    if (c.id == code) return add_once(categories, c.id);
+  if (to_lower_ascii(trim(term.taxonomy)) == "levels of need")
+    for (const Level& l : site.levels)
+      if (code == "level-" + std::to_string(l.number)) return add_once(s.levels, l.number);
+  for (AccessRoute r : {AccessRoute::self_referral, AccessRoute::professional_referral, AccessRoute::drop_in})
+    if (code == access_route_id(r)) return add_once(s.access, r);
+  return false;
+}
+
+// Categories, levels and ways in, in the order the feed gives them: a term
+// the map names as the map says, else by its code.
 void map_terms(const FeedRecord& r, const ImportMap& map, const Site& site, ImportedService& out) {
+  Service& s = out.service;
   std::vector<std::string> categories;
-  std::vector<int> levels;
   for (const FeedTerm& term : r.terms) {
-    const TermMapping* m = map.term(term.keys);
-    if (!m) {
+    if (const TermMapping* m = map.term(term.keys)) {
+      categories.insert(categories.end(), m->categories.begin(), m->categories.end());
+      for (int level : m->levels) add_once(s.levels, level);
+    } else if (!file_by_code(term, site, categories, s)) {
       out.unmapped.push_back("term '" + term.label + "'");
-      continue;
     }
-    categories.insert(categories.end(), m->categories.begin(), m->categories.end());
-    levels.insert(levels.end(), m->levels.begin(), m->levels.end());
   }
   if (categories.empty()) {
     categories = map.default_categories;
     if (categories.empty()) categories.push_back(site.categories.front().id);
     out.review.push_back("no term of the map gave a category: it has the default, " + categories.front());
   }
-  if (levels.empty()) {
-    levels = map.default_levels;
-    if (levels.empty()) levels.push_back(site.levels.front().number);
+  if (s.levels.empty()) {
+    s.levels = map.default_levels;
+    if (s.levels.empty()) s.levels.push_back(site.levels.front().number);
     out.review.push_back("no term of the map gave a level of need: it has the default, " +
-                         std::to_string(levels.front()));
+                         std::to_string(s.levels.front()));
   }
-  // In site.yaml's order, each once.
-  for (const Category& c : site.categories)
-    if (std::find(categories.begin(), categories.end(), c.id) != categories.end())
-      out.service.categories.push_back({c.id, {}});
-  std::sort(levels.begin(), levels.end());
-  levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
-  out.service.levels = levels;
+  for (const std::string& id : categories)
+    if (std::none_of(s.categories.begin(), s.categories.end(), [&](const Ref& c) { return c.id == id; }))
+      s.categories.push_back({id, {}});
+  if (!s.access.empty()) return;
+  for (const std::string& route :
+       map.default_access.empty() ? std::vector<std::string>{"self-referral"} : map.default_access)
+    for (AccessRoute a : {AccessRoute::self_referral, AccessRoute::professional_referral, AccessRoute::drop_in})
+      if (route == access_route_id(a)) s.access.push_back(a);
+  if (map.default_access.empty())
+    out.review.push_back("the feed does not say how to get the service: it has the default, self-referral");
 }
 
-void map_areas_and_access(const FeedRecord& r, const ImportMap& map, ImportedService& out) {
+// The localities a service is for, in the feed's order: an area the map
+// names as the map says, else the locality of that name; `all` when the
+// feed names none, or an area that is neither.
+void map_areas(const FeedRecord& r, const ImportMap& map, const MapTargets& targets, ImportedService& out) {
   Service& s = out.service;
   std::vector<std::string> localities;
   bool all = r.areas.empty();
   for (const std::string& area : r.areas) {
-    const AreaMapping* m = map.area(area);
-    if (!m) out.unmapped.push_back("area '" + area + "'");
-    if (!m || m->all) {
+    const std::string name = to_lower_ascii(trim(area));
+    const auto named = std::find_if(targets.locality_names.begin(), targets.locality_names.end(),
+                                    [&](const std::string& n) { return to_lower_ascii(trim(n)) == name; });
+    if (const AreaMapping* m = map.area(area)) {
+      all = all || m->all;
+      for (const auto& l : m->localities) add_once(localities, l);
+    } else if (named != targets.locality_names.end()) {
+      add_once(localities, targets.localities[static_cast<std::size_t>(named - targets.locality_names.begin())]);
+    } else {
+      out.unmapped.push_back("area '" + area + "'");
       all = true;
-      continue;
     }
-    for (const auto& l : m->localities)
-      if (std::find(localities.begin(), localities.end(), l) == localities.end()) localities.push_back(l);
   }
   s.all_localities = all || localities.empty();
-  if (!s.all_localities) {
-    std::sort(localities.begin(), localities.end());
+  if (!s.all_localities)
     for (auto& l : localities) s.localities.push_back({l, {}});
-  }
-  std::vector<std::string> access = map.default_access;
-  if (access.empty()) {
-    access.push_back("self-referral");
-    out.review.push_back("the feed does not say how to get the service: it has the default, self-referral");
-  }
-  static const std::vector<std::string_view> routes = {"self-referral", "professional-referral", "drop-in"};
-  for (std::size_t i = 0; i < routes.size(); ++i)
-    if (std::find(access.begin(), access.end(), routes[i]) != access.end())
-      s.access.push_back(static_cast<AccessRoute>(i));
 }
 
 void contact(const FeedRecord& r, ImportedService& out) {
@@ -132,11 +154,14 @@ void text_fields(const FeedRecord& r, ImportedService& out) {
   Service& s = out.service;
   const ConvertedText description = html_to_markdown(r.description);
   note_dropped(description, "description", out.review);
-  s.description.text = description.markdown;
   const ConvertedText how = html_to_markdown(r.application_process);
   note_dropped(how, "how to access", out.review);
   s.how_to_access.text = how.markdown;
   Summary summary = summary_from(description.lead);
+  // A first paragraph of one sentence is the summary, and the body the rest,
+  // as offergen's export writes them: the page does not say it twice.
+  const bool one_sentence = !summary.cut && !summary.text.empty() && summary.text == trim(description.lead);
+  s.description.text = one_sentence ? description.after_lead : description.markdown;
   if (summary.text.empty()) {
     summary.text = s.name;
     out.review.push_back("the feed has no description: the summary is the service's name");
@@ -156,15 +181,15 @@ void text_fields(const FeedRecord& r, ImportedService& out) {
 }  // namespace
 
 ImportedService service_from_record(const FeedRecord& r, const std::string& feed, const ImportMap& map,
-                                    const Site& site) {
+                                    const MapTargets& targets) {
   ImportedService out;
   Service& s = out.service;
   s.name = plain_text(r.name);
   out.slug = slug_from(s.name);
   s.organisation = plain_text(r.organisation);
   text_fields(r, out);
-  map_terms(r, map, site, out);
-  map_areas_and_access(r, map, out);
+  map_terms(r, map, *targets.site, out);
+  map_areas(r, map, targets, out);
   Ages ages = ages_from(r.min_age, r.max_age);
   s.min_age = ages.min;
   s.max_age = ages.max;

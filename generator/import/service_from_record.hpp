@@ -22,6 +22,6 @@ struct ImportedService {
 
 // `feed` is the name the file records as 'source: feed:'.
 ImportedService service_from_record(const FeedRecord& record, const std::string& feed, const ImportMap& map,
-                                    const Site& site);
+                                    const MapTargets& targets);
 
 }  // namespace og

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 
 #include "core/text.hpp"
 #include "validate/kinds.hpp"
@@ -100,10 +101,25 @@ void check_service_references(const Model& model, const Service& s, Diagnostics&
   for (std::size_t i = 0; i < s.levels.size(); ++i) check_level(model, s.levels[i], s.level_where[i], diagnostics);
 }
 
+// The export files an imported service under its Open Referral id when that
+// is a UUID (export/oruk_record.cpp): two services with one would be one record.
+void check_open_referral_ids(const Model& model, Diagnostics& diagnostics) {
+  std::map<std::string_view, const Service*> imported;
+  for (const auto& s : model.services) {
+    if (!is_uuid(s.source.open_referral_id)) continue;
+    const auto [first, fresh] = imported.emplace(s.source.open_referral_id, &s);
+    if (!fresh)
+      diagnostics.error(s.where,
+                        "service '" + s.id + "' has the Open Referral id of service '" + first->second->id + "'",
+                        "each is one record of a feed: remove 'source:' from a copy");
+  }
+}
+
 }  // namespace
 
 void check_references(const Model& model, Diagnostics& diagnostics) {
   for (const auto& s : model.services) check_service_references(model, s, diagnostics);
+  check_open_referral_ids(model, diagnostics);
   const auto term_ids = ids_of(model.terms);
   const auto figure_ids = ids_of(model.figures);
   const auto service_ids = ids_of(model.services);

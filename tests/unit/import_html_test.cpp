@@ -66,6 +66,12 @@ TEST_CASE("HTML becomes Markdown through the allow-list", "[import][html]") {
       // Text without tags keeps its paragraphs and line ends.
       {"Plain &amp; simple.\nSecond line\n\n\nNew paragraph [x]",
        "Plain \\& simple.\\\nSecond line\n\nNew paragraph \\[x\\]"},
+      // ... and its lines that start with a bullet are list items, as offergen's export writes them;
+      // a '<' before a name that is no HTML element is text.
+      {"Intro\n\n- one\n- two\ncontinued\n\n* three\n\n\u2022 four\nAfter - not - items",
+       "Intro\n\n- one\n- two\\\n  continued\n\n- three\n\n- four\\\n  After - not - items"},
+      {"Teen support <team> for <5s\nWho | When\n- 1. first",
+       "Teen support \\<team\\> for \\<5s\\\nWho \\| When\n\n- 1\\. first"},
       {"<pre>one\ntwo</pre>", "one\\\ntwo"},
       {"", ""},
       {"<p> </p><div><br></div>", ""},
@@ -89,6 +95,10 @@ TEST_CASE("the plain text and the lead paragraph of a description", "[import][ht
   CHECK(t.lead == "First para. Next.");
   CHECK(html_to_markdown("<h1>Only a heading</h1><ul><li>An item</li></ul>").lead == "An item");
   CHECK(html_to_markdown("<h1>Only a heading</h1>").lead == "Only a heading");
+  // What follows the lead, when the text starts with it: the body when the lead is the summary.
+  CHECK(html_to_markdown("One sentence.\n\nThe body.\n\n- An item").after_lead == "The body.\n\n- An item");
+  CHECK(html_to_markdown("<p>Only.</p>").after_lead == "");
+  CHECK(html_to_markdown("<h2>Heading</h2><p>Para.</p>").after_lead == "## Heading\n\nPara.");
 }
 
 TEST_CASE("HTML nested deeper than anyone writes is read as its text", "[import][html]") {

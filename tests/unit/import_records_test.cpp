@@ -309,7 +309,7 @@ TEST_CASE("a map naming what the partnership does not have is refused, with hint
   site.categories = {{"housing", "Housing", "", {}}, {"family-support", "Family support", "", {}}};
   site.levels = {{1, "Universal", ""}, {2, "Early", ""}};
   Diagnostics d;
-  CHECK_FALSE(read_import_map(dir / "map.yaml", "map.yaml", {&site, {"north", "south"}}, d));
+  CHECK_FALSE(read_import_map(dir / "map.yaml", "map.yaml", {&site, {"north", "south"}, {"North", "South"}}, d));
   CHECK(test::diagnostics_text(d) ==
         "map.yaml:3:18: error: unknown category 'housng' (did you mean 'housing'?)\n"
         "map.yaml:4:14: error: there is no level of need '5' in site.yaml (site.yaml's levels are 1 to 2)\n"
