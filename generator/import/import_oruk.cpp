@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <map>
 #include <set>
@@ -103,7 +104,10 @@ struct Run {
     if (why.empty() && !r.status.empty() && to_lower_ascii(trim(r.status)) != "active")
       why = "its status is '" + shown(r.status) + "', not active";
     if (why.empty() && trim(r.name).empty()) why = "it has no 'name'";
-    if (why.empty() && (count_tags(r.description) > kMaxTags || count_tags(r.application_process) > kMaxTags))
+    const auto too_many_tags = [](const std::string& html) { return count_tags(html) > kMaxTags; };
+    if (why.empty() && std::ranges::any_of(std::array{&r.description, &r.application_process, &r.name, &r.organisation,
+                                                      &r.cost, &r.eligibility, &r.accessibility, &r.opening_times},
+                                           [&](const std::string* html) { return too_many_tags(*html); }))
       why = "its HTML has more than " + std::to_string(kMaxTags) + " tags, more than offergen reads in one field";
     const std::string where = feed_display + " record " + std::to_string(r.number);
     if (why.empty() && !r.id.empty() && seen_ids.count(r.id)) why = "its id is also " + seen_ids[r.id];

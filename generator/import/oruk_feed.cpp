@@ -48,14 +48,25 @@ std::string field(const json& object, const char* key) {
   return value ? text_of(*value) : std::string();
 }
 
+// A record's lists are read up to their first this many objects: a real
+// service has a handful of schedules, phones or terms, and merging 300,000 of
+// them one by one took minutes.
+constexpr std::size_t kMaxListItems = 100;
+
 // Calls `f` with each object in the list object[key] (one object alone counts as a list of one).
 void each(const json& object, const char* key, const std::function<void(const json&)>& f) {
   const json* list = child(object, key);
   if (!list) return;
   if (list->is_object()) return f(*list);
   if (!list->is_array()) return;
-  for (const json& item : *list)
-    if (item.is_object()) f(item);
+  std::size_t read = 0;
+  for (const json& item : *list) {
+    if (read == kMaxListItems) break;
+    if (item.is_object()) {
+      f(item);
+      ++read;
+    }
+  }
 }
 
 void add_unique(std::vector<std::string>& to, std::string text) {

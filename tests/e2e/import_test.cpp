@@ -352,3 +352,24 @@ TEST_CASE("import oruk: two feeds with the same ids are two sets of services", "
   CHECK_THAT(r.out, Catch::Contains("created   content/services/beta-food-bank.md"));
   CHECK_THAT(read_file(ws.dir / "content" / "services" / "alpha-playgroup.md"), Catch::Contains("Alpha Playgroup"));
 }
+
+TEST_CASE("import oruk: deep HTML in any field and long lists are refused or cut, never slow", "[import][cli]") {
+  // 100,000 nested <div>s in 'fees' were parsed with no limit (over 300 s:
+  // gumbo's time grows with the square of the depth); 300,000 schedules were
+  // merged one by one (minutes).
+  Workspace ws;
+  std::string deep = R"([{"id": "f", "name": "Fees", "description": "<p>Fine.</p>", "fees": ")";
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  write_file(ws.dir / "feeds" / "deep.json", deep + "x\"}]");
+  std::string many = R"([{"id": "s", "name": "Schedules", "description": "<p>Fine.</p>", "schedules": [)";
+  for (int i = 0; i < 300000; ++i)
+    many += (i ? ",{\"description\": \"Monday " : "{\"description\": \"Monday ") + std::to_string(i) + "\"}";
+  write_file(ws.dir / "feeds" / "many.json", many + "]}]");
+  const CommandResult r = ws.import({"feeds/deep.json", "feeds/many.json", "--into", "content"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("skipped   feeds/deep.json record 1 'Fees' (id f): its HTML has more than 2000 "
+                                    "tags, more than offergen reads in one field\n"));
+  const std::string text = read_file(ws.dir / "content" / "services" / "schedules.md");
+  CHECK_THAT(text, Catch::Contains("Monday 99\n") || Catch::Contains("Monday 99;") || Catch::Contains("Monday 99 "));
+  CHECK(text.find("Monday 100") == std::string::npos);
+}
