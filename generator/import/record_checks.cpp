@@ -55,7 +55,16 @@ std::string_view cut_at_word(std::string_view text, std::size_t n) {
   if (bytes >= text.size()) return text;
   const std::size_t space = text.rfind(' ', bytes);
   std::string_view cut = text.substr(0, space == std::string_view::npos || space == 0 ? bytes : space);
-  while (!cut.empty() && std::string_view(",;:-–(").find(cut.back()) != std::string_view::npos) cut.remove_suffix(1);
+  // Punctuation left at the end, a character at a time (the en dash is three
+  // bytes: a byte at a time took the ends of 'À' and 'Ó' with it).
+  for (bool more = true; more;) {
+    more = false;
+    for (std::string_view mark : {",", ";", ":", "-", "–", "("})
+      if (cut.ends_with(mark)) {
+        cut.remove_suffix(mark.size());
+        more = true;
+      }
+  }
   return cut;
 }
 

@@ -36,6 +36,15 @@ TEST_CASE("a summary is the first sentence, cut when it runs on", "[import][summ
        "Free counselling for young people aged 11 to 25, in person or online, with a trained counsellor who "
        "listens to you and helps you work out what to do next about…",
        true},
+      // Cut after a word ending in 'À' (C3 80): the en dash's bytes (E2 80 93)
+      // were stripped one at a time, taking the 0x80 and leaving invalid UTF-8.
+      {"word word word word word word word word word word word word word word word word word word word word word word "
+       "word word word word word word word word voil\xC3\x80 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx more more more more more "
+       "more more more more more more more more more more more more more more more more more more more more more more "
+       "more more more more more more more more more more more more more ",
+       "word word word word word word word word word word word word word word word word word word word word word word "
+       "word word word word word word word word voil\xC3\x80\xE2\x80\xA6",
+       true},
   };
   for (const auto& r : rows) {
     INFO(r.lead);
