@@ -237,7 +237,19 @@ std::string report(const Run& run, const std::vector<PlannedFile>& files) {
          n(Outcome::created) + " created, " + n(Outcome::updated) + " updated, " + n(Outcome::unchanged) +
          " unchanged, " + n(Outcome::kept) + " kept, " + n(Outcome::refused) + " refused, " +
          std::to_string(run.skipped.size()) + " skipped\n";
-  return out;
+  // A feed's text must not move the terminal's cursor or write its clipboard:
+  // control characters (C0 but the line breaks, DEL, C1) are left out.
+  std::string shown;
+  shown.reserve(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) < 0xA0) {
+      ++i;  // U+0080 to U+009F
+    } else if (c == '\n' || (c >= 0x20 && c != 0x7F)) {
+      shown += static_cast<char>(c);
+    }
+  }
+  return shown;
 }
 
 }  // namespace

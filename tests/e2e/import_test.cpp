@@ -373,3 +373,19 @@ TEST_CASE("import oruk: deep HTML in any field and long lists are refused or cut
   CHECK_THAT(text, Catch::Contains("Monday 99\n") || Catch::Contains("Monday 99;") || Catch::Contains("Monday 99 "));
   CHECK(text.find("Monday 100") == std::string::npos);
 }
+
+TEST_CASE("import oruk: a feed's control characters never reach the terminal", "[import][cli]") {
+  // Term and area names were printed as the feed had them: escape sequences
+  // could rewrite the report's lines or set the terminal's clipboard.
+  Workspace ws;
+  write_file(ws.dir / "feeds" / "esc.json",
+             R"([{"id": "e1", "name": "Esc", "description": "x.",
+                  "taxonomy_terms": [{"name": "Care\u001b[2K\u001b[1A\u001b[31mFAKE LINE\u001b[0m\u0085"}],
+                  "service_areas": [{"name": "North\u001b]52;c;cm0gLXJmIH4=\u0007"}]}])");
+  const CommandResult r = ws.import({"feeds/esc.json", "--into", "content"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("  term 'Care[2K[1A[31mFAKE LINE[0m' (1 service)\n"));
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find('\x07') == std::string::npos);
+  CHECK(r.out.find("\xC2\x85") == std::string::npos);
+}
