@@ -1,6 +1,7 @@
 #include "import/service_from_record.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/text.hpp"
 #include "import/html_to_markdown.hpp"
@@ -150,12 +151,33 @@ void contact(const FeedRecord& r, ImportedService& out) {
   c.address = clean_line(r.address);
 }
 
+// Email addresses written in a text (a mailto: link or a word with an '@')
+// that look like a person's: listed for review, as the service's own is.
+void note_personal_emails(const std::string& text, const char* field, std::vector<std::string>& review) {
+  const auto part = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("._%+-").find(c) != std::string_view::npos;
+  };
+  for (std::size_t at = text.find('@'); at != std::string::npos; at = text.find('@', at + 1)) {
+    std::size_t start = at, end = at + 1;
+    while (start > 0 && part(text[start - 1])) --start;
+    while (end < text.size() && part(text[end])) ++end;
+    while (end > at + 1 && text[end - 1] == '.') --end;
+    const std::string email = text.substr(start, end - start);
+    if (start == at || end == at + 1 || !is_email(email)) continue;
+    if (std::string why = personal_email_reason(email); !why.empty())
+      review.push_back(std::string("the ") + field + " names " + email + ", which may be a person's (" + why +
+                       "): keep it only if it is the service's");
+  }
+}
+
 void text_fields(const FeedRecord& r, ImportedService& out) {
   Service& s = out.service;
   const ConvertedText description = html_to_markdown(r.description);
   note_dropped(description, "description", out.review);
+  note_personal_emails(description.markdown, "description", out.review);
   const ConvertedText how = html_to_markdown(r.application_process);
   note_dropped(how, "how to access", out.review);
+  note_personal_emails(how.markdown, "how to access", out.review);
   s.how_to_access.text = how.markdown;
   Summary summary = summary_from(description.lead);
   // A first paragraph of one sentence is the summary, and the body the rest,

@@ -389,3 +389,20 @@ TEST_CASE("import oruk: a feed's control characters never reach the terminal", "
   CHECK(r.out.find('\x07') == std::string::npos);
   CHECK(r.out.find("\xC2\x85") == std::string::npos);
 }
+
+TEST_CASE("import oruk: an email in a description that looks like a person's is listed for review", "[import][cli]") {
+  // Only the service's own email was checked; addresses in its text reached
+  // the page unremarked.
+  Workspace ws;
+  write_file(
+      ws.dir / "feeds" / "mail.json",
+      R"([{"id": "m", "name": "Mail", "description": "<p>Call <a href=\"mailto:jane.smith@bristol.gov.uk\">Jane</a> or email john.doe@gmail.com. Or info@example-hub.org.uk.</p>"}])");
+  const CommandResult r = ws.import({"feeds/mail.json", "--into", "content"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::Contains("content/services/mail.md: the description names jane.smith@bristol.gov.uk, "
+                                    "which may be a person's (it looks like firstname.lastname): keep it only if it "
+                                    "is the service's\n"));
+  CHECK_THAT(r.out, Catch::Contains("the description names john.doe@gmail.com, which may be a person's (a webmail "
+                                    "address)"));
+  CHECK(r.out.find("info@example-hub") == std::string::npos);
+}
