@@ -100,8 +100,8 @@ void JsonWriter::escaped(std::string_view s) {
   }
 }
 
-std::string html_safe_json(std::string json) {
-  const auto special = [](char c) { return c == '<' || c == '>' || c == '&'; };
+std::string html_safe_json(std::string json, bool apostrophe) {
+  const auto special = [&](char c) { return c == '<' || c == '>' || c == '&' || (apostrophe && c == '\''); };
   auto at = std::find_if(json.begin(), json.end(), special);
   if (at == json.end()) return json;  // nearly always
   std::string out(json.begin(), at);
@@ -116,6 +116,9 @@ std::string html_safe_json(std::string json) {
         break;
       case '&':
         out += "\\u0026";
+        break;
+      case '\'':
+        out += apostrophe ? "\\u0027" : "'";
         break;
       default:
         out += *at;

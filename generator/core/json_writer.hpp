@@ -73,7 +73,9 @@ class JsonWriter {
 
 // `json` with '<', '>' and '&' written as JSON escapes (they can only be in
 // its strings), so that "</script>" cannot end a script element early and a
-// browser shown the JSON as HTML finds no markup in it.
-std::string html_safe_json(std::string json);
+// browser shown the JSON as HTML finds no markup in it. With `apostrophe`,
+// "'" too, so that the JSON can stand in a single-quoted attribute value
+// (without spending "&quot;", six bytes, on each of its quotes).
+std::string html_safe_json(std::string json, bool apostrophe = false);
 
 }  // namespace og

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/json_writer.hpp"
+
 namespace og {
 
 std::string age_range_text(const Service& s) {
@@ -17,30 +19,7 @@ std::string age_range_text(const Service& s) {
 }
 
 std::string single_quoted_attribute_json(std::string_view json) {
-  // JSON's own escapes for the characters that could end or confuse a
-  // single-quoted attribute value; a list of 10,000 cards then spends no
-  // "&quot;" (six bytes) on each of the JSON's quotes.
-  std::string out;
-  out.reserve(json.size());
-  for (const char c : json) {
-    switch (c) {
-      case '\'':
-        out += "\\u0027";
-        break;
-      case '&':
-        out += "\\u0026";
-        break;
-      case '<':
-        out += "\\u003c";
-        break;
-      case '>':
-        out += "\\u003e";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return html_safe_json(std::string(json), true);
 }
 
 std::string service_facets_json(const Service& s) {

@@ -196,10 +196,8 @@ FeedRecord read_record(const json& j, int number) {
 
 // Line and column (in characters) of byte `offset` of `text`.
 Location location_of(std::string_view text, std::size_t offset, const std::string& display) {
-  offset = std::min(offset, text.size());
-  const std::size_t line_start = offset == 0 ? 0 : text.rfind('\n', offset - 1) + 1;  // npos + 1 == 0
-  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
-  return {display, line, 1 + utf8_length(text.substr(line_start, offset - line_start))};
+  const auto [line, column] = line_and_column(text, offset);
+  return {display, line, column};
 }
 
 void report_parse_error(std::string_view text, const json::parse_error& e, const std::string& display,

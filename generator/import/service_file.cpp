@@ -88,12 +88,6 @@ class FrontMatter {
   std::string out_;
 };
 
-std::string hex_digest(std::string_view text) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(content_hash(text)));
-  return buf;
-}
-
 void write_fields(const Service& s, FrontMatter& f) {
   f.text("name", s.name);
   f.text("organisation", s.organisation);
@@ -150,7 +144,7 @@ std::string service_file_text(const Service& s) {
   std::string rest = "---\n";
   if (!trim(s.description.text).empty()) rest += "\n" + s.description.text + "\n";
   if (!sourced) return f.out() + rest;
-  const std::string digest = hex_digest(f.out() + rest);
+  const std::string digest = short_hash(f.out() + rest, 16);
   return f.out() + "  digest: " + digest + "\n" + rest;
 }
 
@@ -170,7 +164,7 @@ bool unedited_since_import(std::string_view file) {
   const std::size_t at = file.find(std::string(kDigestLine) + *digest + "\n", file.find("\nsource:\n"));
   std::string rest(file.substr(0, at + 1));
   rest += file.substr(at + kDigestLine.size() + digest->size() + 1);
-  return hex_digest(rest) == *digest;
+  return short_hash(rest, 16) == *digest;
 }
 
 }  // namespace og
