@@ -94,7 +94,9 @@ std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& di
   for (const auto& [name, directory] : sorted_entries(dir)) {
     if (ignored_name(name)) continue;
     const std::string display = display_dir + "/" + name;
-    auto layout = std::find_if(kLayout.begin(), kLayout.end(), [&](const Entry& e) { return e.name == name; });
+    // (Named again for the lambda: clang before 16 cannot capture a structured binding.)
+    auto layout =
+        std::find_if(kLayout.begin(), kLayout.end(), [&entry = name](const Entry& e) { return e.name == entry; });
     if (layout == kLayout.end()) {
       diagnostics.warning({display, 0, 0}, "offergen does not read '" + name + "'", did_you_mean(name, known));
       continue;

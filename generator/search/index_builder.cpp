@@ -157,7 +157,8 @@ struct SearchIndexBuilder::Impl {
       const std::uint32_t id = stem_id(*stem);
       const std::uint32_t f = form_id(*form);
       auto& forms = stems[id].forms;
-      auto it = std::find_if(forms.begin(), forms.end(), [&](const auto& p) { return p.first == f; });
+      // (Named again for the lambda: clang before 16 cannot capture a structured binding.)
+      auto it = std::find_if(forms.begin(), forms.end(), [&form = f](const auto& p) { return p.first == form; });
       if (it == forms.end()) {
         forms.emplace_back(f, 1);
         touch(id);
@@ -182,7 +183,8 @@ struct SearchIndexBuilder::Impl {
     }
     for (const auto& [id, f] : old.forms) {
       auto& forms = stems[id].forms;
-      auto it = std::find_if(forms.begin(), forms.end(), [&](const auto& p) { return p.first == f; });
+      // (Named again for the lambda: clang before 16 cannot capture a structured binding.)
+      auto it = std::find_if(forms.begin(), forms.end(), [&form = f](const auto& p) { return p.first == form; });
       if (it != forms.end() && --it->second == 0) {
         forms.erase(it);
         touch(id);
