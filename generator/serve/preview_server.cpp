@@ -54,23 +54,6 @@ std::string with_injection(const std::string& html, const std::string& injection
 
 }  // namespace
 
-std::optional<std::string> site_file_for(const std::string& path) {
-  if (path.empty() || path[0] != '/') return std::nullopt;
-  if (path.find('\\') != std::string::npos || path.find('\0') != std::string::npos) return std::nullopt;
-  // Refuse "." and ".." segments outright rather than resolving them.
-  std::size_t start = 1;
-  while (start <= path.size()) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    const std::string_view segment = std::string_view(path).substr(start, end - start);
-    if (segment == "." || segment == "..") return std::nullopt;
-    start = end + 1;
-  }
-  std::string file = path.substr(1);
-  if (file.empty() || file.back() == '/') file += "index.html";
-  return file;
-}
-
 std::string preview_injection(const std::string& error_text, std::uint64_t generation) {
   std::string out;
   if (!error_text.empty()) {

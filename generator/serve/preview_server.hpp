@@ -12,6 +12,7 @@
 #include <string>
 
 #include "serve/live_site.hpp"
+#include "serve/site_path.hpp"
 
 namespace httplib {
 class Server;
@@ -56,9 +57,5 @@ class PreviewServer {
 // The HTML added to a page in preview: the problems (escaped) when there are
 // any, and the reload script. Inserted before </body>.
 std::string preview_injection(const std::string& error_text, std::uint64_t generation);
-
-// The file a request path serves: "/" -> "index.html", "/x/" ->
-// "x/index.html"; nullopt for a path that would leave the site ("..").
-std::optional<std::string> site_file_for(const std::string& path);
 
 }  // namespace og
