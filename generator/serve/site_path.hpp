@@ -8,7 +8,7 @@
 namespace og {
 
 // The file a request path serves: "/" -> "index.html", "/x/" ->
-// "x/index.html"; nullopt for a path that would leave the site ("..").
+// "x/index.html"; nullopt for a path that would leave the site ("..", "//").
 std::optional<std::string> site_file_for(const std::string& path);
 
 }  // namespace og
