@@ -317,7 +317,8 @@ struct Template::State {
   std::vector<const data*> stack;  // innermost last
   const Partials* partials;
   std::string indent;  // a standalone partial's indentation, for each of its lines
-  unsigned depth = 0;  // partials being rendered
+  // The partials being rendered, each with the context it was included in.
+  std::vector<std::pair<const Template*, const data*>> active;
 
   const data* lookup(const Node& node) const {
     if (node.dot) return stack.back();
@@ -384,21 +385,26 @@ void Template::render_section(const Node& node, std::uint32_t index, State& s) c
 }
 
 void Template::render_partial(const Node& node, State& s) const {
-  if (!s.partials || s.depth >= kMaxPartialDepth) return;
+  if (!s.partials || s.active.size() >= kMaxPartialDepth) return;
   const auto it = s.partials->find(node.text);
   if (it == s.partials->end()) return;
+  // A partial inside itself with the same context could only repeat itself
+  // down to the depth limit, and twice in a line that is 2^64 times (found
+  // by fuzz/mustache_fuzz.cpp): a tree's recursion always goes into the data.
+  const std::pair<const Template*, const data*> here{&it->second, s.stack.back()};
+  if (std::find(s.active.begin(), s.active.end(), here) != s.active.end()) return;
   // A standalone partial is indented as its tag was (inside a partial that
   // was itself indented, by both); one inside a line is not.
   std::string outer = std::move(s.indent);
   s.indent = node.standalone ? outer + node.indent : std::string();
-  ++s.depth;
+  s.active.push_back(here);
   it->second.render_range(0, static_cast<std::uint32_t>(it->second.nodes_.size()), s);
-  --s.depth;
+  s.active.pop_back();
   s.indent = std::move(outer);
 }
 
 void Template::render(const data& root, std::string& out, const Partials* partials) const {
-  State state{out, {&root.resolved()}, partials, {}, 0};
+  State state{out, {&root.resolved()}, partials, {}, {}};
   state.stack.reserve(8);
   render_range(0, static_cast<std::uint32_t>(nodes_.size()), state);
 }

@@ -35,7 +35,8 @@
 //   delimiter change inside it stays inside it; a missing partial renders
 //   nothing. A standalone partial takes its line's place, its indentation
 //   before each of the partial's lines. A partial may include itself (a tree,
-//   inside a section); past 64 nested partials nothing more is included.
+//   inside a section); past 64 nested partials nothing more is included, nor
+//   a partial inside itself with the same context (it would never end).
 //
 // Where kainjow departed from the spec, this follows the spec (see
 // docs/templates.md, "From kainjow to offergen's own engine").
