@@ -16,10 +16,12 @@ OFFERGEN_BUILD_PACKAGES=(
 # What the tests need besides: Catch2, and Debian's chromium for the browser
 # tests (driven by playwright-core from npm; Java for the Nu HTML Checker);
 # poppler's pdfinfo, pdffonts and pdftotext for the document tests; Debian's
-# python3-jsonschema (with rfc3987 for URIs) for the Open Referral export.
+# python3-jsonschema (with rfc3987 for URIs) for the Open Referral export;
+# clang 14 with its sanitizer runtimes and libFuzzer for fuzz/.
 OFFERGEN_TEST_PACKAGES=(
   catch2 chromium poppler-utils clang-format
   python3-jsonschema python3-rfc3987
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev
 )
 
 # The browser tests' npm packages, from the committed lockfile. Node.js and npm
