@@ -36,8 +36,8 @@ MAX_FILE = 500
 # review, the tag limit on every field and lists read to 100 items (+15), a
 # summary cut a character at a time (+9), control characters kept off the
 # terminal (+12), a person's email in a description listed for review (+22).
-# Issue 21's fuzzing: request paths in a file of their own, two findings (+30).
-MAX_TOTAL = 18643
+# Issue 21's fuzzing: request paths in a file of their own, three findings (+55).
+MAX_TOTAL = 18663
 
 
 def code_only(text):

@@ -317,16 +317,43 @@ struct Template::State {
   std::vector<const data*> stack;  // innermost last
   const Partials* partials;
   std::string indent;  // a standalone partial's indentation, for each of its lines
-  // The partials being rendered, each with the context it was included in.
-  std::vector<std::pair<const Template*, const data*>> active;
+  // Beside `stack`: whether each context was found inside the one before it
+  // (a section over a name of the innermost context), not further out.
+  std::vector<bool> deeper;
+  // The partials being rendered, each with the stack's size where it was included.
+  std::vector<std::pair<const Template*, std::size_t>> active;
 
-  const data* lookup(const Node& node) const {
+  // Sets `inner` when the value is inside the innermost context.
+  const data* lookup(const Node& node, bool* inner = nullptr) const {
+    if (inner) *inner = false;
     if (node.dot) return stack.back();
     if (node.path.empty()) return nullptr;  // {{}}
     const data* v = nullptr;
-    for (auto it = stack.rbegin(); it != stack.rend() && !v; ++it) v = (*it)->get(node.path[0]);
+    for (auto it = stack.rbegin(); it != stack.rend() && !v; ++it) {
+      v = (*it)->get(node.path[0]);
+      if (v && inner) *inner = it == stack.rbegin();
+    }
     for (std::size_t i = 1; v && i < node.path.size(); ++i) v = v->get(node.path[i]);
     return v;
+  }
+  void push(const data* v, bool inner) {
+    stack.push_back(v);
+    deeper.push_back(inner);
+  }
+  void pop() {
+    stack.pop_back();
+    deeper.pop_back();
+  }
+  // Whether the partial `t` may be rendered here: when it is being rendered
+  // already, only deeper in the data than there. A partial inside itself
+  // that does not go into the data could only repeat itself down to the
+  // depth limit, and twice in a section that is 2^64 times (found by
+  // fuzz/mustache_fuzz.cpp); a tree's recursion always goes into the data.
+  bool may_render(const Template* t) const {
+    const auto it = std::find_if(active.rbegin(), active.rend(), [&](const auto& a) { return a.first == t; });
+    if (it == active.rend()) return true;
+    return stack.size() > it->second && std::all_of(deeper.begin() + static_cast<std::ptrdiff_t>(it->second),
+                                                    deeper.end(), [](bool d) { return d; });
   }
 };
 
@@ -361,50 +388,47 @@ void Template::render_range(std::uint32_t i, std::uint32_t end, State& s) const 
 }
 
 void Template::render_section(const Node& node, std::uint32_t index, State& s) const {
-  const data* v = s.lookup(node);
+  bool inner = false;
+  const data* v = s.lookup(node, &inner);
   const bool falsy = !v || v->is_false() || v->is_empty_list();
   if (node.kind == Kind::inverted) {
     if (!falsy) return;
-    if (v) s.stack.push_back(v);
+    if (v) s.push(v, inner);
     render_range(index + 1, node.end, s);
-    if (v) s.stack.pop_back();
+    if (v) s.pop();
     return;
   }
   if (falsy) return;
   if (v->is_list()) {
     for (const data& item : v->list_value()) {
-      s.stack.push_back(&item.resolved());
+      s.push(&item.resolved(), inner);
       render_range(index + 1, node.end, s);
-      s.stack.pop_back();
+      s.pop();
     }
     return;
   }
-  s.stack.push_back(v);
+  s.push(v, inner);
   render_range(index + 1, node.end, s);
-  s.stack.pop_back();
+  s.pop();
 }
 
 void Template::render_partial(const Node& node, State& s) const {
   if (!s.partials || s.active.size() >= kMaxPartialDepth) return;
   const auto it = s.partials->find(node.text);
   if (it == s.partials->end()) return;
-  // A partial inside itself with the same context could only repeat itself
-  // down to the depth limit, and twice in a line that is 2^64 times (found
-  // by fuzz/mustache_fuzz.cpp): a tree's recursion always goes into the data.
-  const std::pair<const Template*, const data*> here{&it->second, s.stack.back()};
-  if (std::find(s.active.begin(), s.active.end(), here) != s.active.end()) return;
+  if (!s.may_render(&it->second)) return;
   // A standalone partial is indented as its tag was (inside a partial that
   // was itself indented, by both); one inside a line is not.
   std::string outer = std::move(s.indent);
   s.indent = node.standalone ? outer + node.indent : std::string();
-  s.active.push_back(here);
+  s.active.emplace_back(&it->second, s.stack.size());
   it->second.render_range(0, static_cast<std::uint32_t>(it->second.nodes_.size()), s);
   s.active.pop_back();
   s.indent = std::move(outer);
 }
 
 void Template::render(const data& root, std::string& out, const Partials* partials) const {
-  State state{out, {&root.resolved()}, partials, {}, {}};
+  State state{out, {&root.resolved()}, partials, {}, {false}, {}};
   state.stack.reserve(8);
   render_range(0, static_cast<std::uint32_t>(nodes_.size()), state);
 }

@@ -35,8 +35,9 @@
 //   delimiter change inside it stays inside it; a missing partial renders
 //   nothing. A standalone partial takes its line's place, its indentation
 //   before each of the partial's lines. A partial may include itself (a tree,
-//   inside a section); past 64 nested partials nothing more is included, nor
-//   a partial inside itself with the same context (it would never end).
+//   inside a section) when the section goes into the data (a tree: a name
+//   of the innermost context); otherwise it would only repeat itself, and is
+//   not included. Past 64 nested partials nothing more is included.
 //
 // Where kainjow departed from the spec, this follows the spec (see
 // docs/templates.md, "From kainjow to offergen's own engine").

@@ -155,13 +155,14 @@ TEST_CASE("partials come from the map given to render()", "[mustache][partials]"
   add("forever", "x{{> forever}}");
   add("twice", "y{{#flag}}{{> twice}}{{> twice}}{{/flag}}");
   add("tree", "x{{#child}}{{> tree}}{{/child}}");
+  add("fan", "z{{#items}}{{> fan}}{{> fan}}{{> fan}}{{/items}}");
   auto body = Template::compile("<body>\n  {{> outer}}\n{{> missing}}\n</body>", error);
   REQUIRE(body);
   // Standalone partials inside standalone partials: both indentations.
   CHECK(body->render(page(), &partials) ==
         "<body>\n  <div>\n    <p>\n    A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;\n    </p>\n  </div>\n</body>");
   CHECK(body->render(page(), nullptr) == "<body>\n</body>");
-  // A partial inside itself with the same context is not included again:
+  // A partial inside itself is included again only deeper in the data:
   // twice in a section whose value is always the same, it took 2^64
   // renderings (found by fuzz/mustache_fuzz.cpp; TemplateSet refuses a
   // partial inside itself outside any section).
@@ -170,6 +171,15 @@ TEST_CASE("partials come from the map given to render()", "[mustache][partials]"
   data flagged;
   flagged.set("flag", true);
   CHECK(runaway->render(flagged, &partials) == "x|yyy");
+  // Nor when the section's list is found further out: each level went
+  // through the same eight items again (found by the fuzzer too).
+  data items(data::type::list);
+  for (int i = 0; i < 8; ++i) items.push_back(data{});
+  data listed;
+  listed.set("items", std::move(items));
+  auto fan = Template::compile("{{> fan}}", error);
+  REQUIRE(fan);
+  CHECK(fan->render(listed, &partials) == std::string(1 + 8 * 3, 'z'));
   // A tree's recursion goes into the data, and stops after 64 levels.
   data tree;
   for (int i = 0; i < 70; ++i) {
