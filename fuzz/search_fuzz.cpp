@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const std::string& word : split_words(rest))
     if (!folded(word)) fail("a word not folded", word);
   for (const Token& t : tokenize(rest, stemmer)) {
-    if (!folded(t.form) || t.form.size() < 2 && !(t.form[0] >= '0' && t.form[0] <= '9')) fail("a token", t.form);
+    if (!folded(t.form) || (t.form.size() < 2 && !(t.form[0] >= '0' && t.form[0] <= '9'))) fail("a token", t.form);
     if (t.stem.empty() || is_stop_word(t.form)) fail("a token's stem", t.form);
   }
   const std::string text(rest);
