@@ -2,6 +2,8 @@
 // loopback address, adds a tiny script that reloads the page when the site
 // is rebuilt (Server-Sent Events at /__offergen/events), and shows the
 // content's problems over the page while the last good build is served.
+// Every response carries the site's content security policy as a header:
+// the script and the problems' style are files under /__offergen/.
 #pragma once
 
 #include <atomic>
@@ -16,7 +18,9 @@
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace og {
 
@@ -24,9 +28,10 @@ class PreviewServer {
  public:
   // At most this many reload streams are open at once (a thread each); more
   // are refused with 503 so that pages are always served. The pool has
-  // threads for them and for ordinary requests besides.
-  static constexpr int kMaxStreams = 24;
-  static constexpr int kThreads = kMaxStreams + 8;
+  // threads for them and for ordinary requests besides. The load test
+  // (tests/load/) holds 50 open.
+  static constexpr int kMaxStreams = 64;
+  static constexpr int kThreads = kMaxStreams + 16;
 
   explicit PreviewServer(const LiveSite& site);
   ~PreviewServer();
@@ -44,6 +49,8 @@ class PreviewServer {
 
  private:
   void setup();
+  void open_stream(const httplib::Request& req, httplib::Response& res);
+  void serve_file(const httplib::Request& req, httplib::Response& res) const;
 
   const LiveSite& site_;
   std::unique_ptr<httplib::Server> server_;
@@ -52,10 +59,12 @@ class PreviewServer {
   std::uint64_t generation_ = 1;
   bool stopping_ = false;
   std::atomic<int> streams_{0};
+  int socket_ = -1;
 };
 
-// The HTML added to a page in preview: the problems (escaped) when there are
-// any, and the reload script. Inserted before </body>.
+// The HTML added to a page in preview: the problems (escaped, with a link to
+// their style sheet) when there are any, and the reload script's <script src>
+// with the page's generation. Inserted before </body>.
 std::string preview_injection(const std::string& error_text, std::uint64_t generation);
 
 }  // namespace og
