@@ -31,6 +31,9 @@ PageRenderer::PageRenderer(const RenderEnvironment& env, const TemplateSet& temp
   colours_.set("accent", site.colours.accent);
   colours_.set("text", site.colours.text);
   colours_.set("background", site.colours.background);
+  // "Exit this page" links to the page on covering your tracks online when
+  // the content has one (docs/content.md).
+  if (env.model.page(kTracksPage)) tracks_route_ = Urls::page(kTracksPage);
 
   // The main navigation, once with each section marked as the current one
   // and once with none. Sections without content (a site with no pathways)
@@ -148,6 +151,9 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
   d.set("sensitive", p.sensitive);
   d.set("step_by_step", p.step_by_step);
   d.set("exit_url", site.exit_url);
+  // Not on the covering-your-tracks page itself.
+  put(d, "tracks_url",
+      tracks_route_.empty() || page.route.starts_with(tracks_route_) ? std::string() : env_.link(tracks_route_));
   d.set("security_policy", std::string(kPageSecurityPolicy));
   if (!site.updated.empty()) d.set("updated", site.updated.long_form());
   put(d, "contact_email", site.contact.email);
