@@ -40,7 +40,7 @@ std::string problems(const std::string& text, MarkdownOptions options = {}, int 
 TEST_CASE("GitHub extensions and smart punctuation are on", "[markdown]") {
   CHECK(html("| a | b |\n|---|---|\n| 1 | 2 |\n").find("<table>") != std::string::npos);
   CHECK(html("see https://example.org now") ==
-        "<p>see <a href=\"https://example.org\">https://example.org</a> now</p>\n");
+        "<p>see <a href=\"https://example.org\" rel=\"noreferrer\">https://example.org</a> now</p>\n");
   CHECK(html("~~old~~") == "<p><del>old</del></p>\n");
   CHECK(html("\"Quoted\" -- it's") == "<p>\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x93 it\xE2\x80\x99s</p>\n");
 }
@@ -249,5 +249,7 @@ TEST_CASE("Markdown parsed on several threads at once keeps its strikethrough an
   other.join();
   CHECK(plain.load() == 0);
   CHECK(html(text) ==
-        "<p>Was <del>closed</del> now open, see <a href=\"http://www.example.org\">www.example.org</a> today.</p>\n");
+        "<p>Was <del>closed</del> now open, see <a href=\"http://www.example.org\" "
+        "rel=\"noreferrer\">www.example.org</a> "
+        "today.</p>\n");
 }
