@@ -175,6 +175,25 @@ std::string wrap_tables(std::string html) {
   return out;
 }
 
+// Links to other sites get rel="noreferrer", so that the site they go to is
+// not told which page (a page about harm, perhaps) the reader came from.
+// cmark writes every link as <a href="...">; a tag that already has a rel
+// (raw HTML, where allowed) is left as its author wrote it.
+std::string mark_outbound_links(std::string html) {
+  static const std::string open = "<a href=\"";
+  for (std::size_t at = html.find(open); at != std::string::npos; at = html.find(open, at + 1)) {
+    const std::size_t url = at + open.size();
+    const std::size_t quote = html.find('"', url), end = html.find('>', url);
+    if (quote == std::string::npos || end == std::string::npos || quote > end) continue;
+    const std::string scheme = to_lower_ascii(std::string_view(html).substr(url, 8));
+    const bool outbound = scheme.starts_with("http://") || scheme.starts_with("https://") || scheme.starts_with("//");
+    if (!outbound || std::string_view(html).substr(quote, end - quote).find(" rel=") != std::string_view::npos)
+      continue;
+    html.insert(quote + 1, " rel=\"noreferrer\"");
+  }
+  return html;
+}
+
 }  // namespace
 
 std::string render_markdown(const Markdown& markdown, const MarkdownOptions& options, Diagnostics& diagnostics,
@@ -223,7 +242,7 @@ std::string render_markdown(const Markdown& markdown, const MarkdownOptions& opt
   char* html = cmark_render_html(doc.get(), flags, cmark_parser_get_syntax_extensions(parsed.parser.get()));
   std::string out = html ? html : "";
   free(html);
-  return wrap_tables(std::move(out));
+  return wrap_tables(mark_outbound_links(std::move(out)));
 }
 
 std::string plain_text_of(const Markdown& md, PlainLayout layout) {

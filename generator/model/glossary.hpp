@@ -15,6 +15,7 @@ struct Term {
   std::string definition;         // plain text, one or two sentences
   std::vector<std::string> also;  // other spellings: "CiN", "LAC"
   std::vector<Ref> related;
+  bool sensitive = false;  // the glossary shows "Exit this page"
   Location where;
 };
 

@@ -20,6 +20,10 @@ struct Page {
   Extra extra;  // free-form data for templates
 };
 
+// The free page on covering your tracks online: "Exit this page" links to it
+// when the content has it.
+constexpr std::string_view kTracksPage = "covering-your-tracks";
+
 // Ids a free page cannot have, because another part of the site uses that address.
 bool is_reserved_page_id(std::string_view id);
 

@@ -12,6 +12,7 @@ struct Category {
   std::string id;
   std::string name;
   std::string description;
+  bool sensitive = false;  // its topic page shows "Exit this page"
   Location where;
 };
 

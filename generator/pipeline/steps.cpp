@@ -49,6 +49,7 @@ bool templates_step(Build& b) {
   const std::string dir = display_path(b.options.templates_dir);
   b.templates = TemplateSet::load(b.options.templates_dir, dir, required_templates(), b.diagnostics);
   b.assets = load_assets(b.options.templates_dir / "assets", dir + "/assets", b.diagnostics);
+  b.assets.push_back(theme_asset(b.model.site, b.options.urls(b.model).origin()));
   return b.templates.has_value();
 }
 

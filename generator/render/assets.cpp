@@ -45,4 +45,23 @@ std::vector<Asset> load_assets(const fs::path& dir, const std::string& display_d
   return assets;
 }
 
+Asset theme_asset(const Site& site, const std::string& origin) {
+  const Colours& c = site.colours;
+  Asset a;
+  a.name = "theme.css";
+  a.key = "theme_css";
+  a.bytes =
+      ":root{--brand:" + c.brand + ";--accent:" + c.accent + ";--text:" + c.text + ";--background:" + c.background;
+  // The origin goes into a CSS string as it is, so only the characters of a
+  // plain origin pass.
+  const bool plain = std::all_of(origin.begin(), origin.end(), [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' ||
+           ch == ':' || ch == '/';
+  });
+  if (plain && !origin.empty()) a.bytes += ";--print-origin:\"" + origin + "\"";
+  a.bytes += "}\n";
+  a.route = "/assets/theme." + short_hash(a.bytes) + ".css";
+  return a;
+}
+
 }  // namespace og

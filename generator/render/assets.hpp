@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "model/site.hpp"
 
 namespace og {
 
@@ -19,5 +20,10 @@ struct Asset {
 
 std::vector<Asset> load_assets(const std::filesystem::path& dir, const std::string& display_dir,
                                Diagnostics& diagnostics);
+
+// theme.css, made from site.yaml: the colours as CSS variables and the
+// site's origin that printed pages write before links. A file rather than a
+// <style> element, which the content security policy would block.
+Asset theme_asset(const Site& site, const std::string& origin);
 
 }  // namespace og

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/parallel.hpp"
+#include "core/security_policy.hpp"
 
 namespace og {
 
@@ -30,6 +31,9 @@ PageRenderer::PageRenderer(const RenderEnvironment& env, const TemplateSet& temp
   colours_.set("accent", site.colours.accent);
   colours_.set("text", site.colours.text);
   colours_.set("background", site.colours.background);
+  // "Exit this page" links to the page on covering your tracks online when
+  // the content has one (docs/content.md).
+  if (env.model.page(kTracksPage)) tracks_route_ = Urls::page(kTracksPage);
 
   // The main navigation, once with each section marked as the current one
   // and once with none. Sections without content (a site with no pathways)
@@ -147,14 +151,10 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
   d.set("sensitive", p.sensitive);
   d.set("step_by_step", p.step_by_step);
   d.set("exit_url", site.exit_url);
-  // Printed pages write out links within the site with this in front. It goes
-  // into a CSS string unescaped, so only the characters of a plain origin pass.
-  const std::string& origin = env_.urls.origin();
-  const bool plain = std::all_of(origin.begin(), origin.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-           c == ':' || c == '/';
-  });
-  put(d, "print_origin", plain ? origin : std::string());
+  // Not on the covering-your-tracks page itself.
+  put(d, "tracks_url",
+      tracks_route_.empty() || page.route.starts_with(tracks_route_) ? std::string() : env_.link(tracks_route_));
+  d.set("security_policy", std::string(kPageSecurityPolicy));
   if (!site.updated.empty()) d.set("updated", site.updated.long_form());
   put(d, "contact_email", site.contact.email);
   put(d, "contact_phone", site.contact.phone);

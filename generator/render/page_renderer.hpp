@@ -44,6 +44,7 @@ class PageRenderer {
   CompiledTemplates templates_;
   mustache::data footer_nav_;
   mustache::data assets_, colours_;
+  std::string tracks_route_;           // the covering-your-tracks page's, "" without one
   std::vector<std::string> sections_;  // the main navigation's routes
   std::vector<mustache::data> navs_;   // with sections_[i] current, and with none
   std::string last_template_;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 
 #include "render/page_data.hpp"
@@ -10,6 +11,8 @@ PageData glossary_page(const RenderEnvironment& env) {
   p.title = "Glossary";
   p.description = "Words and abbreviations used by services, explained in plain English.";
   p.breadcrumbs = {{"Home", Urls::home()}};
+  // One page shows every term, so one sensitive term puts the control on it.
+  p.sensitive = std::any_of(env.model.terms.begin(), env.model.terms.end(), [](const Term& t) { return t.sensitive; });
 
   // Group the terms by first letter, A to Z; anything else goes under "#".
   mustache::data letters{mustache::data::type::list};

@@ -62,6 +62,7 @@ PageData search_page(const RenderEnvironment& env) {
   p.title = "Search";
   p.description = "Search the services, step-by-step guides and glossary of the " + env.model.site.partnership + ".";
   p.breadcrumbs = {{"Home", Urls::home()}};
+  p.sensitive = true;  // it searches pages about harm, and shows their titles
   put(p.data, "index_url", env.link(Urls::search_index()));
   p.data.set("filters", filter_choices(env));
   p.data.set("browse", browse_links(env));

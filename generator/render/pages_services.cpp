@@ -164,6 +164,7 @@ PageData category_page(const RenderEnvironment& env, const Category& c) {
   p.description = c.description.empty() ? "Services for " + c.name + "." : c.description;
   p.breadcrumbs = {
       {"Home", Urls::home()}, {"Find support", Urls::services()}, {"Support by topic", Urls::categories()}};
+  p.sensitive = c.sensitive;
   p.data.set("name", c.name);
   put(p.data, "description", c.description);
   const auto& services = env.services_in_category(c.id);

@@ -114,13 +114,19 @@ std::optional<long> FieldReader::integer(std::string_view key, long min, long ma
 }
 
 std::optional<bool> FieldReader::boolean(std::string_view key) {
-  std::string s;
-  const YamlNode* value = scalar(key, Need::optional, s);
+  const YamlNode* value = node(key, Need::optional);
   if (!value) return std::nullopt;
-  const std::string lower = to_lower_ascii(s);
+  const std::string must = "'" + std::string(key) + "' must be true or false, not ";
+  if (!value->is_scalar()) {
+    diagnostics_.error(at(*value), must + describe_kind(*value));
+    return std::nullopt;
+  }
+  const std::string s(trim(value->value)), lower = to_lower_ascii(s);
   if (value->plain && lower == "true") return true;
   if (value->plain && lower == "false") return false;
-  diagnostics_.error(at(*value), "'" + std::string(key) + "' must be true or false, not '" + s + "'");
+  // "true" in quotes is text to YAML, and says nothing of why it is refused.
+  const bool quoted = lower == "true" || lower == "false";
+  diagnostics_.error(at(*value), must + "'" + s + "'", quoted ? "write it without quotes" : "");
   return std::nullopt;
 }
 

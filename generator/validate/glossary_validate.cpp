@@ -24,6 +24,7 @@ std::vector<Term> read_glossary(const YamlDocument& doc, Diagnostics& diagnostic
     term.definition = t.text("definition", Need::required);
     term.also = t.text_list("also");
     term.related = t.ref_list("related");
+    if (auto b = t.boolean("sensitive")) term.sensitive = *b;
     t.finish();
     if (term.term.empty()) continue;
     if (term.id.empty())

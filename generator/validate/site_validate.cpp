@@ -65,6 +65,7 @@ std::vector<Category> read_categories(FieldReader& r, const SourceFile& src, Dia
     else
       check_id(diagnostics, c.at(*c.node("id")), cat.id, "id");
     cat.description = c.text("description");
+    if (auto b = c.boolean("sensitive")) cat.sensitive = *b;
     c.finish();
     if (cat.name.empty()) continue;
     if (!seen.insert(cat.id).second) {

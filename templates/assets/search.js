@@ -317,9 +317,12 @@
           (filtered(f) ? ", clear the filters" : "") + " or browse instead.";
     }
 
-    function run(push) {
+    // Each search replaces the page's entry in the browser's history rather
+    // than adding one, so that Back does not step through what was searched
+    // for (the words stay in the address, and in the history's one entry).
+    function run() {
       var q = input.value, f = readFilters(form), ticket = ++latest;
-      remember(q.trim(), f, push);
+      remember(q.trim(), f, false);
       if (!words(q).length && !filtered(f)) {
         list.textContent = "";
         status.textContent = "";
@@ -336,25 +339,21 @@
     form.addEventListener("input", function (e) {
       clearTimeout(timer);
       if (e.target === input || e.target.name === "age") {
-        timer = setTimeout(function () { run(false); }, 120);
+        timer = setTimeout(run, 120);
       } else {
-        run(true);
+        run();
       }
     });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       clearTimeout(timer);
-      run(true);
-    });
-    window.addEventListener("popstate", function () {
-      writeForm(form, new URLSearchParams(location.search));
-      run(false);
+      run();
     });
     var params = new URLSearchParams(location.search);
     reveal(form, params);
     writeForm(form, params);
     [].forEach.call(document.querySelectorAll("[data-nojs]"), function (el) { el.hidden = true; });
-    run(false);
+    run();
   }
 
   // The search box in the header: the first results as you type, under the

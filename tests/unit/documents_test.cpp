@@ -47,8 +47,9 @@ TEST_CASE("steps are numbered as GOV.UK numbers them", "[documents]") {
 
 TEST_CASE("a directory lists each service once, under its first category", "[documents]") {
   Model model;
-  model.site.categories = {
-      {"parenting", "Parenting", "", {}}, {"young-people", "Young people", "", {}}, {"empty", "Empty", "", {}}};
+  model.site.categories = {{"parenting", "Parenting", "", false, {}},
+                           {"young-people", "Young people", "", false, {}},
+                           {"empty", "Empty", "", false, {}}};
   Locality north;
   north.id = "north";
   model.localities = {north};

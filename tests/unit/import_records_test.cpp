@@ -315,7 +315,7 @@ TEST_CASE("a map naming what the partnership does not have is refused, with hint
                    "  access: [walk-in]\n"
                    "extra: 1\n");
   Site site;
-  site.categories = {{"housing", "Housing", "", {}}, {"family-support", "Family support", "", {}}};
+  site.categories = {{"housing", "Housing", "", false, {}}, {"family-support", "Family support", "", false, {}}};
   site.levels = {{1, "Universal", ""}, {2, "Early", ""}};
   Diagnostics d;
   CHECK_FALSE(read_import_map(dir / "map.yaml", "map.yaml", {&site, {"north", "south"}, {"North", "South"}}, d));

@@ -40,7 +40,7 @@ std::string problems(const std::string& text, MarkdownOptions options = {}, int 
 TEST_CASE("GitHub extensions and smart punctuation are on", "[markdown]") {
   CHECK(html("| a | b |\n|---|---|\n| 1 | 2 |\n").find("<table>") != std::string::npos);
   CHECK(html("see https://example.org now") ==
-        "<p>see <a href=\"https://example.org\">https://example.org</a> now</p>\n");
+        "<p>see <a href=\"https://example.org\" rel=\"noreferrer\">https://example.org</a> now</p>\n");
   CHECK(html("~~old~~") == "<p><del>old</del></p>\n");
   CHECK(html("\"Quoted\" -- it's") == "<p>\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x93 it\xE2\x80\x99s</p>\n");
 }
@@ -112,12 +112,47 @@ TEST_CASE("internal links are checked and get the base path", "[markdown]") {
   o.page_exists = [](std::string_view p) { return p == "/services/home-start/" || p == "/"; };
   CHECK(html("[Home-Start](/services/home-start/#contact)", o) ==
         "<p><a href=\"/offer/services/home-start/#contact\">Home-Start</a></p>\n");
-  CHECK(html("[Out](https://example.org/)", o) == "<p><a href=\"https://example.org/\">Out</a></p>\n");
+  CHECK(html("[Out](https://example.org/)", o) ==
+        "<p><a href=\"https://example.org/\" rel=\"noreferrer\">Out</a></p>\n");
   CHECK(problems("See [it](/services/home-start)", o) ==
         "page.md:10:5: error: the link '/services/home-start' goes to no page of the site "
         "(did you mean '/services/home-start/'?)\n1 error, 0 warnings\n");
   CHECK(problems("[x](/nowhere/)", o) ==
         "page.md:10:1: error: the link '/nowhere/' goes to no page of the site\n1 error, 0 warnings\n");
+}
+
+TEST_CASE("links to other sites, and only those, tell them nothing of the page they came from", "[markdown]") {
+  struct Case {
+    const char* markdown;
+    const char* html;
+  };
+  const Case cases[] = {
+      {"[a](https://example.org/)", "<p><a href=\"https://example.org/\" rel=\"noreferrer\">a</a></p>\n"},
+      {"[a](HTTP://example.org/)", "<p><a href=\"HTTP://example.org/\" rel=\"noreferrer\">a</a></p>\n"},
+      {"[a](//example.org/x)", "<p><a href=\"//example.org/x\" rel=\"noreferrer\">a</a></p>\n"},
+      {"[a](https://example.org/ \"Title\")",
+       "<p><a href=\"https://example.org/\" rel=\"noreferrer\" title=\"Title\">a</a></p>\n"},
+      {"Visit www.example.org.",
+       "<p>Visit <a href=\"http://www.example.org\" rel=\"noreferrer\">www.example.org</a>.</p>\n"},
+      {"<https://example.org>", "<p><a href=\"https://example.org\" rel=\"noreferrer\">https://example.org</a></p>\n"},
+      {"[a](/)", "<p><a href=\"/\">a</a></p>\n"},
+      {"[a](#top)", "<p><a href=\"#top\">a</a></p>\n"},
+      {"[a](mailto:x@example.org)", "<p><a href=\"mailto:x@example.org\">a</a></p>\n"},
+      {"[a](tel:999)", "<p><a href=\"tel:999\">a</a></p>\n"},
+      {"`<a href=\"https://example.org/\">`", "<p><code>&lt;a href=&quot;https://example.org/&quot;&gt;</code></p>\n"},
+  };
+  MarkdownOptions o;
+  o.base_path = "/";
+  for (const Case& c : cases) {
+    INFO(c.markdown);
+    CHECK(html(c.markdown, o) == c.html);
+  }
+  // Raw HTML, where the site allows it, keeps a rel its author gave.
+  o.allow_raw_html = true;
+  CHECK(html("<a href=\"https://example.org/\" rel=\"external\">a</a>", o) ==
+        "<p><a href=\"https://example.org/\" rel=\"external\">a</a></p>\n");
+  CHECK(html("<a href=\"https://example.org/\">a</a>", o) ==
+        "<p><a href=\"https://example.org/\" rel=\"noreferrer\">a</a></p>\n");
 }
 
 TEST_CASE("unsafe link schemes are dropped", "[markdown]") {
@@ -214,5 +249,7 @@ TEST_CASE("Markdown parsed on several threads at once keeps its strikethrough an
   other.join();
   CHECK(plain.load() == 0);
   CHECK(html(text) ==
-        "<p>Was <del>closed</del> now open, see <a href=\"http://www.example.org\">www.example.org</a> today.</p>\n");
+        "<p>Was <del>closed</del> now open, see <a href=\"http://www.example.org\" "
+        "rel=\"noreferrer\">www.example.org</a> "
+        "today.</p>\n");
 }

@@ -97,7 +97,9 @@ function filesIn(dir, extension) {
 // The addresses of the pages that the content marks as sensitive: a page,
 // pathway, strategy part or service with `sensitive: true`, and every young
 // people's page unless it says `sensitive: false`. Worked out from the content
-// files, independently of offergen, so the test checks offergen's rule.
+// files, independently of offergen, so the test checks offergen's rule. Also
+// the search page, always; the topic page of each category of site.yaml with
+// `sensitive: true`; and the glossary when one of its terms has it.
 export function sensitivePaths(content) {
   const paths = [];
   const markdown = (folder, route, fallback) => {
@@ -119,6 +121,12 @@ export function sensitivePaths(content) {
   markdown("young-people", "/young-people/", true);
   for (const file of filesIn(join(content, "services"), ".md"))
     if (sensitiveFlag(join(content, "services", file), false)) paths.push(`/services/${basename(file, ".md")}/`);
+  paths.push("/search/");
+  const yamlOf = (name) => (existsSync(join(content, name)) ? parseYaml(readFileSync(join(content, name), "utf8")) : null);
+  const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  for (const c of yamlOf("site.yaml")?.categories ?? [])
+    if (c.sensitive === true) paths.push(`/categories/${c.id ?? slug(c.name)}/`);
+  if ((yamlOf("glossary.yaml")?.terms ?? []).some((t) => t.sensitive === true)) paths.push("/glossary/");
   return paths.sort();
 }
 
