@@ -1,7 +1,6 @@
 #include "import/oruk_feed.hpp"
 
 #include <algorithm>
-#include <array>
 #include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -202,12 +201,10 @@ Location location_of(std::string_view text, std::size_t offset, const std::strin
   return {display, line, column};
 }
 
-// A JSON text's lists and objects nested past kMaxFeedDepth, one holding
-// more than kMaxFeedItems, or more than kMaxFeedValues in all: one pass over
-// the bytes, stepping over strings. Text that is not JSON is left for the
-// parser to report.
+// A JSON text's lists and objects nested past kMaxFeedDepth, or more than
+// kMaxFeedValues in all: one pass over the bytes, stepping over strings.
+// Text that is not JSON is left for the parser to report.
 bool report_shape(std::string_view text, const std::string& display, Diagnostics& diagnostics) {
-  std::array<std::size_t, kMaxFeedDepth> opened{}, items{};
   std::size_t depth = 0, values = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -229,18 +226,9 @@ bool report_shape(std::string_view text, const std::string& display, Diagnostics
             "an Open Referral feed needs about ten: check that the file is the feed you meant");
         return true;
       }
-      opened[depth] = i;
-      items[depth++] = 0;
+      ++depth;
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
-    } else if (c == ',' && depth > 0 && ++items[depth - 1] == kMaxFeedItems) {
-      const bool list = text[opened[depth - 1]] == '[';
-      diagnostics.error(location_of(text, opened[depth - 1], display),
-                        std::string(list ? "the list has more than " : "the object has more than ") +
-                            with_commas(kMaxFeedItems) + (list ? " items" : " keys") +
-                            ", the most offergen reads in one",
-                        "import the feed a page at a time (most feeds take ?page=1, ?page=2 ...)");
-      return true;
     }
   }
   return false;

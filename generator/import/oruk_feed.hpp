@@ -21,10 +21,9 @@ constexpr std::uintmax_t kMaxFeedBytes = 32u << 20;
 // Checked before parsing: nlohmann::json makes a value of each level, and a
 // 32 MB nest of '[' took it about 1.1 GB.
 constexpr std::size_t kMaxFeedDepth = 64;
-// Items in one list or object: ten times the services of a 32 MB page.
-constexpr std::size_t kMaxFeedItems = 100'000;
 // Values (lists, objects and the items in them) in one file: a page of 1,000
-// services shaped like Bristol's has 35,000, a 32 MB page about 350,000.
+// services shaped like Bristol's has 35,000, a 32 MB page about 350,000. (A
+// record's lists are long enough: they are read to their first 100 items.)
 constexpr std::size_t kMaxFeedValues = 1'000'000;
 
 // A term a service is tagged with: a taxonomy term, or an audience

@@ -278,19 +278,12 @@ TEST_CASE("feeds that cannot be read are reported where they go wrong", "[import
       {"[{\"id\": \"1\", \"name\": \"A\", \"minimum_age\": 1e999}]",
        "f.json:1:1: error: the file cannot be read as JSON: [json.exception.out_of_range.406] number overflow "
        "parsing '1e999' (check the feed's numbers)\n1 error, 0 warnings\n"},
-      // Nesting and lists are counted before nlohmann::json makes a value
+      // Nesting and values are counted before nlohmann::json makes a value
       // of each: a 32 MB nest of '[' took it 1.1 GB.
       {std::string(64, '[') + std::string(64, ']'), not_a_feed},
       {"\n" + std::string(65, '[') + std::string(65, ']'), "f.json:2:65: " + deep},
       {"[{\"id\": \"1\", \"extra\": " + std::string(1'000'000, '['), "f.json:1:85: " + deep},
       {"[\"" + std::string(100, '[') + "\\\"" + std::string(100, '{') + "\"]", not_a_feed},
-      {"[" + repeat("0,", 99'999) + "0]", not_a_feed},
-      {"[" + repeat("0,", 100'000) + "0]",
-       "f.json:1:1: error: the list has more than 100,000 items, the most offergen "
-       "reads in one" +
-           a_page},
-      {"[{\"id\": 1}, {" + repeat("\"k\": 0,", 100'000) + "\"k\": 0}]",
-       "f.json:1:13: error: the object has more than 100,000 keys, the most offergen reads in one" + a_page},
       // 1,000,000 values in all (lists of 99,999 items): the next is one too many.
       {"[" + repeat("[" + repeat("0,", 99'998) + "0],", 9) + "[" + repeat("0,", 99'998) + "0]]", not_a_feed},
       {"[" + repeat("[" + repeat("0,", 99'998) + "0],", 10) + "[]]",
