@@ -15,6 +15,7 @@
 #include "import/text_clean.hpp"
 #include "load/content_files.hpp"
 #include "load/front_matter.hpp"
+#include "load/limits.hpp"
 #include "validate/kinds.hpp"
 
 namespace og {
@@ -104,10 +105,14 @@ struct Run {
     if (why.empty() && !r.status.empty() && to_lower_ascii(trim(r.status)) != "active")
       why = "its status is '" + shown(r.status) + "', not active";
     if (why.empty() && trim(r.name).empty()) why = "it has no 'name'";
+    const auto html_fields = std::array{&r.description, &r.application_process, &r.name,          &r.organisation,
+                                        &r.cost,        &r.eligibility,         &r.accessibility, &r.opening_times};
+    // A field larger than a content file may be is not converted only to be refused.
+    if (why.empty() &&
+        std::ranges::any_of(html_fields, [](const std::string* html) { return html->size() > kMaxFileBytes; }))
+      why = "a field of it is larger than the 1 MB offergen reads from one file";
     const auto too_many_tags = [](const std::string& html) { return count_tags(html) > kMaxTags; };
-    if (why.empty() && std::ranges::any_of(std::array{&r.description, &r.application_process, &r.name, &r.organisation,
-                                                      &r.cost, &r.eligibility, &r.accessibility, &r.opening_times},
-                                           [&](const std::string* html) { return too_many_tags(*html); }))
+    if (why.empty() && std::ranges::any_of(html_fields, [&](const std::string* html) { return too_many_tags(*html); }))
       why = "its HTML has more than " + std::to_string(kMaxTags) + " tags, more than offergen reads in one field";
     const std::string where = feed_display + " record " + std::to_string(r.number);
     if (why.empty() && !r.id.empty() && seen_ids.count(r.id)) why = "its id is also " + seen_ids[r.id];

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/text.hpp"
+#include "load/limits.hpp"
 
 namespace og {
 
@@ -200,6 +201,39 @@ Location location_of(std::string_view text, std::size_t offset, const std::strin
   return {display, line, column};
 }
 
+// A JSON text's lists and objects nested past kMaxFeedDepth, or more than
+// kMaxFeedValues in all: one pass over the bytes, stepping over strings.
+// Text that is not JSON is left for the parser to report.
+bool report_shape(std::string_view text, const std::string& display, Diagnostics& diagnostics) {
+  std::size_t depth = 0, values = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if ((c == '[' || c == '{' || c == ',') && ++values > kMaxFeedValues) {
+      diagnostics.error(location_of(text, i, display),
+                        "the file holds more than " + with_commas(kMaxFeedValues) +
+                            " values (lists, objects and their items), the most offergen reads in one",
+                        "import the feed a page at a time (most feeds take ?page=1, ?page=2 ...)");
+      return true;
+    }
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+    } else if (c == '[' || c == '{') {
+      if (depth == kMaxFeedDepth) {
+        diagnostics.error(
+            location_of(text, i, display),
+            "the lists and objects are nested more than " + std::to_string(kMaxFeedDepth) + " levels deep",
+            "an Open Referral feed needs about ten: check that the file is the feed you meant");
+        return true;
+      }
+      ++depth;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 void report_parse_error(std::string_view text, const json::parse_error& e, const std::string& display,
                         Diagnostics& diagnostics) {
   const std::size_t start = text.find_first_not_of(" \t\r\n");
@@ -237,6 +271,7 @@ std::optional<Feed> parse_feed(std::string_view text, const std::string& display
     diagnostics.error({display, 1, 1}, "the file is empty", "download the feed again");
     return std::nullopt;
   }
+  if (report_shape(text, display, diagnostics)) return std::nullopt;
   json root;
   try {
     root = json::parse(text);
@@ -283,18 +318,20 @@ std::optional<Feed> read_feed(const std::filesystem::path& file, const std::stri
     diagnostics.error({display, 0, 0}, "cannot read the file: " + ec.message());
     return std::nullopt;
   }
+  // Past the limit only the bytes up to it are read, to say where it passes.
+  std::ifstream in(file, std::ios::binary);
+  std::string text(std::min(size, kMaxFeedBytes), '\0');
+  if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+    diagnostics.error({display, 0, 0}, "cannot read the file");
+    return std::nullopt;
+  }
   if (size > kMaxFeedBytes) {
     std::ostringstream mb;
     mb.precision(1);
     mb << std::fixed << static_cast<double>(size) / (1 << 20);
-    diagnostics.error({display, 0, 0}, "the file is " + mb.str() + " MB; a feed may be up to 32 MB",
+    diagnostics.error(location_of(text, text.size(), display),
+                      "the file is " + mb.str() + " MB; a feed may be up to 32 MB",
                       "import the feed a page at a time (most feeds take ?page=1, ?page=2 ...)");
-    return std::nullopt;
-  }
-  std::ifstream in(file, std::ios::binary);
-  std::string text(size, '\0');
-  if (!in.read(text.data(), static_cast<std::streamsize>(size))) {
-    diagnostics.error({display, 0, 0}, "cannot read the file");
     return std::nullopt;
   }
   return parse_feed(text, display, diagnostics);

@@ -17,6 +17,14 @@ namespace og {
 // A feed file larger than this is refused, with a hint to import it a page at
 // a time: the feed is parsed whole, and the import's memory stays bounded.
 constexpr std::uintmax_t kMaxFeedBytes = 32u << 20;
+// Lists and objects inside one another: a feed needs about ten levels.
+// Checked before parsing: nlohmann::json makes a value of each level, and a
+// 32 MB nest of '[' took it about 1.1 GB.
+constexpr std::size_t kMaxFeedDepth = 64;
+// Values (lists, objects and the items in them) in one file: a page of 1,000
+// services shaped like Bristol's has 35,000, a 32 MB page about 350,000. (A
+// record's lists are long enough: they are read to their first 100 items.)
+constexpr std::size_t kMaxFeedValues = 1'000'000;
 
 // A term a service is tagged with: a taxonomy term, or an audience
 // (pc_targetAudience). `keys` are what a mapping file may name it by (its

@@ -115,11 +115,17 @@ std::vector<ContentFile> find_content_files(const fs::path& dir, std::string& di
     for (const auto& [file_name, file_is_directory] : sorted_entries(folder)) {
       if (ignored_name(file_name)) continue;
       const std::string file_display = display + "/" + file_name;
+      const std::string_view ext = extension_of(file_name);
+      if (file_is_directory && (ext == layout->extension || ext == ".yaml" || ext == ".yml")) {
+        diagnostics.warning({file_display, 0, 0},
+                            "'" + file_name + "' is a folder, not a file, so offergen does not read it",
+                            "put a file of that name in '" + name + "' in place of the folder");
+        continue;
+      }
       if (file_is_directory) {
         diagnostics.warning({file_display, 0, 0}, "offergen does not read folders inside '" + name + "'");
         continue;
       }
-      const std::string_view ext = extension_of(file_name);
       if ((ext == ".yaml" || ext == ".yml") && layout->extension == ".md") {
         // Services and areas were YAML files before they became Markdown.
         diagnostics.error({file_display, 0, 0}, "a file in '" + name + "' is Markdown with front matter, not YAML",

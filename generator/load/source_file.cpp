@@ -4,10 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 
 #include "core/text.hpp"
+#include "load/limits.hpp"
 
 namespace og {
 
@@ -50,7 +53,22 @@ std::string file_id(std::string_view display_path) {
   return std::string(name);
 }
 
+// A file over kMaxFileBytes, reported where it passes the limit: `raw` is
+// (at least) its first kMaxFileBytes bytes.
+void report_too_large(const std::string& display_path, std::string_view raw, std::uintmax_t size,
+                      Diagnostics& diagnostics) {
+  const auto [line, column] = line_and_column(raw, kMaxFileBytes);
+  diagnostics.error({display_path, line, column},
+                    "the file is " + with_commas(size) + " bytes, more than the " + with_commas(kMaxFileBytes) +
+                        " (1 MB) offergen reads from one file",
+                    "it passes 1 MB here: check that it is the file you meant, or split it");
+}
+
 std::optional<SourceFile> make_source_from(std::string display_path, std::string raw, Diagnostics& diagnostics) {
+  if (raw.size() > kMaxFileBytes) {
+    report_too_large(display_path, raw, raw.size(), diagnostics);
+    return std::nullopt;
+  }
   if (auto bad = find_invalid_utf8(raw)) {
     const auto [line, column] = line_and_column(raw, *bad);
     char byte[8];
@@ -65,6 +83,12 @@ std::optional<SourceFile> make_source_from(std::string display_path, std::string
   // Most files have neither a byte-order mark nor a CR: they are kept as they are.
   const bool bom = raw.compare(0, 3, "\xEF\xBB\xBF") == 0;
   source.text = bom || raw.find('\r') != std::string::npos ? normalise_text(raw) : std::move(raw);
+  // Refused here, a long line is never shown in full under a diagnostic.
+  if (auto long_line = check_line_lengths(source.text)) {
+    const auto [line, column] = line_and_column(source.text, long_line->pos);
+    diagnostics.error(source.at(line, column), long_line->message, long_line->hint);
+    return std::nullopt;
+  }
   return source;
 }
 
@@ -84,9 +108,12 @@ std::optional<SourceFile> read_source(const std::filesystem::path& file, std::st
     diagnostics.error({display_path, 0, 0}, "cannot read the file");
     return std::nullopt;
   }
-  std::string raw(static_cast<std::size_t>(st.st_size), '\0');
+  // Past the limit only the bytes up to it are read, to say where it passes.
+  const std::uintmax_t size = static_cast<std::uintmax_t>(st.st_size);
+  std::string raw(std::min<std::uintmax_t>(size, kMaxFileBytes + 1), '\0');
   std::size_t done = 0;
   for (;;) {
+    if (done > kMaxFileBytes) break;
     if (done == raw.size()) raw.resize(raw.size() + 4096);  // the file grew while we read it
     const ssize_t n = ::read(fd, raw.data() + done, raw.size() - done);
     if (n < 0 && errno == EINTR) continue;
@@ -100,6 +127,10 @@ std::optional<SourceFile> read_source(const std::filesystem::path& file, std::st
   }
   ::close(fd);
   raw.resize(done);
+  if (raw.size() > kMaxFileBytes) {
+    report_too_large(display_path, raw, std::max<std::uintmax_t>(size, raw.size()), diagnostics);
+    return std::nullopt;
+  }
   return make_source_from(std::move(display_path), std::move(raw), diagnostics);
 }
 

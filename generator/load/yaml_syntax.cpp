@@ -181,7 +181,7 @@ std::optional<YamlProblem> check_yaml_text(std::string_view text, std::size_t ma
   FlowScanner scanner(text);
   if (auto deep = scanner.scan(text.size(), max_depth))
     return YamlProblem{"the lists and mappings are nested more than " + std::to_string(max_depth) + " levels deep",
-                       *deep, "content needs only a few levels; check the brackets"};
+                       *deep, "content needs only a few levels; check the brackets", true};
   return std::nullopt;
 }
 

@@ -15,6 +15,7 @@ struct YamlProblem {
   std::string message;
   std::size_t pos = 0;  // byte offset into the text
   std::string hint;
+  bool limit = false;  // a limit passed, not a mistake of syntax
 };
 
 // A control character, a byte-order mark inside the text, or flow brackets

@@ -9,6 +9,7 @@
 #include <map>
 #include <streambuf>
 
+#include "load/limits.hpp"
 #include "load/yaml_syntax.hpp"
 
 namespace og {
@@ -30,10 +31,6 @@ namespace {
 std::size_t offset(const YAML::Mark& mark) {
   return static_cast<std::size_t>(std::max(mark.pos, 0));
 }
-
-// Content never needs more; yaml-cpp's own limit (2,000) comes with the
-// message "bad file".
-constexpr std::size_t kMaxDepth = 64;
 
 // yaml-cpp reads from a std::istream; this one reads the text in place.
 class ViewBuffer : public std::streambuf {
@@ -143,6 +140,7 @@ class TreeBuilder : public YAML::EventHandler {
   struct Open {
     YamlNode node;
     std::optional<YamlNode> pending_key;
+    std::size_t pos = 0;  // where it starts
   };
 
   void place(YamlNode& node, const YAML::Mark& mark) const { positions_.place(node, offset(mark)); }
@@ -157,11 +155,12 @@ class TreeBuilder : public YAML::EventHandler {
 
   void open(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
     refuse_anchor(mark, anchor);
-    if (stack_.size() >= kMaxDepth)
-      throw YamlProblem{"the lists and mappings are nested more than " + std::to_string(kMaxDepth) + " levels deep",
-                        offset(mark), "content needs only a few levels; check the brackets"};
+    if (stack_.size() >= kMaxYamlDepth)
+      throw YamlProblem{"the lists and mappings are nested more than " + std::to_string(kMaxYamlDepth) + " levels deep",
+                        offset(mark), "content needs only a few levels; check the brackets", true};
     Open o;
     o.node.kind = kind;
+    o.pos = offset(mark);
     place(o.node, mark);
     stack_.push_back(std::move(o));
   }
@@ -199,6 +198,12 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     Open& parent = stack_.back();
+    if (parent.node.items.size() + parent.node.entries.size() == kMaxYamlItems && !parent.pending_key)
+      throw YamlProblem{
+          std::string(parent.node.is_sequence() ? "the list has more than " : "the mapping has more than ") +
+              with_commas(kMaxYamlItems) + (parent.node.is_sequence() ? " items" : " entries") +
+              ", the most offergen reads in one",
+          parent.pos, "content needs far fewer: check that the file is the one you meant", true};
     if (parent.node.is_sequence()) {
       parent.node.items.push_back(std::move(node));
     } else if (!parent.pending_key) {
@@ -229,9 +234,9 @@ std::optional<YamlNode> parse_yaml(const SourceFile& source, std::string_view te
   const auto report = [&](const YamlProblem& p) {
     YamlNode where;
     positions.place(where, p.pos);
-    diagnostics.error(source.at(where.line, where.column), "YAML syntax error: " + p.message, p.hint);
+    diagnostics.error(source.at(where.line, where.column), (p.limit ? "" : "YAML syntax error: ") + p.message, p.hint);
   };
-  if (auto problem = check_yaml_text(text, kMaxDepth)) {
+  if (auto problem = check_yaml_text(text, kMaxYamlDepth)) {
     report(*problem);
     return std::nullopt;
   }

@@ -6,9 +6,23 @@
 
 #include "core/text.hpp"
 #include "load/content_files.hpp"
+#include "load/limits.hpp"
 #include "validate/formats.hpp"
 
 namespace og {
+
+// Markdown nested past kMaxMarkdownDepth is reported, and left out so that
+// cmark-gfm never builds the nest.
+static Markdown within_limits(Markdown md, Diagnostics& diagnostics) {
+  const auto deep = check_markdown_depth(md.text);
+  if (!deep) return md;
+  const auto [line, column] = line_and_column(md.text, deep->pos);
+  Location where = md.origin;
+  where.line += line - 1;
+  where.column = line == 1 ? md.origin.column + column - 1 : column + md.column_shift;
+  diagnostics.error(where, deep->message, deep->hint);
+  return {};
+}
 
 FieldReader::FieldReader(const YamlNode* node, const SourceFile& source, Diagnostics& diagnostics,
                          std::string_view what)
@@ -169,7 +183,7 @@ Markdown FieldReader::markdown(std::string_view key, Need need) {
   Markdown md = markdown_of(*value);
   if (trim(md.text).empty() && need == Need::required)
     diagnostics_.error(at(*value), "'" + std::string(key) + "' is empty", "give it a value");
-  return md;
+  return within_limits(std::move(md), diagnostics_);
 }
 
 std::vector<std::string> FieldReader::text_list(std::string_view key, Need need) {
@@ -312,7 +326,7 @@ Markdown markdown_body(const MarkdownDocument& doc, FieldReader& r) {
   Markdown md;
   md.text = std::string(body);
   md.origin = doc.source->at(line, 1);
-  return md;
+  return within_limits(std::move(md), r.diagnostics());
 }
 
 }  // namespace og

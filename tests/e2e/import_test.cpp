@@ -273,12 +273,22 @@ TEST_CASE("import oruk: when nothing can be imported, exit 1 and the folder is u
                                     "tags, more than offergen reads in one field\n"));
   CHECK(read_tree(ws.dir / "content") == before);
 
+  // A field larger than a content file may be: skipped before its HTML is read.
+  write_file(ws.dir / "feeds" / "huge.json",
+             "[{\"id\": \"huge\", \"name\": \"Huge\", \"description\": \"" + std::string((1u << 20) + 1, 'x') + "\"}]");
+  r = ws.import({"feeds/huge.json", "--into", "content"});
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.out, Catch::Contains("skipped   feeds/huge.json record 1 'Huge' (id huge): a field of it is larger than "
+                                    "the 1 MB offergen reads from one file\n"));
+  CHECK(read_tree(ws.dir / "content") == before);
+
   // A feed too large to read whole.
   std::filesystem::resize_file(ws.dir / "feeds" / "empty.json", 100u << 20);
   r = ws.import({"feeds/empty.json", "--into", "content"});
   CHECK(r.exit_code == 1);
-  CHECK_THAT(r.err, Catch::StartsWith("feeds/empty.json: error: the file is 100.0 MB; a feed may be up to 32 MB "
-                                      "(import the feed a page at a time (most feeds take ?page=1, ?page=2 ...))\n"));
+  CHECK_THAT(r.err,
+             Catch::StartsWith("feeds/empty.json:1:33554433: error: the file is 100.0 MB; a feed may be up to 32 MB "
+                               "(import the feed a page at a time (most feeds take ?page=1, ?page=2 ...))\n"));
   CHECK(read_tree(ws.dir / "content") == before);
 }
 

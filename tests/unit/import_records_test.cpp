@@ -233,9 +233,22 @@ TEST_CASE("a service file round-trips any text and records its digest", "[import
 
 TEST_CASE("feeds that cannot be read are reported where they go wrong", "[import][feed]") {
   struct Row {
-    const char* text;
-    const char* diagnostics;
+    std::string text;
+    std::string diagnostics;
   };
+  const auto repeat = [](std::string_view part, std::size_t n) {
+    std::string text;
+    for (std::size_t i = 0; i < n; ++i) text += part;
+    return text;
+  };
+  const std::string not_a_feed =
+      "f.json:1:1: error: the file is JSON but not an Open Referral feed (expected a list of services, a page of "
+      "services with 'contents', or one service with 'id' and 'name')\n1 error, 0 warnings\n";
+  const std::string deep =
+      "error: the lists and objects are nested more than 64 levels deep (an Open Referral feed needs about ten: check "
+      "that the file is the feed you meant)\n1 error, 0 warnings\n";
+  const std::string a_page =
+      " (import the feed a page at a time (most feeds take ?page=1, ?page=2 ...))\n1 error, 0 warnings\n";
   const Row rows[] = {
       {"", "f.json:1:1: error: the file is empty (download the feed again)\n1 error, 0 warnings\n"},
       {" \n ", "f.json:1:1: error: the file is empty (download the feed again)\n1 error, 0 warnings\n"},
@@ -265,9 +278,21 @@ TEST_CASE("feeds that cannot be read are reported where they go wrong", "[import
       {"[{\"id\": \"1\", \"name\": \"A\", \"minimum_age\": 1e999}]",
        "f.json:1:1: error: the file cannot be read as JSON: [json.exception.out_of_range.406] number overflow "
        "parsing '1e999' (check the feed's numbers)\n1 error, 0 warnings\n"},
+      // Nesting and values are counted before nlohmann::json makes a value
+      // of each: a 32 MB nest of '[' took it 1.1 GB.
+      {std::string(64, '[') + std::string(64, ']'), not_a_feed},
+      {"\n" + std::string(65, '[') + std::string(65, ']'), "f.json:2:65: " + deep},
+      {"[{\"id\": \"1\", \"extra\": " + std::string(1'000'000, '['), "f.json:1:85: " + deep},
+      {"[\"" + std::string(100, '[') + "\\\"" + std::string(100, '{') + "\"]", not_a_feed},
+      // 1,000,000 values in all (lists of 99,999 items): the next is one too many.
+      {"[" + repeat("[" + repeat("0,", 99'998) + "0],", 9) + "[" + repeat("0,", 99'998) + "0]]", not_a_feed},
+      {"[" + repeat("[" + repeat("0,", 99'998) + "0],", 10) + "[]]",
+       "f.json:1:2000001: error: the file holds more than 1,000,000 values (lists, objects and their items), the "
+       "most offergen reads in one" +
+           a_page},
   };
   for (const auto& r : rows) {
-    INFO(r.text);
+    INFO(r.text.substr(0, 80));
     Diagnostics d;
     CHECK_FALSE(parse_feed(r.text, "f.json", d));
     CHECK(test::diagnostics_text(d) == r.diagnostics);
