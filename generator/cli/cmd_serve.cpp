@@ -22,8 +22,8 @@ namespace {
 
 // Ends the process now, for a document still printing at idle priority: on
 // a busy machine it may take seconds to reach its next page, and Ctrl-C does
-// not wait for it (the load test, tests/load/, saw 17 s). In an ASan build
-// LeakSanitizer does not look at the heap then.
+// not wait for it (tests/load/ once saw the main thread wait 17 s). In ASan
+// builds LeakSanitizer does not look at the heap then.
 [[noreturn]] void exit_leaving_print(int code) {
   std::fflush(nullptr);
   std::_Exit(code);
