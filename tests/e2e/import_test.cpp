@@ -188,7 +188,7 @@ TEST_CASE("import oruk: every fixture, bad ones reported, the rest built with no
   CHECK(dangers("p.html", "<p onclick=\"x()\"><script>x</script><a href=\" JavaScript:x\">sam.staff@x</a>").size() ==
         4);
   const std::string hostile = site.page("services/safe-harbour-service/index.html");
-  CHECK_THAT(hostile, Catch::Contains("<a href=\"https://example.org/help\">help</a>"));
+  CHECK_THAT(hostile, Catch::Contains("<a href=\"https://example.org/help\" rel=\"noreferrer\">help</a>"));
   CHECK_THAT(hostile, Catch::Contains("&lt;script&gt;alert(3)&lt;/script&gt;"));
 }
 
