@@ -34,10 +34,12 @@ using namespace og;
   std::abort();
 }
 
-// `url` is what follows the address's opening quote.
+// `url` is what follows the address's opening quote. The scheme may have
+// capitals: cmark-gfm links a bare "htTps://..." in text as written.
 bool allowed_address(std::string_view url) {
-  return url.starts_with('"') || url.starts_with("http://") || url.starts_with("https://") ||
-         url.starts_with("mailto:") || url.starts_with("tel:");
+  const std::string scheme = to_lower_ascii(url.substr(0, 8));
+  return url.starts_with('"') || scheme.starts_with("http://") || scheme.starts_with("https://") ||
+         scheme.starts_with("mailto:") || scheme.starts_with("tel:");
 }
 
 void check_markdown(const ConvertedText& converted, const std::string& html) {
