@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds offergen with its tests under AddressSanitizer
-# and UndefinedBehaviorSanitizer with warnings as errors, and runs every test
-# (a few seconds of each fuzz target among them).
+# and UndefinedBehaviorSanitizer with warnings as errors, runs every test, then
+# runs each fuzz target for a few seconds.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/dependencies.sh
@@ -13,3 +13,5 @@ cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug \
   -DOFFERGEN_TESTS=ON -DOFFERGEN_SANITIZE=ON -DOFFERGEN_WERROR=ON >/dev/null
 cmake --build build-test -j"$(nproc)"
 ctest --test-dir build-test --output-on-failure -j"$(nproc)"
+# A few seconds of each fuzz target, in its own clang build (docs/fuzzing.md).
+bash fuzz/run.sh all 5
