@@ -35,7 +35,8 @@ const std::set<std::string, std::less<>>& markdown_elements() {
 }
 
 bool allowed_attribute(std::string_view name) {
-  for (const char* a : {"href", "src", "alt", "title", "class", "role", "aria-label", "tabindex", "align", "start"})
+  for (const char* a :
+       {"href", "src", "alt", "title", "class", "role", "aria-label", "tabindex", "align", "start", "rel"})
     if (name == a) return true;
   return false;
 }
