@@ -30,26 +30,24 @@ def fill(unit, size):
     return unit * max(1, size // len(unit))
 
 
+def staircase(size, step, text):
+    """Lines of `text`, each indented `step` more than the one before, to about `size` bytes."""
+    lines, total = [], 0
+    while total < size:
+        lines.append(step * len(lines) + text)
+        total += len(lines[-1])
+    return "".join(lines)
+
+
 def nested_mappings(size):
     """Block mappings one inside another, each a column deeper: as deep as fits in `size`."""
-    lines, total, i = [], 0, 0
-    while total < size:
-        line = " " * i + "k:\n"
-        lines.append(line)
-        total += len(line)
-        i += 1
-    return "".join(lines) + " " * i + "k: x\n"
+    lines = staircase(size, " ", "k:\n")
+    return lines + " " * lines.count("\n") + "k: x\n"
 
 
 def indented_lists(size):
     """Markdown list items, each indented two columns more than the one before."""
-    lines, total, i = [], 0, 0
-    while total < size:
-        line = "  " * i + "- item\n"
-        lines.append(line)
-        total += len(line)
-        i += 1
-    return "".join(lines)
+    return staircase(size, "  ", "- item\n")
 
 
 def glossary_mistakes(size):
