@@ -56,17 +56,19 @@ test("the Nu HTML Checker reports the image without alt text, with file and line
   assert.match(errors[0], /^\/broken\/index\.html:\d+:\d+: An “img” element must have an “alt” attribute/);
 });
 
-test("the axe test itself fails on the broken site, and says why", () => {
+test("the test of every page itself fails on the broken site, and says why", () => {
   // A test run that node --test started marks itself in NODE_TEST_CONTEXT;
   // without it, the child is a test run of its own.
   const env = { ...process.env, OFFERGEN_A11Y_SITES: `broken=${content}` };
   delete env.NODE_TEST_CONTEXT;
-  const run = spawnSync(process.execPath, ["--test", join(SOURCE_DIR, "tests", "browser", "a11y", "axe.test.js")],
+  const run = spawnSync(process.execPath, ["--test", join(SOURCE_DIR, "tests", "browser", "a11y", "all-pages.test.js")],
     { encoding: "utf8", env });
-  assert.equal(run.status, 1, `the axe test did not fail:\n${run.stdout}${run.stderr}`);
-  for (const line of ["axe found 6 violations:",
+  assert.equal(run.status, 1, `the test of every page did not fail:\n${run.stdout}${run.stderr}`);
+  // The page keeps its content security policy there, so the pale text's
+  // inline style is blocked (and reported) rather than shown to axe.
+  for (const line of ["axe found 4 violations:",
     "/broken/ at 1280px: image-alt (critical): Images must have alternative text",
     "/broken/ at 320px: heading-order (moderate): Heading levels should only increase by one",
-    "/broken/ at 1280px: color-contrast (serious): Elements must meet minimum color contrast ratio thresholds"])
-    assert.ok(run.stdout.includes(line), `the axe test's report lacks "${line}":\n${run.stdout}`);
+    "/broken/: CSP violation: style-src-attr blocked inline at"])
+    assert.ok(run.stdout.includes(line), `the report of every page lacks "${line}":\n${run.stdout}`);
 });

@@ -1,4 +1,4 @@
-// Shared by the content security policy tests (csp.test.js, csp-pages.test.js).
+// Shared by the content security policy tests (csp.test.js, a11y/all-pages.test.js).
 
 // A browser page that records what breaks the policy, from before the page's
 // first byte is parsed.

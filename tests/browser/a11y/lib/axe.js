@@ -2,6 +2,7 @@
 // act on: the page, the rule, what it asks for, and each failing element.
 import AxeBuilder from "@axe-core/playwright";
 import { createRequire } from "node:module";
+import { watchedPage } from "../../lib/csp.js";
 import { inParallel, newContext } from "../../lib/harness.js";
 
 // The WCAG 2.2 AA rules, as the issue asks.
@@ -60,24 +61,33 @@ export const AXE_VIEWPORTS = [{ width: 1280, height: 800 }, { width: 320, height
 // Runs axe on each of `paths` of the site served at `baseUrl`, at each of
 // AXE_VIEWPORTS, two pages at a time. Returns the violations described as
 // above, and the addresses of other sites that the pages asked for anything.
-export async function auditPages(browser, baseUrl, paths) {
+//
+// With `watchPolicy`, the pages keep the site's content security policy and
+// `policyProblems` lists what chromium reports it blocked (and any script
+// error); without it the policy is bypassed, so that the broken fixture's
+// inline style shows its low contrast to axe. `atPhone(page)`, when given,
+// runs after axe at 320 px and returns more problems for `phoneProblems`.
+// One visit to each page serves all of these checks.
+export async function auditPages(browser, baseUrl, paths, { watchPolicy = false, atPhone = null } = {}) {
   const failures = [];
   const outsideRequests = [];
+  const policyProblems = [];
+  const phoneProblems = [];
   await inParallel(paths, 2, async () => {
-    // The broken fixture's low contrast is an inline style, which the site's
-    // content security policy blocks (csp.test.js checks the policy itself).
-    const context = await newContext(browser, { viewport: AXE_VIEWPORTS[0], bypassCSP: true });
+    const context = await newContext(browser, { viewport: AXE_VIEWPORTS[0], bypassCSP: !watchPolicy });
     await preloadAxe(context);
-    return { context, page: await context.newPage() };
+    return { context, page: watchPolicy ? await watchedPage(context) : await context.newPage() };
   }, async (path, { page }) => {
     await page.goto(baseUrl + path);
     for (const viewport of AXE_VIEWPORTS) {
       await page.setViewportSize(viewport);
       failures.push(...describeViolations(`${path} at ${viewport.width}px`, await axeViolations(page)));
     }
-  }, async ({ context }) => {
+    if (atPhone) phoneProblems.push(...(await atPhone(page)).map((p) => `${path}: ${p}`));
+  }, async ({ context, page }) => {
     outsideRequests.push(...context.outsideRequests);
+    if (watchPolicy) policyProblems.push(...page.problems);
     await context.close();
   });
-  return { failures, outsideRequests };
+  return { failures, outsideRequests, policyProblems, phoneProblems };
 }
