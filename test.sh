@@ -12,6 +12,27 @@ install_browser_test_packages
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug \
   -DOFFERGEN_TESTS=ON -DOFFERGEN_SANITIZE=ON -DOFFERGEN_WERROR=ON >/dev/null
 cmake --build build-test -j"$(nproc)"
+
+# The fuzz targets' own clang build (docs/fuzzing.md) runs beside the tests in
+# the idle scheduling class: it takes only the processor time they leave, most
+# of it while the browser tests wait for chromium, and never delays them.
+mkdir -p build-fuzz
+idle=(chrt --idle 0)
+"${idle[@]}" true 2>/dev/null || idle=(nice -n 19)
+# A process group of its own (job control), so that a failed ctest can stop
+# it whole; not a session of its own, which the kernel would schedule as an
+# equal of this one (autogroups), whatever its class.
+set -m
+"${idle[@]}" bash fuzz/run.sh build >build-fuzz/build.log 2>&1 &
+fuzz_build=$!
+set +m
+trap 'kill -- -"$fuzz_build" 2>/dev/null || true' EXIT
+
 ctest --test-dir build-test --output-on-failure -j"$(nproc)"
-# A few seconds of each fuzz target, in its own clang build (docs/fuzzing.md).
+
+if ! wait "$fuzz_build"; then
+  cat build-fuzz/build.log >&2
+  exit 1
+fi
+# A few seconds of each fuzz target.
 bash fuzz/run.sh all 5

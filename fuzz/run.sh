@@ -3,6 +3,7 @@
 # and UndefinedBehaviorSanitizer) and runs them one after another.
 #
 #   fuzz/run.sh [TARGET|all] [SECONDS] [libFuzzer options...]
+#   fuzz/run.sh build
 #
 # TARGET is one of content, markdown, mustache, oruk, search, site_path
 # (default all); SECONDS is how long each runs (default 60). Further options
@@ -10,7 +11,8 @@
 # give 0 for no limit) or -jobs=2. The committed seeds in fuzz/corpus/TARGET
 # are read, never written: what a run finds goes to build-fuzz/corpus/TARGET,
 # a crash or a sanitizer report to build-fuzz/artifacts/TARGET/ and the run
-# fails (see docs/fuzzing.md for what to do with it).
+# fails (see docs/fuzzing.md for what to do with it). "build" builds every
+# target and runs none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,12 +32,12 @@ max_len() {
   esac
 }
 
-if [ "$target" = all ]; then
+if [ "$target" = all ] || [ "$target" = build ]; then
   selected=("${TARGETS[@]}")
 elif [[ " ${TARGETS[*]} " == *" $target "* ]]; then
   selected=("$target")
 else
-  echo "fuzz/run.sh: no target '$target' (one of: ${TARGETS[*]}, all)" >&2
+  echo "fuzz/run.sh: no target '$target' (one of: ${TARGETS[*]}, all, build)" >&2
   exit 2
 fi
 
@@ -43,6 +45,7 @@ if [ ! -f build-fuzz/CMakeCache.txt ]; then
   CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DOFFERGEN_FUZZ=ON >/dev/null
 fi
 cmake --build build-fuzz -j"$(nproc)" --target "${selected[@]/#/fuzz_}"
+if [ "$target" = build ]; then exit 0; fi
 
 failed=()
 for t in "${selected[@]}"; do
