@@ -62,11 +62,14 @@ struct BuildCommand {
     }
     print_diagnostics(result.diagnostics);
     if (timings) {
-      std::fprintf(stderr, "Stages, on %u threads (CPU: the time all of them spent; cores: CPU / wall time):\n",
+      std::fprintf(stderr,
+                   "Stages, on %u threads (CPU: the time all of them spent; cores: CPU / wall time; peak: the most "
+                   "memory held so far):\n",
                    options->jobs == 0 ? default_jobs() : options->jobs);
       for (const auto& s : result.timings.stages())
-        std::fprintf(stderr, "  %-10s %8.1f ms  (CPU %.0f ms, %.1f cores)\n", s.stage.c_str(), s.milliseconds,
-                     s.cpu_milliseconds, s.milliseconds > 0 ? s.cpu_milliseconds / s.milliseconds : 0.0);
+        std::fprintf(stderr, "  %-10s %8.1f ms  (CPU %.0f ms, %.1f cores, peak %.0f MB)\n", s.stage.c_str(),
+                     s.milliseconds, s.cpu_milliseconds, s.milliseconds > 0 ? s.cpu_milliseconds / s.milliseconds : 0.0,
+                     s.peak_megabytes);
     }
     if (!result.ok()) {
       std::cerr << "offergen: the build failed; '" << out << "' was left as it was\n";

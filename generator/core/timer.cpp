@@ -1,5 +1,7 @@
 #include "core/timer.hpp"
 
+#include <sys/resource.h>
+
 #include <ctime>
 
 namespace og {
@@ -9,6 +11,13 @@ static double process_cpu_milliseconds() {
   timespec t{};
   if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0) return 0;
   return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+// The most memory the process has held at once so far, in megabytes.
+static double peak_megabytes() {
+  rusage usage{};
+  if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
 }
 
 void StageTimer::start(std::string stage) {
@@ -23,6 +32,7 @@ void StageTimer::stop() {
   if (!running_) return;
   stages_.back().milliseconds = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
   stages_.back().cpu_milliseconds = process_cpu_milliseconds() - cpu_started_;
+  stages_.back().peak_megabytes = peak_megabytes();
   running_ = false;
 }
 

@@ -11,6 +11,7 @@ struct StageTime {
   std::string stage;
   double milliseconds = 0;
   double cpu_milliseconds = 0;  // every thread of the process, over the same span
+  double peak_megabytes = 0;    // the process's peak memory (RSS) when the stage ended
 };
 
 // Milliseconds from `start` to now.
