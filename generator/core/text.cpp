@@ -128,6 +128,8 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
   std::optional<std::string> best;
   std::size_t best_distance = allowed + 1;
   for (std::string_view c : candidates) {
+    // The distance is at least the difference in length (so a long word costs nothing).
+    if (std::max(word.size(), c.size()) - std::min(word.size(), c.size()) > allowed) continue;
     const std::size_t d = edit_distance(word, c);
     if (d < best_distance || (d == best_distance && best && c < *best)) {
       best_distance = d;

@@ -1,7 +1,6 @@
 #include "core/timer.hpp"
 
 #include <sys/resource.h>
-
 #include <ctime>
 
 namespace og {
@@ -15,9 +14,8 @@ static double process_cpu_milliseconds() {
 
 // The most memory the process has held at once so far, in megabytes.
 static double peak_megabytes() {
-  rusage usage{};
-  if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
+  rusage usage{};  // ru_maxrss in kilobytes on Linux
+  return getrusage(RUSAGE_SELF, &usage) == 0 ? static_cast<double>(usage.ru_maxrss) / 1024.0 : 0;
 }
 
 void StageTimer::start(std::string stage) {
