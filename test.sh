@@ -23,7 +23,7 @@ idle=(chrt --idle 0)
 # it whole; not a session of its own, which the kernel would schedule as an
 # equal of this one (autogroups), whatever its class.
 set -m
-"${idle[@]}" bash fuzz/run.sh build >build-fuzz/build.log 2>&1 &
+"${idle[@]}" bash fuzz/run.sh build </dev/null >build-fuzz/build.log 2>&1 &
 fuzz_build=$!
 set +m
 trap 'kill -- -"$fuzz_build" 2>/dev/null || true' EXIT
@@ -34,5 +34,6 @@ if ! wait "$fuzz_build"; then
   cat build-fuzz/build.log >&2
   exit 1
 fi
+trap - EXIT
 # A few seconds of each fuzz target.
 bash fuzz/run.sh all 5

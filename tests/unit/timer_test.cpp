@@ -14,6 +14,8 @@ TEST_CASE("each stage records the process's peak memory when it ended", "[timer]
   constexpr std::size_t kSize = 64u << 20;
   auto block = std::make_unique<char[]>(kSize);
   std::memset(block.get(), 1, kSize);
+  // The writes happen before stop(), not moved past it by the optimiser.
+  asm volatile("" : : "r"(block.get()) : "memory");
   timer.stop();
   REQUIRE(block[kSize - 1] == 1);
 
@@ -25,5 +27,5 @@ TEST_CASE("each stage records the process's peak memory when it ended", "[timer]
   CHECK(before > 0);
   CHECK(after >= before);
   CHECK(after >= 64);
-  CHECK(after < 100000);
+  CHECK(after < 4096);  // megabytes, not kilobytes
 }

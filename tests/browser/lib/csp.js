@@ -10,9 +10,13 @@ export async function watchedPage(context) {
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
     });
   });
+  // Problems are labelled with the address under test (page.testedPath, for
+  // a page that visits several) rather than where the page is when the
+  // report arrives.
+  const where = () => page.testedPath ?? new URL(page.url()).pathname;
   page.on("console", (m) => {
-    if (m.type() === "error") page.problems.push(`${new URL(page.url()).pathname}: ${m.text()}`);
+    if (m.type() === "error") page.problems.push(`${where()}: ${m.text()}`);
   });
-  page.on("pageerror", (e) => page.problems.push(`${new URL(page.url()).pathname}: ${e.message}`));
+  page.on("pageerror", (e) => page.problems.push(`${where()}: ${e.message}`));
   return page;
 }

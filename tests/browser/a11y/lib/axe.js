@@ -78,6 +78,7 @@ export async function auditPages(browser, baseUrl, paths, { watchPolicy = false,
     await preloadAxe(context);
     return { context, page: watchPolicy ? await watchedPage(context) : await context.newPage() };
   }, async (path, { page }) => {
+    page.testedPath = path;
     await page.goto(baseUrl + path);
     for (const viewport of AXE_VIEWPORTS) {
       await page.setViewportSize(viewport);
