@@ -26,9 +26,9 @@ fs::path sites_dir() {
   return source_dir() / "tests" / "sites";
 }
 
-TempDir::TempDir() {
+TempDir::TempDir(const fs::path& base) {
   static std::mt19937_64 rng{std::random_device{}()};
-  path_ = fs::temp_directory_path() / ("offergen-test-" + std::to_string(::getpid()) + "-" + std::to_string(rng()));
+  path_ = base / ("offergen-test-" + std::to_string(::getpid()) + "-" + std::to_string(rng()));
   fs::create_directories(path_);
 }
 

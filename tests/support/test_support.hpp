@@ -24,7 +24,8 @@ fs::path sites_dir();
 // A fresh folder removed when it goes out of scope.
 class TempDir {
  public:
-  TempDir();
+  // A new, empty folder under `base`.
+  explicit TempDir(const fs::path& base = fs::temp_directory_path());
   ~TempDir();
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
