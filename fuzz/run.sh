@@ -60,6 +60,14 @@ for t in "${selected[@]}"; do
     failed+=("$t")
     # What the target or the sanitizer said, without the stack.
     grep -v -E '^ +#[0-9]+ |^(INFO|#[0-9]+|NEW_FUNC)' "build-fuzz/$t.log" | tail -n 25 >&2
+    # libFuzzer's -timeout counts wall time, so a run starved of the
+    # processor by other work can stop on an input that is not slow.
+    for input in $(grep -o "build-fuzz/artifacts/$t/timeout-[0-9a-f]*" "build-fuzz/$t.log" | sort -u); do
+      if "build-fuzz/fuzz_$t" -timeout=10 "$input" >/dev/null 2>&1; then
+        echo "fuzz/run.sh: $t: $input runs within the time limit alone;" \
+          "the machine was busy, so this timeout is probably not a finding" >&2
+      fi
+    done
   fi
   grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "build-fuzz/$t.log" |
     sed "s/^/  $t /" || true
