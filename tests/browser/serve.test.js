@@ -218,7 +218,7 @@ async function watchViolations(tab) {
 
 // The violations so far. Nothing is read from the page itself: a reload
 // (a print finishing after the edit reloads it once more) may be under way.
-async function previewViolations(tab, violations) {
+async function violationsSoFar(violations) {
   await new Promise((ok) => setTimeout(ok, 200));  // the events are reported asynchronously
   return [...violations];
 }
@@ -236,7 +236,7 @@ test("a page open in chromium reloads itself after an edit, within its security 
     // Only a reload changes the heading: nothing else in the page fetches it.
     // A document printed for the edit before may reload the page first.
     await eventually(async () => assert.equal(await tab.textContent("h1", { timeout: 1000 }), "Teen support again"));
-    assert.deepEqual(await previewViolations(tab, violations), []);
+    assert.deepEqual(await violationsSoFar(violations), []);
 
     // The problems, styled by their own sheet, and the reload once fixed.
     const good = readFileSync(service(), "utf8");
@@ -253,7 +253,7 @@ test("a page open in chromium reloads itself after an edit, within its security 
     writeFileSync(service(), good);
     await eventually(async () => assert.equal(await tab.$("#offergen-problems"), null, output));
     assert.equal(await tab.textContent("h1"), "Teen support again");
-    assert.deepEqual(await previewViolations(tab, violations), []);
+    assert.deepEqual(await violationsSoFar(violations), []);
   } finally {
     await chrome.close();
   }
