@@ -20,7 +20,7 @@ namespace og::cli {
 
 namespace {
 
-// Ends the process now, for a document still printing at idle priority: on
+// Ends the process now, for a document still printing at low priority: on
 // a busy machine it may take seconds to reach its next page, and Ctrl-C does
 // not wait for it (tests/load/ once saw the main thread wait 17 s). In ASan
 // builds LeakSanitizer does not look at the heap then.

@@ -1,7 +1,5 @@
 #include "serve/live_site.hpp"
 
-#include <pthread.h>
-#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -175,13 +173,12 @@ bool LiveSite::start_background_print() {
   job->env = std::make_unique<PrintEnvironment>(*job->model, options_.urls(*job->model), cache_.fonts);
   PrintJob* raw = job.get();
   job->thread = std::thread([raw] {
-    // Below the rebuilds, which the author waits for: SCHED_IDLE runs only
-    // on a core nothing else wants, and gives it up the moment a rebuild
-    // wakes (nice 19 alone still takes its turn on a busy core); nice 19 is
-    // what is left where SCHED_IDLE is not allowed.
+    // Below the rebuilds, which the author waits for (and which hold it at
+    // its next page, print/print_pause.hpp). Not SCHED_IDLE: on a busy
+    // machine such a thread waits seconds for a turn, and whatever waits for
+    // it waits too (its lock, its join, the process's exit: Ctrl-C took
+    // 9 to 12 s with both cores busy, tests/browser/serve.test.js).
     setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 19);
-    sched_param idle{};
-    pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
     raw->printed = Printer(*raw->env).print(raw->document, raw->diagnostics);
     raw->done = true;
   });
