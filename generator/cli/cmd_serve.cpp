@@ -48,8 +48,11 @@ struct ServeCommand {
   // Whether a document printed in the background changes what the browser
   // shows: pages that link to it were rendered again, or the problems are
   // new. While the content has errors the last good build is served and
-  // nothing else changes, so open pages are not told to reload.
+  // nothing else changes, so open pages are not told to reload. No rebuild
+  // (other documents are still to print) changes nothing: its empty list of
+  // problems is not news ("No problems" was printed under the errors).
   bool worth_reload(const RebuildReport& printed) const {
+    if (!printed.built) return false;
     return printed.rendered > 0 || (!printed.ok && problems_of(printed) != printed_);
   }
 

@@ -186,6 +186,7 @@ test("an edited service is rebuilt and open pages are told to reload", async () 
 
 test("problems are shown over the last good page until they are fixed", async () => {
   const good = readFileSync(service(), "utf8");
+  const before = output.length;
   await editAndWait(() => {
     writeFileSync(service(), good.replace("localities: all", "localities: [nowhere]").replace("Teen support plus", "Broken"));
   });
@@ -203,6 +204,12 @@ test("problems are shown over the last good page until they are fixed", async ()
     assert.doesNotMatch(fixed, /offergen-problems/);
     assert.match(fixed, /<h1>Teen support plus<\/h1>/);
   });
+  // The terminal says "No problems" once, for the fix: not also while the
+  // errors last, when a document printing since the edit before finishes.
+  await eventually(async () => assert.match(output.slice(before), /No problems/));
+  const terminal = output.slice(before);
+  assert.equal(terminal.match(/No problems/g).length, 1, terminal);
+  assert.equal(terminal.match(/The content has errors/g).length, 1, terminal);
 });
 
 // Collects the content security policy violations of every page the tab
