@@ -96,10 +96,10 @@ bool freeze_step(Build& b) {
   env.downloads = std::move(b.downloads);
   env.texts = service_texts(b, env);
   if (!b.cache) {
-    make_service_cards(env, *b.templates, b.jobs);
+    make_service_cards(env, *b.templates, b.jobs, b.diagnostics);
     return true;
   }
-  make_service_cards(env, *b.templates, b.jobs, [&](std::size_t i) -> std::shared_ptr<mustache::data> {
+  make_service_cards(env, *b.templates, b.jobs, b.diagnostics, [&](std::size_t i) -> std::shared_ptr<mustache::data> {
     const auto* card = b.cache->cards.find(b.model.services[i].id, b.service_digests[i]);
     return card ? *card : nullptr;
   });

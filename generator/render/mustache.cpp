@@ -322,6 +322,15 @@ struct Template::State {
   std::vector<bool> deeper;
   // The partials being rendered, each with the stack's size where it was included.
   std::vector<std::pair<const Template*, std::size_t>> active;
+  RenderLimits limits;
+  std::uint64_t steps = 0;
+  bool stopped = false;
+
+  // Counts a step; false (for good) once past the limits.
+  bool step() {
+    if (++steps > limits.steps || out.size() > limits.bytes) stopped = true;
+    return !stopped;
+  }
 
   // Sets `inner` when the value is inside the innermost context.
   const data* lookup(const Node& node, bool* inner = nullptr) const {
@@ -358,7 +367,7 @@ struct Template::State {
 };
 
 void Template::render_range(std::uint32_t i, std::uint32_t end, State& s) const {
-  while (i < end) {
+  while (i < end && s.step()) {
     const Node& node = nodes_[i];
     if (node.line_start && !s.indent.empty()) s.out.append(s.indent);
     switch (node.kind) {
@@ -401,6 +410,7 @@ void Template::render_section(const Node& node, std::uint32_t index, State& s) c
   if (falsy) return;
   if (v->is_list()) {
     for (const data& item : v->list_value()) {
+      if (s.stopped) return;
       s.push(&item.resolved(), inner);
       render_range(index + 1, node.end, s);
       s.pop();
@@ -427,10 +437,11 @@ void Template::render_partial(const Node& node, State& s) const {
   s.indent = std::move(outer);
 }
 
-void Template::render(const data& root, std::string& out, const Partials* partials) const {
-  State state{out, {&root.resolved()}, partials, {}, {false}, {}};
+bool Template::render(const data& root, std::string& out, const Partials* partials, const RenderLimits& limits) const {
+  State state{out, {&root.resolved()}, partials, {}, {false}, {}, limits};
   state.stack.reserve(8);
   render_range(0, static_cast<std::uint32_t>(nodes_.size()), state);
+  return !state.stopped;
 }
 
 }  // namespace og::mustache

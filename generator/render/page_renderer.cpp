@@ -1,6 +1,7 @@
 #include "render/page_renderer.hpp"
 
 #include <algorithm>
+#include <mutex>
 
 #include "core/parallel.hpp"
 #include "core/security_policy.hpp"
@@ -160,7 +161,7 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
   put(d, "contact_phone", site.contact.phone);
 }
 
-void make_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs,
+void make_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs, Diagnostics& diagnostics,
                         const std::function<std::shared_ptr<mustache::data>(std::size_t)>& cached) {
   const CompiledTemplates compiled = templates.compile();
   // Each card template the templates have, and the key its markup goes in.
@@ -168,26 +169,43 @@ void make_service_cards(RenderEnvironment& env, const TemplateSet& templates, un
   for (const auto& kind : card_templates())
     if (compiled.has(kind.name)) kinds.push_back(kind);
   env.cards.assign(env.model.services.size(), nullptr);
+  // The first card (by service) whose template stopped at the engine's
+  // limits, and that template: reported once, whatever the threads.
+  std::mutex stopped_mutex;
+  std::pair<std::size_t, std::string> stopped{env.cards.size(), {}};
   parallel_for(env.cards.size(), jobs, [&](std::size_t k) {
     if (cached && (env.cards[k] = cached(k))) return;
     env.cards[k] = std::make_shared<mustache::data>(service_card(env, env.model.services[k]));
     mustache::data& card = *env.cards[k];
     for (const auto& [name, key, filterable] : kinds) {
       card.set("filterable", filterable);
-      std::string html = compiled.render(name, card);
+      bool too_much = false;
+      std::string html = compiled.render(name, card, &too_much);
+      if (too_much) {
+        std::lock_guard lock(stopped_mutex);
+        if (k < stopped.first) stopped = {k, name};
+      }
       // A list puts each card on a line of its own.
       if (!html.empty() && html.back() == '\n') html.pop_back();
       card.set(key, std::move(html));
     }
   });
+  if (stopped.first < env.cards.size())
+    compiled.report_stopped(stopped.second, "the card of service '" + env.model.services[stopped.first].id + "'",
+                            diagnostics);
 }
 
 std::string PageRenderer::render(const PlannedPage& page, Diagnostics& diagnostics) {
   PageData p = build(page, diagnostics);
   add_frame(page, p);
   last_template_ = p.template_name;
-  p.data.set("content", templates_.render(p.template_name, p.data));
-  return templates_.render("layout", p.data);
+  bool stopped = false;
+  p.data.set("content", templates_.render(p.template_name, p.data, &stopped));
+  if (stopped) templates_.report_stopped(p.template_name, "the page " + page.route, diagnostics);
+  stopped = false;
+  std::string html = templates_.render("layout", p.data, &stopped);
+  if (stopped) templates_.report_stopped("layout", "the page " + page.route, diagnostics);
+  return html;
 }
 
 }  // namespace og

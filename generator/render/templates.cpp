@@ -114,10 +114,11 @@ std::optional<TemplateSet> TemplateSet::load(const fs::path& dir, const std::str
 }
 
 std::optional<TemplateSet> TemplateSet::from_sources(std::vector<TemplateSource> sources,
-                                                     const std::vector<std::string>& required,
-                                                     Diagnostics& diagnostics) {
+                                                     const std::vector<std::string>& required, Diagnostics& diagnostics,
+                                                     const mustache::RenderLimits& limits) {
   bool ok = true;
   auto compiled = std::make_shared<CompiledTemplates::Compiled>();
+  compiled->limits = limits;
   SourceMap page_sources, partial_sources;
   std::set<std::string, std::less<>> page_names;  // with syntax errors or not
   std::string dir_hint;
@@ -134,6 +135,7 @@ std::optional<TemplateSet> TemplateSet::from_sources(std::vector<TemplateSource>
     } else {
       page_sources[s.name] = &s;
       compiled->pages.emplace(s.name, std::move(*tmpl));
+      compiled->paths.emplace(s.name, s.path);
     }
     if (dir_hint.empty()) dir_hint = s.path.substr(0, s.path.rfind('/'));
   }
@@ -166,11 +168,33 @@ std::optional<TemplateSet> TemplateSet::from_sources(std::vector<TemplateSource>
   return set;
 }
 
-std::string CompiledTemplates::render(std::string_view name, const mustache::data& data) const {
+std::string CompiledTemplates::render(std::string_view name, const mustache::data& data, bool* stopped) const {
   std::string out;
   auto it = compiled_->pages.find(name);
-  if (it != compiled_->pages.end()) it->second.render(data, out, &compiled_->partials);
+  if (it != compiled_->pages.end() && !it->second.render(data, out, &compiled_->partials, compiled_->limits) && stopped)
+    *stopped = true;
   return out;
+}
+
+namespace {
+
+// "50 million", "1000"; "128 MB", "250 bytes".
+std::string steps_text(std::uint64_t n) {
+  return n % 1'000'000 == 0 ? std::to_string(n / 1'000'000) + " million" : std::to_string(n);
+}
+std::string bytes_text(std::size_t n) {
+  return n % (1 << 20) == 0 ? std::to_string(n >> 20) + " MB" : std::to_string(n) + " bytes";
+}
+
+}  // namespace
+
+void CompiledTemplates::report_stopped(std::string_view name, const std::string& what, Diagnostics& diagnostics) const {
+  const mustache::RenderLimits& limits = compiled_->limits;
+  diagnostics.error({compiled_->paths.find(name)->second, 0, 0},
+                    "rendering " + what + " went past " + steps_text(limits.steps) + " steps or " +
+                        bytes_text(limits.bytes) + ", and stopped",
+                    "does a partial include itself, or another, many times over, or a section go through a list from "
+                    "inside its own items?");
 }
 
 }  // namespace og

@@ -27,15 +27,21 @@ struct TemplateSource {
 // with the same ones (copies share them).
 class CompiledTemplates {
  public:
-  // Renders template `name` (which must exist) with `data`.
-  std::string render(std::string_view name, const mustache::data& data) const;
+  // Renders template `name` (which must exist) with `data`. Past the
+  // engine's limits (mustache::RenderLimits) the text ends there and
+  // `*stopped` is set.
+  std::string render(std::string_view name, const mustache::data& data, bool* stopped = nullptr) const;
+  // The error for a render of `name` that stopped, making `what`.
+  void report_stopped(std::string_view name, const std::string& what, Diagnostics& diagnostics) const;
   bool has(std::string_view name) const { return compiled_->pages.find(name) != compiled_->pages.end(); }
 
  private:
   friend class TemplateSet;
   struct Compiled {
     std::map<std::string, mustache::Template, std::less<>> pages;
-    mustache::Partials partials;  // "header" for partials/header.mustache
+    mustache::Partials partials;                            // "header" for partials/header.mustache
+    std::map<std::string, std::string, std::less<>> paths;  // each page template's, as shown
+    mustache::RenderLimits limits;
   };
   std::shared_ptr<const Compiled> compiled_;
 };
@@ -48,9 +54,10 @@ class TemplateSet {
   static std::optional<TemplateSet> load(const std::filesystem::path& dir, const std::string& display_dir,
                                          const std::vector<std::string>& required, Diagnostics& diagnostics);
 
-  // Builds from sources in memory (tests).
+  // Builds from sources in memory (tests), rendering within `limits`.
   static std::optional<TemplateSet> from_sources(std::vector<TemplateSource> sources,
-                                                 const std::vector<std::string>& required, Diagnostics& diagnostics);
+                                                 const std::vector<std::string>& required, Diagnostics& diagnostics,
+                                                 const mustache::RenderLimits& limits = {});
 
   // The templates, compiled when the set was loaded.
   CompiledTemplates compile() const { return compiled_; }

@@ -192,6 +192,53 @@ TEST_CASE("partials come from the map given to render()", "[mustache][partials]"
   CHECK(deep->render(tree, &partials) == std::string(64, 'x'));
 }
 
+TEST_CASE("rendering stops at its limits and says so", "[mustache][limits]") {
+  TemplateError error;
+  // Bytes: checked before each step, so the item that crosses the limit is
+  // the last one written.
+  data items(data::type::list);
+  for (int i = 0; i < 10; ++i) items.push_back(std::string(100, 'a' + static_cast<char>(i)));
+  data root;
+  root.set("items", std::move(items));
+  auto list = Template::compile("{{#items}}{{.}}{{/items}}", error);
+  REQUIRE(list);
+  std::string out;
+  CHECK_FALSE(list->render(root, out, nullptr, {1000, 250}));
+  CHECK(out == std::string(100, 'a') + std::string(100, 'b') + std::string(100, 'c'));
+  out.clear();
+  CHECK(list->render(root, out, nullptr, {1000, 1000}));
+  CHECK(out.size() == 1000);
+  // Steps: a partial that includes itself twice at each level of a tree 24
+  // deep renders 2^24 times; the limit stops it at once (what
+  // fuzz/open/mustache-timeout-19dc4a5f did, 11 s with ASan).
+  og::mustache::Partials partials;
+  auto twice = Template::compile("x{{#c}}{{> p}}{{> p}}{{/c}}", error);
+  REQUIRE(twice);
+  partials.emplace("p", std::move(*twice));
+  data tree;
+  for (int i = 0; i < 24; ++i) {
+    data parent;
+    parent.set("c", std::move(tree));
+    tree = std::move(parent);
+  }
+  auto top = Template::compile("{{> p}}", error);
+  REQUIRE(top);
+  out.clear();
+  CHECK_FALSE(top->render(tree, out, &partials, {10'000, 1 << 20}));
+  CHECK(out.size() < 10'000);
+  CHECK(out.find_first_not_of('x') == std::string::npos);
+  // Within the limits, the same tree 6 deep: 2^7 - 1 renderings.
+  data small;
+  for (int i = 0; i < 6; ++i) {
+    data parent;
+    parent.set("c", std::move(small));
+    small = std::move(parent);
+  }
+  out.clear();
+  CHECK(top->render(small, out, &partials));
+  CHECK(out == std::string(127, 'x'));
+}
+
 TEST_CASE("template errors give kainjow's message and the byte offset", "[mustache]") {
   CHECK(compile_error("<p>{{title</p>") == "unclosed tag at 3");
   CHECK(compile_error("<p>{{{title}}</p>") == "unclosed tag at 3");

@@ -112,6 +112,40 @@ TEST_CASE("a partial may include itself inside a section", "[templates]") {
   CHECK(set->compile().render("page", root) == "a(b())");
 }
 
+TEST_CASE("a render that stops at its limits is an error naming the template", "[templates][limits]") {
+  Diagnostics d;
+  auto set = TemplateSet::from_sources({{"page", "templates/page.mustache", "{{#items}}{{> item}}{{/items}}"},
+                                        {"partials/item", "templates/partials/item.mustache", "<li>{{.}}</li>"}},
+                                       {"page"}, d, {1000, 250});
+  REQUIRE(set);
+  mustache::data items{mustache::data::type::list};
+  for (int i = 0; i < 10; ++i) items.push_back(std::string(100, 'x'));
+  mustache::data data;
+  data.set("items", items);
+  const CompiledTemplates compiled = set->compile();
+  bool stopped = false;
+  // Stopped before the third item's "</li>": past 250 bytes.
+  CHECK(compiled.render("page", data, &stopped).size() == 2 * 109 + 4 + 100);
+  CHECK(stopped);
+  compiled.report_stopped("page", "the page /services/", d);
+  CHECK(test::diagnostics_text(d) ==
+        "templates/page.mustache: error: rendering the page /services/ went past 1000 steps or 250 bytes, and "
+        "stopped (does a partial include itself, or another, many times over, or a section go through a list from "
+        "inside its own items?)\n1 error, 0 warnings\n");
+  // The limits a site renders with.
+  stopped = false;
+  auto site = TemplateSet::from_sources({{"page", "templates/page.mustache", "{{#items}}{{> item}}{{/items}}"},
+                                         {"partials/item", "templates/partials/item.mustache", "<li>{{.}}</li>"}},
+                                        {"page"}, d);
+  REQUIRE(site);
+  CHECK(site->compile().render("page", data, &stopped).size() == 10 * 109);
+  CHECK_FALSE(stopped);
+  Diagnostics defaults;
+  site->compile().report_stopped("page", "the page /", defaults);
+  CHECK(test::diagnostics_text(defaults).starts_with(
+      "templates/page.mustache: error: rendering the page / went past 10 million steps or 128 MB, and stopped ("));
+}
+
 TEST_CASE("URLs work at the domain root and under a sub-path", "[urls]") {
   Urls root;
   CHECK(root.link("/services/x/") == "/services/x/");
