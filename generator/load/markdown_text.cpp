@@ -5,6 +5,8 @@
 
 #include <cstring>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "core/text.hpp"
 
@@ -39,12 +41,50 @@ CmarkParser new_markdown_parser(int options, std::string_view markdown) {
   return parser;
 }
 
+namespace {
+
+// cmark-gfm's autolink extension links "ref-mailto:a@b.org" (and "xmpp:")
+// whole, to the relative address "ref-mailto:a@b.org" (found by
+// fuzz/oruk_fuzz.cpp): what comes before the scheme is made text again, and
+// the link starts at the scheme.
+void repair_autolinks(cmark_node* doc) {
+  std::vector<cmark_node*> links;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_LINK) links.push_back(node);
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* link : links) {
+    const char* url = cmark_node_get_url(link);
+    cmark_node* text = cmark_node_first_child(link);
+    if (!url || !text || cmark_node_get_type(text) != CMARK_NODE_TEXT || cmark_node_next(text)) continue;
+    const std::string_view whole(url);
+    const char* literal = cmark_node_get_literal(text);
+    if (!literal || whole != literal) continue;  // not an autolink
+    std::size_t scheme = whole.find("mailto:");
+    if (scheme == std::string_view::npos) scheme = whole.find("xmpp:");
+    if (scheme == 0 || scheme == std::string_view::npos) continue;
+    cmark_node* before = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(before, std::string(whole.substr(0, scheme)).c_str());
+    cmark_node_insert_before(link, before);
+    const std::string fixed(whole.substr(scheme));
+    cmark_node_set_url(link, fixed.c_str());
+    cmark_node_set_literal(text, fixed.c_str());
+  }
+}
+
+}  // namespace
+
 ParsedMarkdown parse_markdown(std::string_view markdown, int options) {
   static std::mutex inline_characters;
   ParsedMarkdown parsed{new_markdown_parser(options, markdown), nullptr};
   cmark_parser_feed(parsed.parser.get(), markdown.data(), markdown.size());
-  std::lock_guard lock(inline_characters);
-  parsed.doc.reset(cmark_parser_finish(parsed.parser.get()));
+  {
+    std::lock_guard lock(inline_characters);
+    parsed.doc.reset(cmark_parser_finish(parsed.parser.get()));
+  }
+  if (may_autolink(markdown)) repair_autolinks(parsed.doc.get());
   return parsed;
 }
 

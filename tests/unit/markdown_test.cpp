@@ -159,6 +159,19 @@ TEST_CASE("unsafe link schemes are dropped", "[markdown]") {
   CHECK(html("[x](javascript:alert(1))") == "<p><a href=\"\">x</a></p>\n");
 }
 
+TEST_CASE("an address autolinked with letters before its scheme links from the scheme", "[markdown]") {
+  // cmark-gfm links the whole of "ref-mailto:a@b.org" to that relative
+  // address (found by fuzz/oruk_fuzz.cpp in an imported description).
+  CHECK(html("Write to 0b8a9adf-mailto:a@b.org today.") ==
+        "<p>Write to 0b8a9adf-<a href=\"mailto:a@b.org\">mailto:a@b.org</a> today.</p>\n");
+  CHECK(html("x.xmpp:a@b.org") == "<p>x.<a href=\"xmpp:a@b.org\">xmpp:a@b.org</a></p>\n");
+  // What it links right stays as it was.
+  CHECK(html("see mailto:a@b.org or a-b@c.org") ==
+        "<p>see <a href=\"mailto:a@b.org\">mailto:a@b.org</a> or <a href=\"mailto:a-b@c.org\">a-b@c.org</a></p>\n");
+  CHECK(html("[ref-mailto:a@b.org](https://example.org/)") ==
+        "<p><a href=\"https://example.org/\" rel=\"noreferrer\">ref-mailto:a@b.org</a></p>\n");
+}
+
 TEST_CASE("plain text drops the markup", "[markdown]") {
   CHECK(markdown_plain_text("## Heading\n\nSome *emphasis* and a [link](/x/).\n\n- one\n- two\n") ==
         "Heading Some emphasis and a link. one two");
