@@ -133,9 +133,9 @@ void MarkdownBlocks::end_heading() {
   emit({std::string(level, '#') + " " + text}, "");
 }
 
-void MarkdownBlocks::begin_list(bool ordered) {
+void MarkdownBlocks::begin_list(bool ordered, int start) {
   end_paragraph();
-  list_counts_.push_back(ordered ? 1 : 0);
+  list_counts_.push_back(ordered ? start : -1);
 }
 
 void MarkdownBlocks::end_list() {
@@ -151,7 +151,7 @@ void MarkdownBlocks::begin_item() {
     return;
   }
   int& count = list_counts_.back();
-  items_.push_back({count == 0 ? "- " : std::to_string(count++) + ". ", false});
+  items_.push_back({count < 0 ? "- " : std::to_string(count++) + ". ", false});
 }
 
 void MarkdownBlocks::end_item() {

@@ -25,7 +25,7 @@ class MarkdownBlocks {
   // In a heading or a table cell, where blocks become spaces.
   bool inline_only() const { return cells_ > 0 || heading_ > 0; }
 
-  void begin_list(bool ordered);
+  void begin_list(bool ordered, int start = 1);
   void end_list();
   void begin_item();
   void end_item();
@@ -75,7 +75,7 @@ class MarkdownBlocks {
   bool space_ = false;
   int breaks_ = 0;                // line breaks since the last text
   int paragraphs_ = 0;            // paragraphs written, so that a span across one is not wrapped
-  std::vector<int> list_counts_;  // one per open list: 0 for a bullet list, else the last number
+  std::vector<int> list_counts_;  // one per open list: -1 for a bullet list, else the next number
   std::vector<Item> items_;
   int flat_items_ = 0;        // items nested too deep, read as paragraphs
   std::vector<int> outline_;  // the written levels of the headings above this point

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <map>
 #include <memory>
 
@@ -35,6 +36,17 @@ bool has_tag(std::string_view text) {
       return true;
   }
   return false;
+}
+
+// The number an <ol start="3"> starts at: 1 unless it is one Markdown can
+// write (0 to 999,999,999), as a browser shows a start it cannot read.
+int list_start(const GumboNode& node) {
+  const GumboAttribute* start = gumbo_get_attribute(&node.v.element.attributes, "start");
+  if (!start) return 1;
+  const std::string_view text = trim(start->value);
+  int n = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+  return error == std::errc() && end == text.data() + text.size() && n >= 0 && n <= 999'999'999 ? n : 1;
 }
 
 // What an element is to the conversion.
@@ -252,7 +264,7 @@ class Converter {
 
   void list(const GumboNode& node, int depth) {
     blocks_.end_paragraph();
-    blocks_.begin_list(node.v.element.tag == GUMBO_TAG_OL);
+    blocks_.begin_list(node.v.element.tag == GUMBO_TAG_OL, list_start(node));
     children(node, depth);
     blocks_.end_list();
   }

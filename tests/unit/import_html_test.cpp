@@ -21,6 +21,11 @@ TEST_CASE("HTML becomes Markdown through the allow-list", "[import][html]") {
       {"<ol><li>First</li><li><p>Second</p><p>More</p></li></ol><p>After</p>",
        "1. First\n2. Second\n\n   More\n\nAfter"},
       {"<ul><li>A</li></ul><ol><li>B</li></ol>", "- A\n\n1. B"},
+      // A list that starts further on keeps its numbers; one Markdown cannot
+      // write starts at 1.
+      {"<ol start=\" 3\"><li>C</li><li>D</li></ol>", "3. C\n4. D"},
+      {"<ol start=\"0\"><li>Z</li></ol>", "0. Z"},
+      {"<ol start=\"-2\"><li>A</li></ol><p>x</p><ol start=\"1e3\"><li>B</li></ol>", "1. A\n\nx\n\n1. B"},
       // Headings start at ## and never skip a level, whatever the feed used.
       {"<h1>About</h1><p>x</p><h1>Help</h1>", "## About\n\nx\n\n## Help"},
       {"<h3>A</h3><h5>B</h5><h4>C</h4><h6>D</h6><h2>E</h2><h1>F</h1>",
