@@ -64,7 +64,12 @@ void repair_autolinks(cmark_node* doc) {
     if (!literal || whole != literal) continue;  // not an autolink
     std::size_t scheme = whole.find("mailto:");
     if (scheme == std::string_view::npos) scheme = whole.find("xmpp:");
-    if (scheme == 0 || scheme == std::string_view::npos) continue;
+    // Only letters, digits and ".+_-" before it, as cmark-gfm reads an
+    // address's name: an https:// address with mailto: in its query is right.
+    if (scheme == 0 || scheme == std::string_view::npos ||
+        whole.substr(0, scheme).find_first_not_of(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+_-") != std::string_view::npos)
+      continue;
     cmark_node* before = cmark_node_new(CMARK_NODE_TEXT);
     cmark_node_set_literal(before, std::string(whole.substr(0, scheme)).c_str());
     cmark_node_insert_before(link, before);

@@ -99,11 +99,12 @@ bool freeze_step(Build& b) {
     make_service_cards(env, *b.templates, b.jobs, b.diagnostics);
     return true;
   }
-  make_service_cards(env, *b.templates, b.jobs, b.diagnostics, [&](std::size_t i) -> std::shared_ptr<mustache::data> {
+  const bool whole = make_service_cards(env, *b.templates, b.jobs, b.diagnostics, [&](std::size_t i) {
     const auto* card = b.cache->cards.find(b.model.services[i].id, b.service_digests[i]);
     return card ? *card : nullptr;
   });
-  b.cache->cards.keep(b.model, b.service_digests, env.cards);
+  // Cards cut short are not kept: the next build would take them without their error.
+  if (whole) b.cache->cards.keep(b.model, b.service_digests, env.cards);
   return true;
 }
 

@@ -323,12 +323,14 @@ struct Template::State {
   // The partials being rendered, each with the stack's size where it was included.
   std::vector<std::pair<const Template*, std::size_t>> active;
   RenderLimits limits;
+  std::size_t start = out.size();  // what the caller had written before
   std::uint64_t steps = 0;
   bool stopped = false;
 
-  // Counts a step; false (for good) once past the limits.
+  // Counts a step (a tag, a piece of text, a list item); false (for good)
+  // once past the limits.
   bool step() {
-    if (++steps > limits.steps || out.size() > limits.bytes) stopped = true;
+    if (++steps > limits.steps || out.size() - start > limits.bytes) stopped = true;
     return !stopped;
   }
 
@@ -410,7 +412,7 @@ void Template::render_section(const Node& node, std::uint32_t index, State& s) c
   if (falsy) return;
   if (v->is_list()) {
     for (const data& item : v->list_value()) {
-      if (s.stopped) return;
+      if (!s.step()) return;  // a section with nothing in it still goes through its list
       s.push(&item.resolved(), inner);
       render_range(index + 1, node.end, s);
       s.pop();
@@ -441,7 +443,7 @@ bool Template::render(const data& root, std::string& out, const Partials* partia
   State state{out, {&root.resolved()}, partials, {}, {false}, {}, limits};
   state.stack.reserve(8);
   render_range(0, static_cast<std::uint32_t>(nodes_.size()), state);
-  return !state.stopped;
+  return !state.stopped && out.size() - state.start <= limits.bytes;
 }
 
 }  // namespace og::mustache

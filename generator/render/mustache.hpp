@@ -115,11 +115,11 @@ struct TemplateError {
 
 class Template;
 
-// How much one render() may do: tags and text visited, and bytes written.
-// offergen's own templates make the longest page of a 10,000-service site
-// (the list of services) in 20,705 steps and 4.5 MB: the limits leave room
-// for 100,000 services and wordier templates, and stop a runaway page in
-// about a third of a second.
+// How much one render() may do: tags, text and list items visited, and
+// bytes written. offergen's own templates make the longest page of a
+// 10,000-service site (the list of services) in 20,705 steps and 4.5 MB: the
+// limits leave room for 100,000 services and wordier templates, and stop a
+// runaway page in under a second.
 struct RenderLimits {
   std::uint64_t steps = 10'000'000;
   std::size_t bytes = std::size_t{128} << 20;

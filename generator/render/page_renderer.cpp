@@ -1,6 +1,7 @@
 #include "render/page_renderer.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 
 #include "core/parallel.hpp"
@@ -161,7 +162,7 @@ void PageRenderer::add_frame(const PlannedPage& page, PageData& p) {
   put(d, "contact_phone", site.contact.phone);
 }
 
-void make_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs, Diagnostics& diagnostics,
+bool make_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs, Diagnostics& diagnostics,
                         const std::function<std::shared_ptr<mustache::data>(std::size_t)>& cached) {
   const CompiledTemplates compiled = templates.compile();
   // Each card template the templates have, and the key its markup goes in.
@@ -170,29 +171,35 @@ void make_service_cards(RenderEnvironment& env, const TemplateSet& templates, un
     if (compiled.has(kind.name)) kinds.push_back(kind);
   env.cards.assign(env.model.services.size(), nullptr);
   // The first card (by service) whose template stopped at the engine's
-  // limits, and that template: reported once, whatever the threads.
+  // limits, and that template: reported once, whatever the threads. Cards
+  // after it are left empty (the build fails), not rendered to the limit.
   std::mutex stopped_mutex;
   std::pair<std::size_t, std::string> stopped{env.cards.size(), {}};
+  std::atomic<std::size_t> first_stopped{env.cards.size()};
   parallel_for(env.cards.size(), jobs, [&](std::size_t k) {
     if (cached && (env.cards[k] = cached(k))) return;
     env.cards[k] = std::make_shared<mustache::data>(service_card(env, env.model.services[k]));
     mustache::data& card = *env.cards[k];
+    bool too_much = false;
     for (const auto& [name, key, filterable] : kinds) {
       card.set("filterable", filterable);
-      bool too_much = false;
+      if (too_much || k > first_stopped) continue;  // left false (no markup): the build fails
       std::string html = compiled.render(name, card, &too_much);
-      if (too_much) {
+      if (too_much) {  // not kept either: the lists would copy all of it
         std::lock_guard lock(stopped_mutex);
         if (k < stopped.first) stopped = {k, name};
+        first_stopped = stopped.first;
+        continue;
       }
       // A list puts each card on a line of its own.
       if (!html.empty() && html.back() == '\n') html.pop_back();
       card.set(key, std::move(html));
     }
   });
-  if (stopped.first < env.cards.size())
-    compiled.report_stopped(stopped.second, "the card of service '" + env.model.services[stopped.first].id + "'",
-                            diagnostics);
+  if (stopped.first == env.cards.size()) return true;
+  compiled.report_stopped(stopped.second, "the card of service '" + env.model.services[stopped.first].id + "'",
+                          diagnostics);
+  return false;
 }
 
 std::string PageRenderer::render(const PlannedPage& page, Diagnostics& diagnostics) {

@@ -22,8 +22,9 @@ const std::vector<std::string>& required_templates();
 // "filter_html" (the list the filters narrow, which alone needs each card's
 // data-facets), and "area-card" into its "area_html" (an area's page). A list
 // then copies each card instead of rendering it again. `cached(i)` gives a
-// card made before for service i, or null.
-void make_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs, Diagnostics& diagnostics,
+// card made before for service i, or null. False, with an error, when a card
+// template stopped at the render limits (mustache::RenderLimits).
+bool make_service_cards(RenderEnvironment& env, const TemplateSet& templates, unsigned jobs, Diagnostics& diagnostics,
                         const std::function<std::shared_ptr<mustache::data>(std::size_t)>& cached = {});
 
 class PageRenderer {

@@ -253,6 +253,36 @@ TEST_CASE("a rebuild with errors keeps the last good pages and shows the problem
   check_after_printing(site, options);
 }
 
+TEST_CASE("a card cut short by the render limits stays an error after an edit elsewhere", "[serve][limits]") {
+  TempDir dir;
+  copy_basic_site(dir);
+  // Eight partials, each including the next ten times: 10^8 facets a card,
+  // past 128 MB after a million steps.
+  for (int k = 1; k <= 8; ++k) {
+    std::string text = k == 8 ? "{{{facets}}}" : "";
+    for (int i = 0; k < 8 && i < 10; ++i) text += "{{> m" + std::to_string(k + 1) + "}}";
+    write_file(dir / "templates" / "partials" / ("m" + std::to_string(k) + ".mustache"), text);
+  }
+  replace_in(dir / "templates" / "service-card.mustache", "</li>", "{{> m1}}</li>");
+  BuildOptions options = preview_options(dir);
+  options.jobs = 1;  // one card to the limit (9 s with ASan), the others left
+  LiveSite site(options);
+  const std::string error =
+      "service-card.mustache: error: rendering the card of service 'parenting-group' went past 10 million steps or "
+      "128 MB, and stopped";
+  const RebuildReport first = site.build_all();
+  CHECK_FALSE(first.ok);
+  CHECK_THAT(diagnostics_text(first.diagnostics), Catch::Contains(error));
+  // An edit of another service's text: the first service's card would come
+  // from the cache. Before, the cut-off card was kept there, and this build
+  // took it without its error.
+  const fs::path other = dir / "content/services/teen-support.md";
+  replace_in(other, "Support at home.", "Support at home, after school.");
+  const RebuildReport second = site.apply({other});
+  CHECK_FALSE(second.ok);
+  CHECK_THAT(diagnostics_text(second.diagnostics), Catch::Contains(error));
+}
+
 TEST_CASE("a services/*.yaml added or removed while serving is reported as a build reports it", "[serve]") {
   TempDir dir;
   copy_basic_site(dir);

@@ -168,6 +168,9 @@ TEST_CASE("an address autolinked with letters before its scheme links from the s
   // What it links right stays as it was.
   CHECK(html("see mailto:a@b.org or a-b@c.org") ==
         "<p>see <a href=\"mailto:a@b.org\">mailto:a@b.org</a> or <a href=\"mailto:a-b@c.org\">a-b@c.org</a></p>\n");
+  CHECK(html("https://example.org/share?to=mailto:a@b.org") ==
+        "<p><a href=\"https://example.org/share?to=mailto:a@b.org\" rel=\"noreferrer\">"
+        "https://example.org/share?to=mailto:a@b.org</a></p>\n");
   CHECK(html("[ref-mailto:a@b.org](https://example.org/)") ==
         "<p><a href=\"https://example.org/\" rel=\"noreferrer\">ref-mailto:a@b.org</a></p>\n");
 }

@@ -227,6 +227,20 @@ TEST_CASE("rendering stops at its limits and says so", "[mustache][limits]") {
   CHECK_FALSE(top->render(tree, out, &partials, {10'000, 1 << 20}));
   CHECK(out.size() < 10'000);
   CHECK(out.find_first_not_of('x') == std::string::npos);
+  // A section with nothing in it still goes through its list: each item is
+  // a step.
+  data many(data::type::list);
+  for (int i = 0; i < 100; ++i) many.push_back(data{});
+  data wide;
+  wide.set("l", std::move(many));
+  auto nested = Template::compile("{{#l}}{{#l}}{{#l}}{{#l}}{{/l}}{{/l}}{{/l}}{{/l}}", error);
+  REQUIRE(nested);
+  out.clear();
+  CHECK_FALSE(nested->render(wide, out, nullptr, {10'000, 1 << 20}));
+  // The bytes of the last step count too, and not what `out` held before.
+  out = std::string(300, '-');
+  CHECK_FALSE(list->render(root, out, nullptr, {1000, 150}));
+  CHECK(out.size() == 300 + 200);
   // Within the limits, the same tree 6 deep: 2^7 - 1 renderings.
   data small;
   for (int i = 0; i < 6; ++i) {
