@@ -28,6 +28,17 @@ std::string compile_error(const std::string& text) {
   return error.message + " at " + std::to_string(error.offset);
 }
 
+// Objects nested `depth` deep, each the value of `key` in the one around it.
+data chain(const char* key, int depth) {
+  data tree;
+  for (int i = 0; i < depth; ++i) {
+    data parent;
+    parent.set(key, std::move(tree));
+    tree = std::move(parent);
+  }
+  return tree;
+}
+
 data item(const std::string& name) {
   data d;
   d.set("name", name);
@@ -181,12 +192,7 @@ TEST_CASE("partials come from the map given to render()", "[mustache][partials]"
   REQUIRE(fan);
   CHECK(fan->render(listed, &partials) == std::string(1 + 8 * 3, 'z'));
   // A tree's recursion goes into the data, and stops after 64 levels.
-  data tree;
-  for (int i = 0; i < 70; ++i) {
-    data parent;
-    parent.set("child", std::move(tree));
-    tree = std::move(parent);
-  }
+  const data tree = chain("child", 70);
   auto deep = Template::compile("{{> tree}}", error);
   REQUIRE(deep);
   CHECK(deep->render(tree, &partials) == std::string(64, 'x'));
@@ -215,12 +221,7 @@ TEST_CASE("rendering stops at its limits and says so", "[mustache][limits]") {
   auto twice = Template::compile("x{{#c}}{{> p}}{{> p}}{{/c}}", error);
   REQUIRE(twice);
   partials.emplace("p", std::move(*twice));
-  data tree;
-  for (int i = 0; i < 24; ++i) {
-    data parent;
-    parent.set("c", std::move(tree));
-    tree = std::move(parent);
-  }
+  const data tree = chain("c", 24);
   auto top = Template::compile("{{> p}}", error);
   REQUIRE(top);
   out.clear();
@@ -242,12 +243,7 @@ TEST_CASE("rendering stops at its limits and says so", "[mustache][limits]") {
   CHECK_FALSE(list->render(root, out, nullptr, {1000, 150}));
   CHECK(out.size() == 300 + 200);
   // Within the limits, the same tree 6 deep: 2^7 - 1 renderings.
-  data small;
-  for (int i = 0; i < 6; ++i) {
-    data parent;
-    parent.set("c", std::move(small));
-    small = std::move(parent);
-  }
+  const data small = chain("c", 6);
   out.clear();
   CHECK(top->render(small, out, &partials));
   CHECK(out == std::string(127, 'x'));
