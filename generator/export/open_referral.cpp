@@ -99,6 +99,21 @@ void write_root(OutputSink& output) {
 // of records, not every record.
 constexpr std::size_t kRecordBlock = 256;
 
+// Appends `records`, the records of the services from `first` on, to the
+// list's items in `list` (grown once, with room for the page's end), and
+// writes each as a file of its own.
+void add_items(const Model& model, std::size_t first, const std::vector<SharedRecord>& records, std::string& list,
+               OutputSink& output) {
+  std::size_t size = list.size() + 256;
+  for (const auto& r : records) size += r->size() + 6;
+  list.reserve(size);
+  for (std::size_t k = 0; k < records.size(); ++k) {
+    list += first + k == 0 ? "    " : ",\n    ";
+    list += *records[k];
+    output.write_shared(item_path("services", open_referral_service_id(model.services[first + k])), records[k]);
+  }
+}
+
 }  // namespace
 
 void write_open_referral(const Model& model, const RecordSource& record, OutputSink& output, unsigned jobs) {
@@ -108,23 +123,26 @@ void write_open_referral(const Model& model, const RecordSource& record, OutputS
   const std::string page = list_path("services");
   PageFrame frame = page_frame(count);
   output.write_piece(page, std::move(frame.before), true);
-  std::vector<std::shared_ptr<const std::string>> block;
+  std::vector<SharedRecord> block;
   for (std::size_t start = 0; start < count; start += kRecordBlock) {
     block.assign(std::min(kRecordBlock, count - start), nullptr);
     parallel_for(block.size(), jobs, [&](std::size_t k) { block[k] = record(start + k); });
-    std::string joined;
-    std::size_t size = 0;
-    for (const auto& r : block) size += r->size() + 6;
-    joined.reserve(size);
-    for (std::size_t k = 0; k < block.size(); ++k) {
-      joined += start + k == 0 ? "    " : ",\n    ";
-      joined += *block[k];
-      output.write_shared(item_path("services", open_referral_service_id(model.services[start + k])), block[k]);
-    }
-    output.write_piece(page, std::move(joined), false);
+    std::string items;
+    add_items(model, start, block, items, output);
+    output.write_piece(page, std::move(items), false);
   }
   if (!frame.after.empty()) output.write_piece(page, std::move(frame.after), false);
   output.end_pieces(page);
+}
+
+void write_open_referral(const Model& model, const std::vector<SharedRecord>& records, OutputSink& output) {
+  write_root(output);
+  write_taxonomies(model, output);
+  PageFrame frame = page_frame(records.size());
+  std::string page = std::move(frame.before);
+  add_items(model, 0, records, page, output);
+  page += frame.after;
+  output.write(list_path("services"), std::move(page));
 }
 
 }  // namespace og

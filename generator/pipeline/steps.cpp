@@ -312,8 +312,7 @@ bool export_step(Build& b) {
     records[i] = record ? *record : make(i);
   });
   b.cache->records.keep(m, b.service_digests, records);
-  write_open_referral(
-      m, [&](std::size_t i) { return records[i]; }, b.output(), b.jobs);
+  write_open_referral(m, records, b.output());
   return true;
 }
 

@@ -1,6 +1,5 @@
 #include "search/documents.hpp"
 
-#include "core/hash.hpp"
 #include "core/parallel.hpp"
 #include "derive/markdown.hpp"
 #include "derive/service_facts.hpp"
@@ -168,26 +167,6 @@ Document make_document(const Model& m, const ServiceTexts& texts, const Document
       break;
   }
   return d;
-}
-
-std::uint64_t digest_of(const Document& d) {
-  // Each part hashed on its own and folded in with its length, so that no two
-  // lists of parts run together into the same digest.
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ static_cast<unsigned char>(d.kind);
-  auto fold = [&](std::uint64_t v) {
-    h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-  };
-  auto part = [&](std::string_view text) {
-    fold(content_hash(text));
-    fold(text.size());
-  };
-  for (const std::string* text : {&d.route, &d.title, &d.summary, &d.facets}) part(*text);
-  for (const auto& f : d.fields) {
-    part(f.text);
-    fold(static_cast<std::uint64_t>(f.weight));
-  }
-  return h;
 }
 
 }  // namespace og::search

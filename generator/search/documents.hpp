@@ -47,8 +47,6 @@ std::vector<DocumentSource> document_sources(const Model& model);
 // `texts`: the services' plain text (derive/service_text.hpp; empty: parsed now).
 Document make_document(const Model& model, const ServiceTexts& texts, const DocumentSource& source);
 
-// A hash of everything in `document`.
-std::uint64_t digest_of(const Document& document);
 // The first sentence or so of `text`, at most about `limit` bytes, cut at a word.
 std::string excerpt(const std::string& text, std::size_t limit = 160);
 
