@@ -1,6 +1,5 @@
 #include "core/json_writer.hpp"
 
-#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -70,16 +69,20 @@ void JsonWriter::value(long long n) {
 }
 
 // As nlohmann::json escapes with ensure_ascii off: quotes, backslashes and
-// control characters; everything else (UTF-8 included) as it is.
+// control characters (and, html_safe, '<', '>' and '&'); everything else
+// (UTF-8 included) as it is.
 void JsonWriter::escaped(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   static constexpr std::string_view kNamed = "\"\\\b\f\n\r\t", kLetters = "\"\\bfnrt";
-  static constexpr auto kEscape = [] {
+  static constexpr auto kTable = [](bool html) {
     std::array<bool, 256> table{};
     for (int c = 0; c < 0x20; ++c) table[static_cast<std::size_t>(c)] = true;
     table['"'] = table['\\'] = true;
+    table['<'] = table['>'] = table['&'] = html;
     return table;
-  }();
+  };
+  static constexpr auto kJson = kTable(false), kHtml = kTable(true);
+  const auto& kEscape = html_safe_ ? kHtml : kJson;
   const char* p = s.data();
   const char* const end = p + s.size();
   for (;;) {
@@ -98,33 +101,6 @@ void JsonWriter::escaped(std::string_view s) {
       out_ += kHex[c & 0xF];
     }
   }
-}
-
-std::string html_safe_json(std::string json, bool apostrophe) {
-  const auto special = [&](char c) { return c == '<' || c == '>' || c == '&' || (apostrophe && c == '\''); };
-  auto at = std::find_if(json.begin(), json.end(), special);
-  if (at == json.end()) return json;  // nearly always
-  std::string out(json.begin(), at);
-  out.reserve(json.size() + 16);
-  for (; at != json.end(); ++at) {
-    switch (*at) {
-      case '<':
-        out += "\\u003c";
-        break;
-      case '>':
-        out += "\\u003e";
-        break;
-      case '&':
-        out += "\\u0026";
-        break;
-      case '\'':
-        out += apostrophe ? "\\u0027" : "'";
-        break;
-      default:
-        out += *at;
-    }
-  }
-  return out;
 }
 
 }  // namespace og

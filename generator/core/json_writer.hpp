@@ -29,9 +29,14 @@ class JsonKey {
 class JsonWriter {
  public:
   enum class Layout { pretty, compact };
+  // html_safe: '<', '>' and '&' in strings written as JSON escapes too, so
+  // that "</script>" cannot end a script element early and a browser shown
+  // the JSON as HTML finds no markup in it.
+  enum class Escaping { json, html_safe };
   // Appends to `out`, as if the value started `level` levels in.
-  explicit JsonWriter(std::string& out, int level = 0, Layout layout = Layout::pretty)
-      : out_(out), level_(level), compact_(layout == Layout::compact) {}
+  explicit JsonWriter(std::string& out, int level = 0, Layout layout = Layout::pretty,
+                      Escaping escaping = Escaping::json)
+      : out_(out), level_(level), compact_(layout == Layout::compact), html_safe_(escaping == Escaping::html_safe) {}
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -67,15 +72,9 @@ class JsonWriter {
   std::string& out_;
   int level_;
   bool compact_;
+  bool html_safe_;
   std::vector<bool> empty_;  // per open object or array: nothing in it yet
   bool after_key_ = false;
 };
-
-// `json` with '<', '>' and '&' written as JSON escapes (they can only be in
-// its strings), so that "</script>" cannot end a script element early and a
-// browser shown the JSON as HTML finds no markup in it. With `apostrophe`,
-// "'" too, so that the JSON can stand in a single-quoted attribute value
-// (without spending "&quot;", six bytes, on each of its quotes).
-std::string html_safe_json(std::string json, bool apostrophe = false);
 
 }  // namespace og

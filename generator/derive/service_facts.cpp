@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "core/json_writer.hpp"
-
 namespace og {
 
 std::string age_range_text(const Service& s) {
@@ -19,7 +17,19 @@ std::string age_range_text(const Service& s) {
 }
 
 std::string single_quoted_attribute_json(std::string_view json) {
-  return html_safe_json(std::string(json), true);
+  std::string out;
+  out.reserve(json.size() + 16);
+  for (const char c : json) {
+    if (c == '\'' || c == '<' || c == '>' || c == '&') {  // only ever in its strings
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[(c >> 4) & 0xF];
+      out += kHex[c & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 std::string service_facets_json(const Service& s) {

@@ -53,33 +53,33 @@ void write_small_list(OutputSink& output, std::string_view what, const std::vect
     page += (i ? ",\n    " : "    ") + items[i];
     output.write(item_path(what, ids[i]), items[i] + "\n");
   }
-  output.write(list_path(what), html_safe_json(page + frame.after));
+  output.write(list_path(what), page + frame.after);
 }
 
 void write_taxonomies(const Model& model, OutputSink& output) {
   std::vector<std::string> ids, items;
   for (const auto& t : oruk_taxonomies()) {
     std::string item;
-    JsonWriter j(item, 0, JsonWriter::Layout::compact);
+    JsonWriter j(item, 0, JsonWriter::Layout::compact, JsonWriter::Escaping::html_safe);
     j.begin_object();
     j.member("id", t.id());
     j.member("name", t.name);
     j.member("description", t.description);
     j.end_object();
     ids.push_back(t.id());
-    items.push_back(html_safe_json(std::move(item)));
+    items.push_back(std::move(item));
   }
   write_small_list(output, "taxonomies", ids, items);
   ids.clear();
   items.clear();
   for (const auto& t : oruk_terms(model)) {
     std::string item;
-    JsonWriter j(item, 0, JsonWriter::Layout::compact);
+    JsonWriter j(item, 0, JsonWriter::Layout::compact, JsonWriter::Escaping::html_safe);
     j.begin_object();
     write_term(j, t);
     j.end_object();
     ids.push_back(t.id());
-    items.push_back(html_safe_json(std::move(item)));
+    items.push_back(std::move(item));
   }
   write_small_list(output, "taxonomy_terms", ids, items);
 }

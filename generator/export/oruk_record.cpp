@@ -263,7 +263,7 @@ std::string open_referral_record(const Model& model, const Urls& urls, const Ser
   // Room for the texts and about as much again for the rest (UUIDs and
   // taxonomy terms), so the record is not copied as it grows.
   out.reserve(2 * (s.summary.size() + text.description.size() + text.how_to_access.size()) + 4096);
-  JsonWriter j(out, 0, JsonWriter::Layout::compact);
+  JsonWriter j(out, 0, JsonWriter::Layout::compact, JsonWriter::Escaping::html_safe);
   const std::string sid = open_referral_service_id(s);
   const RecordWriter w{j, model, s, sid};
   j.begin_object();
@@ -277,7 +277,7 @@ std::string open_referral_record(const Model& model, const Urls& urls, const Ser
   write_offer(w);
   write_attributes(w);
   j.end_object();
-  return html_safe_json(std::move(out));
+  return out;
 }
 
 }  // namespace og

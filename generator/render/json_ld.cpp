@@ -20,7 +20,7 @@ void begin_typed(JsonWriter& j, JsonKey key, const char* type) {
 
 std::string service_json_ld(const RenderEnvironment& env, const Service& s) {
   std::string out;
-  JsonWriter j(out, 0, JsonWriter::Layout::compact);
+  JsonWriter j(out, 0, JsonWriter::Layout::compact, JsonWriter::Escaping::html_safe);
   j.begin_object();
   j.member("@context", "https://schema.org");
   j.member("@type", "Service");
@@ -86,7 +86,7 @@ std::string service_json_ld(const RenderEnvironment& env, const Service& s) {
     j.end_array();
   }
   j.end_object();
-  return html_safe_json(std::move(out));
+  return out;
 }
 
 }  // namespace og

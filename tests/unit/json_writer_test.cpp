@@ -116,5 +116,14 @@ TEST_CASE("JsonWriter writes a string made of parts as the parts joined", "[core
   CHECK(nlohmann::json::parse(parts)[0] == a + b + c);
 }
 
+TEST_CASE("JsonWriter writes '<', '>' and '&' as escapes when asked to be HTML-safe", "[core]") {
+  const std::string text = "</script> & <b>caf\xC3\xA9</b> \"it's\"";
+  std::string safe, plain;
+  JsonWriter(safe, 0, JsonWriter::Layout::compact, JsonWriter::Escaping::html_safe).value(text);
+  JsonWriter(plain, 0, JsonWriter::Layout::compact).value(text);
+  CHECK(safe == "\"\\u003c/script\\u003e \\u0026 \\u003cb\\u003ecaf\xC3\xA9\\u003c/b\\u003e \\\"it's\\\"\"");
+  CHECK(plain == nlohmann::ordered_json(text).dump());
+}
+
 // Keys are checked when compiled: JsonKey("a \"quoted\" key") does not compile.
 static_assert(og::JsonKey("@type").text() == "@type");
