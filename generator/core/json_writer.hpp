@@ -12,13 +12,13 @@
 namespace og {
 
 // An object key written in the source, checked when compiled to need no
-// escaping, so that it is copied as it is: an export writes a hundred keys
-// for each service.
+// escaping, even in HTML-safe JSON, so that it is copied as it is.
 class JsonKey {
  public:
   consteval JsonKey(const char* text) : text_(text) {  // NOLINT: j.member("name", ...)
     for (const char c : text_)
-      if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') throw "a JSON key that needs escaping";
+      if (static_cast<unsigned char>(c) < 0x20 || std::string_view("\"\\<>&").find(c) != std::string_view::npos)
+        throw "a JSON key that needs escaping";
   }
   constexpr std::string_view text() const { return text_; }
 
