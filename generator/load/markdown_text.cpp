@@ -43,10 +43,21 @@ CmarkParser new_markdown_parser(int options, std::string_view markdown) {
 
 namespace {
 
-// cmark-gfm's autolink extension links "ref-mailto:a@b.org" (and "xmpp:")
-// whole, to the relative address "ref-mailto:a@b.org" (found by
-// fuzz/oruk_fuzz.cpp): what comes before the scheme is made text again, and
-// the link starts at the scheme.
+// Whether an address written out in the text may stay a link: the web,
+// email and phone, as imported links (import/html_to_markdown.hpp). The
+// autolink extension also links "ftp://" and "xmpp:" addresses, which
+// browsers and phones no longer open (found by fuzz/oruk_fuzz.cpp).
+bool linkable(std::string_view url) {
+  const std::string scheme = to_lower_ascii(url.substr(0, 8));
+  return scheme.starts_with("http://") || scheme.starts_with("https://") || scheme.starts_with("mailto:") ||
+         scheme.starts_with("tel:");
+}
+
+// Links cmark-gfm made of addresses written out in the text, put right.
+// The autolink extension links "ref-mailto:a@b.org" (and "xmpp:") whole, to
+// the relative address "ref-mailto:a@b.org" (found by fuzz/oruk_fuzz.cpp):
+// what comes before the scheme is made text again, and the link starts at
+// the scheme. An address that is not linkable() is left as text.
 void repair_autolinks(cmark_node* doc) {
   std::vector<cmark_node*> links;
   cmark_iter* iter = cmark_iter_new(doc);
@@ -59,23 +70,29 @@ void repair_autolinks(cmark_node* doc) {
     const char* url = cmark_node_get_url(link);
     cmark_node* text = cmark_node_first_child(link);
     if (!url || !text || cmark_node_get_type(text) != CMARK_NODE_TEXT || cmark_node_next(text)) continue;
-    const std::string_view whole(url);
     const char* literal = cmark_node_get_literal(text);
-    if (!literal || whole != literal) continue;  // not an autolink
-    std::size_t scheme = whole.find("mailto:");
-    if (scheme == std::string_view::npos) scheme = whole.find("xmpp:");
+    if (!literal || std::string_view(url) != literal) continue;  // not an address written out
+    std::string address(url);
+    std::size_t scheme = address.find("mailto:");
+    if (scheme == std::string::npos) scheme = address.find("xmpp:");
     // Only letters, digits and ".+_-" before it, as cmark-gfm reads an
     // address's name: an https:// address with mailto: in its query is right.
-    if (scheme == 0 || scheme == std::string_view::npos ||
-        whole.substr(0, scheme).find_first_not_of(
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+_-") != std::string_view::npos)
+    if (scheme != 0 && scheme != std::string::npos &&
+        address.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+_-") >= scheme) {
+      cmark_node* before = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(before, address.substr(0, scheme).c_str());
+      cmark_node_insert_before(link, before);
+      address.erase(0, scheme);
+    }
+    if (!linkable(address)) {
+      cmark_node* plain = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(plain, address.c_str());
+      cmark_node_insert_before(link, plain);
+      cmark_node_free(link);
       continue;
-    cmark_node* before = cmark_node_new(CMARK_NODE_TEXT);
-    cmark_node_set_literal(before, std::string(whole.substr(0, scheme)).c_str());
-    cmark_node_insert_before(link, before);
-    const std::string fixed(whole.substr(scheme));
-    cmark_node_set_url(link, fixed.c_str());
-    cmark_node_set_literal(text, fixed.c_str());
+    }
+    cmark_node_set_url(link, address.c_str());
+    cmark_node_set_literal(text, address.c_str());
   }
 }
 

@@ -164,7 +164,7 @@ TEST_CASE("an address autolinked with letters before its scheme links from the s
   // address (found by fuzz/oruk_fuzz.cpp in an imported description).
   CHECK(html("Write to 0b8a9adf-mailto:a@b.org today.") ==
         "<p>Write to 0b8a9adf-<a href=\"mailto:a@b.org\">mailto:a@b.org</a> today.</p>\n");
-  CHECK(html("x.xmpp:a@b.org") == "<p>x.<a href=\"xmpp:a@b.org\">xmpp:a@b.org</a></p>\n");
+  CHECK(html("x.mailto:a@b.org") == "<p>x.<a href=\"mailto:a@b.org\">mailto:a@b.org</a></p>\n");
   // What it links right stays as it was.
   CHECK(html("see mailto:a@b.org or a-b@c.org") ==
         "<p>see <a href=\"mailto:a@b.org\">mailto:a@b.org</a> or <a href=\"mailto:a-b@c.org\">a-b@c.org</a></p>\n");
@@ -173,6 +173,22 @@ TEST_CASE("an address autolinked with letters before its scheme links from the s
         "https://example.org/share?to=mailto:a@b.org</a></p>\n");
   CHECK(html("[ref-mailto:a@b.org](https://example.org/)") ==
         "<p><a href=\"https://example.org/\" rel=\"noreferrer\">ref-mailto:a@b.org</a></p>\n");
+}
+
+TEST_CASE("only web, email and phone addresses written out in the text become links", "[markdown]") {
+  // cmark-gfm also links ftp:// and xmpp: addresses, which browsers and
+  // phones no longer open (found by fuzz/oruk_fuzz.cpp in an imported
+  // description, "Our ftp://ttp://assurrom signposting").
+  CHECK(html("Our ftp://ttp://assurrom signposting") == "<p>Our ftp://ttp://assurrom signposting</p>\n");
+  CHECK(html("Files at FTP://files.example.org/x or xmpp:help@example.org.") ==
+        "<p>Files at FTP://files.example.org/x or xmpp:help@example.org.</p>\n");
+  CHECK(html("Chat on ref-xmpp:a@b.org") == "<p>Chat on ref-xmpp:a@b.org</p>\n");
+  CHECK(html("<ftp://files.example.org>, <tel:01632960001> and http://ok.example.org") ==
+        "<p>ftp://files.example.org, <a href=\"tel:01632960001\">tel:01632960001</a> and "
+        "<a href=\"http://ok.example.org\" rel=\"noreferrer\">http://ok.example.org</a></p>\n");
+  // A link its author wrote as one stays, whatever it says.
+  CHECK(html("[the archive](ftp://files.example.org/)") ==
+        "<p><a href=\"ftp://files.example.org/\">the archive</a></p>\n");
 }
 
 TEST_CASE("plain text drops the markup", "[markdown]") {
