@@ -54,7 +54,7 @@ bool linkable(std::string_view url) {
 }
 
 // Links cmark-gfm made of addresses written out in the text, put right.
-// The autolink extension links "ref-mailto:a@b.org" (and "xmpp:") whole, to
+// The autolink extension links "ref-mailto:a@b.org" whole, to
 // the relative address "ref-mailto:a@b.org" (found by fuzz/oruk_fuzz.cpp):
 // what comes before the scheme is made text again, and the link starts at
 // the scheme. An address that is not linkable() is left as text.
@@ -73,8 +73,7 @@ void repair_autolinks(cmark_node* doc) {
     const char* literal = cmark_node_get_literal(text);
     if (!literal || std::string_view(url) != literal) continue;  // not an address written out
     std::string address(url);
-    std::size_t scheme = address.find("mailto:");
-    if (scheme == std::string::npos) scheme = address.find("xmpp:");
+    const std::size_t scheme = address.find("mailto:");  // xmpp: addresses stay text below
     // Only letters, digits and ".+_-" before it, as cmark-gfm reads an
     // address's name: an https:// address with mailto: in its query is right.
     if (scheme != 0 && scheme != std::string::npos &&
