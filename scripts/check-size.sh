@@ -47,7 +47,8 @@ MAX_FILE = 500
 # The preview's list of records joined in one piece (+24), less search::digest_of (-22) and
 # html_safe_json's second pass (-17).
 # Issue 21's fuzzing: ftp:// and xmpp: addresses in the text left as text (+16).
-MAX_TOTAL = 19266
+# A writer's queue given its size, so that a unit test can make it small (+3).
+MAX_TOTAL = 19269
 
 
 def code_only(text):

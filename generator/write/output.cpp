@@ -14,8 +14,8 @@ namespace og {
 
 namespace fs = std::filesystem;
 
-DiskOutput::DiskOutput(fs::path root, std::shared_future<ExistingTree> earlier)
-    : root_(std::move(root)), before_(std::move(earlier)) {
+DiskOutput::DiskOutput(fs::path root, std::shared_future<ExistingTree> earlier, std::size_t queue_bytes)
+    : root_(std::move(root)), queue_bytes_(queue_bytes), before_(std::move(earlier)) {
   for (Lane& lane : lanes_) lane.thread = std::thread([this, &lane] { run(lane); });
 }
 
@@ -67,7 +67,8 @@ void DiskOutput::enqueue(Queued item) {
   std::unique_lock lock(lane.mutex);
   // Wait for room, so that a slow disk cannot make the queue hold the site.
   auto room = [&] {
-    return failed_.load() || lane.closing || lane.queued_bytes + item.bytes.size() <= kQueueBytes || lane.queue.empty();
+    return failed_.load() || lane.closing || lane.queued_bytes + item.bytes.size() <= queue_bytes_ ||
+           lane.queue.empty();
   };
   // Each time before waiting, the writer is woken if it sleeps: it sleeps
   // until a queue holds a batch, and pages queued while this thread waited

@@ -62,8 +62,8 @@ class OutputSink {
 // on while the disk is busy: creating a folder and a file is most of a page's
 // cost on the disk, and two writers create them side by side. A file's pieces
 // all go to the same writer, in order. A thread with a page waits while its
-// writer's queue holds kQueueBytes (the batch being written aside), so a slow
-// disk cannot make the queues hold the site.
+// writer's queue holds `queue_bytes` (kQueueBytes unless a test says so; the
+// batch being written aside), so a slow disk cannot make the queues hold the site.
 //
 // Given an earlier build's files (StagedDirectory::earlier_build()), it
 // writes over them: a file whose bytes are the same is not written again
@@ -72,7 +72,8 @@ class OutputSink {
 // (write/existing_tree.hpp).
 class DiskOutput : public OutputSink {
  public:
-  explicit DiskOutput(std::filesystem::path root, std::shared_future<ExistingTree> earlier = {});
+  explicit DiskOutput(std::filesystem::path root, std::shared_future<ExistingTree> earlier = {},
+                      std::size_t queue_bytes = kQueueBytes);
   ~DiskOutput() override;
   void write(std::string_view path, std::string_view bytes) override;
   void write(std::string path, std::string&& bytes) override;
@@ -123,6 +124,7 @@ class DiskOutput : public OutputSink {
   void fail(std::exception_ptr error);
 
   std::filesystem::path root_;
+  const std::size_t queue_bytes_;
   // Over an earlier build, what it held, listed before anything is written.
   std::shared_future<ExistingTree> before_;
   std::atomic<bool> failed_{false};
