@@ -312,7 +312,9 @@ TEST_CASE("a thread waiting to queue a page too big for the queue is never left 
   // A 100,000-service build, whose list pages are larger than a queue, hung
   // so. (Unit tests time out after two minutes.) The queue is made small, so
   // that the thousand rounds write 12 MB rather than 6 GB (84 s under the
-  // sanitizers); without the fix they hang as before.
+  // sanitizers); without the fix they hang as before. A big page is then
+  // under kWakeBytes, so queuing it wakes no writer: only the waiting
+  // thread's wake-up (the fix) or finish() does.
   TempDir dir;
   constexpr std::size_t kQueue = 4096;
   const std::string big(kQueue + 1, 'x');
