@@ -1,8 +1,8 @@
 #!/bin/bash
 # An installed offergen (cmake --install into a temporary prefix) builds a
 # site, PDFs included, from a folder without templates/: it finds its
-# templates relative to its own folder. A --templates folder
-# that does not exist is still a usage error, never replaced by them.
+# templates relative to its own folder. A --templates folder that does not
+# exist is still a usage error, never replaced by them.
 # Usage: install_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 
